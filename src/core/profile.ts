@@ -1,0 +1,40 @@
+/**
+ * The unit profile (设置): facts a unit sets once and that travel with the workbook in its
+ * settings. The profile fills whatever 基本信息 leaves empty; 基本信息 always wins.
+ */
+import { z } from "zod";
+import type { BasicInfo } from "./model";
+
+export const unitProfileSchema = z
+  .object({
+    partyOrgName: z.string().trim().max(100).optional(), // 党组织名称
+    unitName: z.string().trim().max(100).optional(), // 单位名称
+    issuerMark: z.string().trim().max(60).optional(), // 发文机关标志
+    docNumberPrefix: z.string().trim().max(30).optional(), // 发文字号 代字, e.g. 清市政党组
+    signer: z.string().trim().max(30).optional(), // 签发人
+    recipient: z.string().trim().max(100).optional(), // 主送机关
+    phone: z.string().trim().max(60).optional(), // 联系电话
+    address: z.string().trim().max(200).optional(), // 邮政地址
+    email: z.string().trim().max(120).optional(), // 电子邮箱
+  })
+  .strict();
+
+export type UnitProfile = z.infer<typeof unitProfileSchema>;
+
+/** 基本信息 merged with the profile: a value in 基本信息 is never overridden. */
+export function mergeProfile(info: BasicInfo, profile: UnitProfile | undefined): BasicInfo {
+  if (!profile) return info;
+  const pick = <T>(own: T | undefined, fallback: T | undefined): T | undefined =>
+    own === undefined || own === "" ? fallback : own;
+  return {
+    ...info,
+    partyOrgName: pick(info.partyOrgName, profile.partyOrgName),
+    unitName: pick(info.unitName, profile.unitName),
+    issuerMark: pick(info.issuerMark, profile.issuerMark),
+    signer: pick(info.signer, profile.signer),
+    recipient: pick(info.recipient, profile.recipient),
+    phone: pick(info.phone, profile.phone),
+    address: pick(info.address, profile.address),
+    email: pick(info.email, profile.email),
+  };
+}

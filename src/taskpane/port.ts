@@ -1,0 +1,40 @@
+/**
+ * The small workbook port the task pane talks to. Two implementations: the Office.js adapter
+ * (src/office) inside Excel, and the standalone one (an .xlsx opened in the page, via exceljs).
+ * Components never touch Excel.* or exceljs directly.
+ */
+import type { WorkbookGrid } from "../core/grid";
+import type { LedgerAnalysis } from "../core/model";
+import type { UnitProfile } from "../core/profile";
+import type { DocumentKind } from "../documents/api";
+
+/** A template carried inside the workbook (custom XML part in Excel). */
+export interface EmbeddedTemplate {
+  readonly name: string;
+  readonly kind: DocumentKind;
+  readonly version: string;
+  readonly sha256: string;
+  /** Where it came from, e.g. `模板库：县委巡察办 v3` or `本机文件`. */
+  readonly origin: string;
+  readonly docx: Uint8Array;
+}
+
+export interface WorkbookPort {
+  /** `excel` inside Excel (any platform), `standalone` for a file opened in the page. */
+  readonly host: "excel" | "standalone";
+  /** A label for the UI: the file name, or the workbook's name in Excel. */
+  readonly label: string;
+  /** Reads the ledger, 基本信息 and 报告正文 sheets (others may be left out). Never writes. */
+  readWorkbook(): Promise<WorkbookGrid>;
+  /** Writes (replaces) the 整改统计 sheet; never touches the ledger sheet. Excel only. */
+  writeStatistics?(analysis: LedgerAnalysis): Promise<void>;
+  /** Activates the sheet and selects the cell (clicking a finding). Excel only. */
+  selectCell?(sheet: string, address: string): Promise<void>;
+  /** 规范台账: adds drop-down validation and date formats to the ledger sheet, nothing else. */
+  normaliseLedger?(): Promise<void>;
+  loadProfile(): Promise<UnitProfile | undefined>;
+  saveProfile(profile: UnitProfile): Promise<void>;
+  listEmbeddedTemplates?(): Promise<EmbeddedTemplate[]>;
+  embedTemplate?(template: EmbeddedTemplate): Promise<void>;
+  removeEmbeddedTemplate?(name: string): Promise<void>;
+}
