@@ -11,6 +11,7 @@ const program = new Command()
 
 const commandModules = [
   // Each module exports `register(program: Command): void`.
+  () => import("./commands/init"),
 ] as Array<() => Promise<{ register: (program: Command) => void }>>;
 
 for (const load of commandModules) (await load()).register(program);
