@@ -1,0 +1,145 @@
+/**
+ * The web server: the built task pane, office.js, the add-in's manifest and icons, the built-in
+ * templates, one-time downloads for Excel on Mac, and the template library API when present.
+ *
+ *   /                      → redirect to /taskpane.html
+ *   /taskpane.html, /static/*   the pane (dist/)
+ *   /office-js/*           @microsoft/office-js's dist (no CDN: works offline and on intranets)
+ *   /manifest.xml, /assets/*    the add-in manifest and its icons
+ *   /templates/*.docx      the built-in templates
+ *   /api/downloads         one-time download links (POST a .docx, GET it once)
+ *   /api/library           the template library (src/server/library/plugin.ts), when present
+ *   /healthz               liveness
+ */
+import { existsSync } from "node:fs";
+import type { ServerOptions as HttpsServerOptions } from "node:https";
+import { join } from "node:path";
+import fastifyStatic from "@fastify/static";
+import Fastify, { type FastifyInstance, type FastifyPluginAsync } from "fastify";
+import { type DownloadStoreOptions, downloadsPlugin } from "./downloads";
+import { DEFAULT_DIST, PANE_PAGE, PROJECT_ROOT } from "./static";
+
+export interface AppOptions {
+  /** The built pane; default dist/ at the project root. */
+  readonly distDir?: string;
+  /** Project root (manifest.xml, assets/, templates/, node_modules/); default this checkout. */
+  readonly rootDir?: string;
+  /** Serve over HTTPS with these options (from office-addin-dev-certs). */
+  readonly https?: HttpsServerOptions;
+  readonly logger?: boolean;
+  readonly downloads?: DownloadStoreOptions;
+  /**
+   * Register the template library plugin when src/server/library/plugin.ts exists (default
+   * true). Its options are passed through.
+   */
+  readonly library?: boolean | Readonly<Record<string, unknown>>;
+}
+
+const LIBRARY_PLUGIN = new URL("./library/plugin.ts", import.meta.url);
+
+function officeJsDir(root: string): string | undefined {
+  const dir = join(root, "node_modules/@microsoft/office-js/dist");
+  return existsSync(join(dir, "office.js")) ? dir : undefined;
+}
+
+async function loadLibraryPlugin(): Promise<
+  FastifyPluginAsync<Record<string, unknown>> | undefined
+> {
+  if (!existsSync(LIBRARY_PLUGIN)) return undefined;
+  const mod = (await import(LIBRARY_PLUGIN.href)) as Record<string, unknown>;
+  const plugin =
+    mod.default ?? mod.libraryPlugin ?? Object.values(mod).find((v) => typeof v === "function");
+  return typeof plugin === "function"
+    ? (plugin as FastifyPluginAsync<Record<string, unknown>>)
+    : undefined;
+}
+
+export async function buildApp(options: AppOptions = {}): Promise<FastifyInstance> {
+  const root = options.rootDir ?? PROJECT_ROOT;
+  const dist = options.distDir ?? DEFAULT_DIST;
+  const app = (options.https
+    ? Fastify({ logger: options.logger ?? false, https: options.https })
+    : Fastify({ logger: options.logger ?? false })) as unknown as FastifyInstance;
+
+  app.get("/healthz", async () => ({ ok: true }));
+  app.get("/", async (_request, reply) => reply.redirect(`/${PANE_PAGE}`));
+
+  if (existsSync(join(dist, PANE_PAGE))) {
+    await app.register(fastifyStatic, {
+      root: dist,
+      prefix: "/",
+      index: false,
+      // Vite's build manifest is for tooling, not for browsers.
+      allowedPath: (path) => !path.startsWith("/.vite"),
+      setHeaders: (reply, path) => {
+        // Hashed file names never change; the page itself must always be revalidated.
+        reply.header(
+          "Cache-Control",
+          path.endsWith(".html") ? "no-cache" : "public, max-age=31536000, immutable",
+        );
+      },
+      cacheControl: false,
+    });
+  } else {
+    app.get(`/${PANE_PAGE}`, async (_request, reply) =>
+      reply
+        .code(503)
+        .type("text/plain; charset=utf-8")
+        .send("任务窗格尚未构建。请在项目目录运行 npm start（它会先构建再启动）。"),
+    );
+  }
+
+  const officeJs = officeJsDir(root);
+  if (officeJs) {
+    await app.register(fastifyStatic, {
+      root: officeJs,
+      prefix: "/office-js/",
+      decorateReply: false,
+      maxAge: "1d",
+    });
+  } else {
+    app.log.warn("@microsoft/office-js is not installed: the pane will only run standalone");
+  }
+
+  const assets = join(root, "assets");
+  if (existsSync(assets)) {
+    await app.register(fastifyStatic, { root: assets, prefix: "/assets/", decorateReply: false });
+  }
+
+  const templates = join(root, "templates");
+  if (existsSync(templates)) {
+    await app.register(fastifyStatic, {
+      root: templates,
+      prefix: "/templates/",
+      decorateReply: false,
+      // Only the shipped .docx files at the top level, never the sources that build them.
+      allowedPath: (path) => /^\/[^/]+\.docx$/i.test(path),
+      cacheControl: false,
+      setHeaders: (reply) => reply.header("Cache-Control", "no-cache"),
+    });
+  }
+
+  app.get("/manifest.xml", async (_request, reply) => {
+    const manifest = join(root, "manifest.xml");
+    if (!existsSync(manifest)) return reply.code(404).send({ error: "manifest.xml 不存在" });
+    const { readFile } = await import("node:fs/promises");
+    return reply.type("application/xml; charset=utf-8").send(await readFile(manifest));
+  });
+
+  await app.register(downloadsPlugin, { prefix: "/api/downloads", ...options.downloads });
+
+  if (options.library !== false) {
+    const library = await loadLibraryPlugin();
+    if (library) {
+      const libraryOptions = typeof options.library === "object" ? options.library : {};
+      await app.register(library, { prefix: "/api/library", ...libraryOptions });
+    }
+  }
+
+  return app;
+}
+
+/** For tests: is there a library plugin to register? */
+export function hasLibraryPlugin(): boolean {
+  return existsSync(LIBRARY_PLUGIN);
+}

@@ -1,0 +1,129 @@
+/**
+ * The built task pane: building it with Vite's JS API, telling whether dist/ is stale, and
+ * reading the build manifest (which chunks load first, and how big they are). Shared by
+ * `npm start`, the browser tests and the task-pane benchmark.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+import type { Manifest } from "vite";
+
+export const PROJECT_ROOT = resolve(fileURLToPath(new URL("../..", import.meta.url)));
+export const DEFAULT_DIST = join(PROJECT_ROOT, "dist");
+/** The page Office loads (the manifest's SourceLocation) and the standalone URL. */
+export const PANE_PAGE = "taskpane.html";
+const MANIFEST_FILE = ".vite/manifest.json";
+
+/** Inputs whose change means the pane must be rebuilt. */
+const SOURCES = [
+  "src/taskpane",
+  "src/core",
+  "src/documents",
+  "src/office",
+  "src/node/xlsx-grid.ts",
+  "taskpane.html",
+  "vite.config.ts",
+  "package-lock.json",
+];
+
+function newestMtime(path: string): number {
+  if (!existsSync(path)) return 0;
+  const st = statSync(path);
+  if (!st.isDirectory()) return st.mtimeMs;
+  let newest = st.mtimeMs;
+  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
+  return newest;
+}
+
+/** True when dist/ holds a build newer than every source it was built from. */
+export function isPaneBuildFresh(outDir = DEFAULT_DIST, root = PROJECT_ROOT): boolean {
+  const stamp = join(outDir, MANIFEST_FILE);
+  if (!existsSync(stamp) || !existsSync(join(outDir, PANE_PAGE))) return false;
+  const built = statSync(stamp).mtimeMs;
+  return SOURCES.every((p) => newestMtime(join(root, p)) <= built);
+}
+
+export interface BuildPaneOptions {
+  readonly outDir?: string;
+  /** Extra HTML entries (relative to the project root), e.g. the browser tests' fake-host page. */
+  readonly extraInputs?: Readonly<Record<string, string>>;
+  readonly quiet?: boolean;
+}
+
+/** Builds the pane with vite.config.ts into outDir (default dist/). */
+export async function buildPane(options: BuildPaneOptions = {}): Promise<string> {
+  const outDir = options.outDir ?? DEFAULT_DIST;
+  const { build } = await import("vite");
+  const input: Record<string, string> = { taskpane: join(PROJECT_ROOT, PANE_PAGE) };
+  for (const [name, file] of Object.entries(options.extraInputs ?? {})) {
+    input[name] = join(PROJECT_ROOT, file);
+  }
+  await build({
+    configFile: join(PROJECT_ROOT, "vite.config.ts"),
+    root: PROJECT_ROOT,
+    logLevel: options.quiet ? "warn" : "info",
+    build: { outDir, emptyOutDir: true, rolldownOptions: { input } },
+  });
+  return outDir;
+}
+
+export function readPaneManifest(outDir = DEFAULT_DIST): Manifest {
+  return JSON.parse(readFileSync(join(outDir, MANIFEST_FILE), "utf8")) as Manifest;
+}
+
+export interface ChunkSize {
+  readonly file: string;
+  readonly bytes: number;
+  readonly gzipBytes: number;
+}
+
+export interface InitialLoad {
+  /** JS files the entry loads before first render (the entry and its static imports). */
+  readonly js: readonly ChunkSize[];
+  readonly css: readonly ChunkSize[];
+  /** Source modules (manifest keys) behind those chunks. */
+  readonly sources: readonly string[];
+  readonly jsGzipBytes: number;
+}
+
+function sizeOf(outDir: string, file: string): ChunkSize {
+  const bytes = readFileSync(join(outDir, file));
+  return { file, bytes: bytes.length, gzipBytes: gzipSync(bytes, { level: 9 }).length };
+}
+
+/** What the page loads up front for an entry: follows static imports only, never dynamic ones. */
+export function initialLoad(outDir = DEFAULT_DIST, entry = PANE_PAGE): InitialLoad {
+  const manifest = readPaneManifest(outDir);
+  const seen = new Set<string>();
+  const visit = (key: string) => {
+    if (seen.has(key)) return;
+    seen.add(key);
+    for (const dep of manifest[key]?.imports ?? []) visit(dep);
+  };
+  const entryKey =
+    Object.keys(manifest).find((k) => k === entry || k.endsWith(`/${entry}`)) ??
+    Object.keys(manifest).find((k) => manifest[k]?.isEntry);
+  if (!entryKey) throw new Error(`No entry ${entry} in the Vite manifest of ${outDir}`);
+  visit(entryKey);
+  const chunks = [...seen].map((k) => manifest[k]!);
+  const js = [...new Set(chunks.map((c) => c.file))].map((f) => sizeOf(outDir, f));
+  const css = [...new Set(chunks.flatMap((c) => c.css ?? []))].map((f) => sizeOf(outDir, f));
+  return {
+    js,
+    css,
+    sources: [...seen],
+    jsGzipBytes: js.reduce((n, c) => n + c.gzipBytes, 0),
+  };
+}
+
+/** Concatenated text of the initial JS, for checks that a heavy library is not in it. */
+export function initialJsText(outDir = DEFAULT_DIST): string {
+  return initialLoad(outDir)
+    .js.map((c) => readFileSync(join(outDir, c.file), "utf8"))
+    .join("\n");
+}
+
+export function relativeToRoot(path: string): string {
+  return relative(PROJECT_ROOT, path) || ".";
+}
