@@ -1,0 +1,213 @@
+/**
+ * analyseWorkbook: the whole pure pipeline from a WorkbookGrid to a LedgerAnalysis — find the
+ * sheets, read 基本信息, 报告正文 and the ledger, validate, compute statistics. Never throws:
+ * everything wrong with the input becomes a finding.
+ */
+import { todayLocal } from "./dates";
+import { makeFinding } from "./findings";
+import type { SheetGrid, WorkbookGrid } from "./grid";
+import { HEADER_SEARCH_ROWS, headerScore, MIN_HEADER_FIELDS } from "./header";
+import { readBasicInfo, validateBasicInfo } from "./info";
+import { readLedger } from "./ledger";
+import {
+  type AnalysisOptions,
+  type BasicInfo,
+  type Finding,
+  type Ledger,
+  type LedgerAnalysis,
+  type Narrative,
+  SHEET,
+} from "./model";
+import { EMPTY_NARRATIVE, readNarrative } from "./narrative";
+import { ledgerRowSchema } from "./schemas";
+import { SheetView } from "./sheet";
+import { computeStats } from "./stats";
+import { looseKey } from "./text";
+import { validateDeclared, validateRows } from "./validate";
+import { SHEET_ALIASES } from "./vocabulary";
+
+type SheetRole = keyof typeof SHEET_ALIASES;
+
+/** Loose sheet-name match: exact alias after looseKey, also ignoring a trailing (1)/副本. */
+export function sheetRole(name: string): SheetRole | undefined {
+  const k = looseKey(name).replace(/(\(\d+\)|副本|\d+)$/u, "");
+  for (const role of Object.keys(SHEET_ALIASES) as SheetRole[]) {
+    if (SHEET_ALIASES[role].some((a) => looseKey(a) === k)) return role;
+  }
+  return undefined;
+}
+
+function sheets(wb: WorkbookGrid): SheetGrid[] {
+  const list = Array.isArray(wb?.sheets) ? wb.sheets : [];
+  return list.filter((s): s is SheetGrid => !!s && typeof s === "object");
+}
+
+/** Visible sheets first, then hidden ones, keeping workbook order within each group. */
+function byVisibility(list: readonly SheetGrid[]): SheetGrid[] {
+  return [...list.filter((s) => !s.hidden), ...list.filter((s) => s.hidden)];
+}
+
+export interface LedgerSheetChoice {
+  readonly sheet: SheetGrid;
+  readonly by: "name" | "header";
+}
+
+/**
+ * The ledger sheet: by name or alias (canonical name first), else the first sheet whose header
+ * matches; visible sheets before hidden ones. 整改统计, 基本信息 and 报告正文 are never the ledger.
+ */
+export function findLedgerSheet(wb: WorkbookGrid): LedgerSheetChoice | undefined {
+  const ordered = byVisibility(sheets(wb));
+  for (const hidden of [false, true]) {
+    const group = ordered.filter((s) => s.hidden === hidden);
+    for (const alias of SHEET_ALIASES.ledger) {
+      const hit = group.find(
+        (s) => looseKey(String(s.name)).replace(/(\(\d+\)|副本|\d+)$/u, "") === looseKey(alias),
+      );
+      if (hit) return { sheet: hit, by: "name" };
+    }
+    for (const s of group) {
+      if (sheetRole(String(s.name)) !== undefined) continue;
+      const view = new SheetView(s);
+      for (let r = 0; r < Math.min(HEADER_SEARCH_ROWS, view.rows); r++) {
+        if (headerScore(view, r) >= MIN_HEADER_FIELDS) return { sheet: s, by: "header" };
+      }
+    }
+  }
+  return undefined;
+}
+
+function findRoleSheet(wb: WorkbookGrid, role: "info" | "narrative"): SheetGrid | undefined {
+  return byVisibility(sheets(wb)).find((s) => sheetRole(String(s.name)) === role);
+}
+
+export function analyseWorkbook(wb: WorkbookGrid, options: AnalysisOptions = {}): LedgerAnalysis {
+  const asOf = options.asOf ?? todayLocal();
+  const precision = options.precision ?? 0;
+  const findings: Finding[] = [];
+  let ledger: Ledger | undefined;
+  let info: BasicInfo = {};
+  let narrative: Narrative = EMPTY_NARRATIVE;
+  try {
+    // 基本信息
+    const infoSheet = findRoleSheet(wb, "info");
+    let infoCells = {};
+    if (infoSheet) {
+      const read = readBasicInfo(new SheetView(infoSheet));
+      info = read.info;
+      infoCells = read.cells;
+      findings.push(
+        ...read.findings,
+        ...validateBasicInfo(info, read.cells, String(infoSheet.name)),
+      );
+    } else {
+      findings.push(
+        makeFinding(
+          "workbook.info.missing",
+          { sheet: SHEET.info },
+          "工作簿中没有“基本信息”工作表：文书将缺少单位名称、巡察组、巡察和反馈日期、发文字号、签发人、主送机关、成文日期和联系方式等内容；可以添加“基本信息”表（两列：项目、内容），或在设置中填写单位信息。",
+        ),
+      );
+    }
+
+    // 报告正文
+    const narrativeSheet = findRoleSheet(wb, "narrative");
+    if (narrativeSheet) {
+      const read = readNarrative(new SheetView(narrativeSheet));
+      narrative = read.narrative;
+      findings.push(...read.findings);
+    } else {
+      findings.push(
+        makeFinding(
+          "workbook.narrative.missing",
+          { sheet: SHEET.narrative },
+          "工作簿中没有“报告正文”工作表：报告的“主要做法”和“下一步打算”将使用模板中的默认段落；可以添加“报告正文”表（三列：部分、小标题、内容）。",
+        ),
+      );
+    }
+
+    // 整改台账
+    const choice = findLedgerSheet(wb);
+    if (!choice) {
+      findings.push(
+        makeFinding(
+          "workbook.ledger.missing",
+          { sheet: SHEET.ledger },
+          "找不到整改台账：没有名为“整改台账”（或“台账”“整改清单”等）的工作表，也没有哪个工作表的前10行有台账表头（方面、问题、整改措施、责任部门、完成情况等）。请把台账放在名为“整改台账”的工作表中。",
+        ),
+      );
+    } else {
+      const name = String(choice.sheet.name);
+      if (choice.by === "header") {
+        findings.push(
+          makeFinding(
+            "workbook.ledger.byHeader",
+            { sheet: name },
+            `没有名为“整改台账”的工作表，已按表头把「${name}」识别为台账；建议把它改名为“整改台账”。`,
+          ),
+        );
+      }
+      if (choice.sheet.hidden) {
+        findings.push(
+          makeFinding(
+            "workbook.ledger.hidden",
+            { sheet: name },
+            `台账取自隐藏的工作表「${name}」；如果这不是要用的台账，请取消隐藏正确的工作表或删除这一张。`,
+          ),
+        );
+      }
+      const read = readLedger(new SheetView(choice.sheet));
+      ledger = read.ledger;
+      findings.push(...read.findings);
+      if (ledger) {
+        for (const row of ledger.rows) {
+          const ok = ledgerRowSchema.safeParse(row);
+          if (!ok.success) {
+            findings.push(
+              makeFinding(
+                "workbook.internal",
+                { sheet: name, row: row.row },
+                `「${name}」第${row.row}行读取结果不完整（${ok.error.issues[0]?.message ?? ""}），这是程序缺陷，请反馈。`,
+              ),
+            );
+          }
+        }
+        const reportedCells = new Set(
+          read.findings
+            .filter((f) => f.code === "ledger.doneDate.invalid" || f.code === "cell.error")
+            .map((f) => f.cell ?? ""),
+        );
+        findings.push(
+          ...validateRows(ledger, { asOf, feedbackDate: info.feedbackDate, reportedCells }),
+        );
+      }
+    }
+
+    const stats = computeStats(ledger?.rows ?? [], {
+      asOf,
+      precision,
+      declared: { aspects: info.declaredAspects, problems: info.declaredProblems },
+    });
+    if (ledger) {
+      findings.push(
+        ...validateDeclared(
+          info,
+          infoCells,
+          { aspects: stats.aspectCount, problems: stats.total },
+          infoSheet ? String(infoSheet.name) : SHEET.info,
+        ),
+      );
+    }
+    return { ledger, info, narrative, findings, stats };
+  } catch (err) {
+    // Defensive: a bug must not take the caller down; it becomes a finding.
+    findings.push(
+      makeFinding(
+        "workbook.internal",
+        { sheet: ledger?.sheet ?? SHEET.ledger },
+        `读取工作簿时发生意外错误：${err instanceof Error ? err.message : String(err)}。这是程序缺陷，请反馈。`,
+      ),
+    );
+    return { ledger, info, narrative, findings, stats: computeStats([], { asOf, precision }) };
+  }
+}

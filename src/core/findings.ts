@@ -1,0 +1,163 @@
+/**
+ * The catalogue of finding codes. Severity belongs to the code, so the same problem is always
+ * reported the same way; docs/findings.md is generated from this table (see renderFindingsDoc).
+ */
+import { type Finding, SEVERITY_LABEL, type Severity } from "./model";
+
+interface CodeInfo {
+  readonly severity: Severity;
+  /** What the finding means, in Chinese, for the documentation table. */
+  readonly meaning: string;
+}
+
+export const FINDING_CODES = {
+  // Workbook and sheets
+  "workbook.ledger.missing": {
+    severity: "error",
+    meaning: "找不到整改台账工作表（按名称和表头都没有找到）",
+  },
+  "workbook.ledger.byHeader": {
+    severity: "info",
+    meaning: "工作表名称不是“整改台账”，按表头识别为台账",
+  },
+  "workbook.ledger.hidden": { severity: "info", meaning: "台账取自隐藏的工作表" },
+  "workbook.info.missing": {
+    severity: "warning",
+    meaning: "没有“基本信息”工作表，文书将缺少发文信息",
+  },
+  "workbook.narrative.missing": {
+    severity: "info",
+    meaning: "没有“报告正文”工作表，文书将使用模板默认段落",
+  },
+  "workbook.internal": { severity: "error", meaning: "读取时发生意外错误（程序缺陷，请反馈）" },
+  // Ledger header
+  "ledger.header.notFound": { severity: "error", meaning: "台账前10行中找不到表头" },
+  "ledger.header.missingColumn": { severity: "error", meaning: "台账缺少必需的列" },
+  "ledger.header.duplicateColumn": {
+    severity: "warning",
+    meaning: "两列对应同一字段，只读取第一列",
+  },
+  "ledger.header.unknownColumns": {
+    severity: "info",
+    meaning: "无法识别的列，已忽略（只提示一次）",
+  },
+  "ledger.header.repeated": { severity: "info", meaning: "数据中重复出现的表头行，已跳过" },
+  "ledger.empty": { severity: "error", meaning: "台账没有任何问题行" },
+  // Ledger cells
+  "cell.error": { severity: "error", meaning: "单元格是错误值（如 #N/A），请修正公式或内容" },
+  "text.illegalChars": {
+    severity: "warning",
+    meaning: "文字中含有不能写入Word文档的控制字符，已删除或换成换行",
+  },
+  "ledger.field.required": { severity: "error", meaning: "必填项为空" },
+  "ledger.status.unknown": { severity: "error", meaning: "完成情况不是允许的取值" },
+  "ledger.deadline.invalid": {
+    severity: "error",
+    meaning: "整改时限既不是日期，也不是立行立改/长期坚持/长期",
+  },
+  "ledger.type.unknown": { severity: "warning", meaning: "整改类型不是立行立改/限期整改/长期整改" },
+  "ledger.source.unknown": { severity: "warning", meaning: "来源无法识别，按巡察反馈计" },
+  "ledger.public.unknown": { severity: "warning", meaning: "是否公开无法识别，按公开处理" },
+  "ledger.result.required": { severity: "error", meaning: "已完成的问题缺少整改成效" },
+  "ledger.doneDate.required": { severity: "error", meaning: "已完成的问题缺少完成日期" },
+  "ledger.doneDate.invalid": {
+    severity: "error",
+    meaning: "完成日期不是有效日期（不完整或不存在的日期不会被猜测）",
+  },
+  "ledger.doneDate.beforeFeedback": { severity: "error", meaning: "完成日期早于反馈日期" },
+  "ledger.doneDate.future": { severity: "error", meaning: "完成日期晚于统计截止日期（在未来）" },
+  "ledger.evidence.missing": { severity: "warning", meaning: "已完成的问题没有佐证材料" },
+  "ledger.seq.duplicate": { severity: "warning", meaning: "序号重复" },
+  "ledger.seq.gap": { severity: "warning", meaning: "序号不连续" },
+  // 基本信息
+  "info.key.unknown": { severity: "info", meaning: "基本信息中无法识别的项目，已忽略" },
+  "info.key.duplicate": { severity: "warning", meaning: "基本信息项目重复，只读取第一项" },
+  "info.key.missing": { severity: "warning", meaning: "基本信息缺少文书需要的项目" },
+  "info.date.invalid": { severity: "error", meaning: "基本信息中的日期无效" },
+  "info.number.invalid": { severity: "error", meaning: "基本信息中的数量不是非负整数" },
+  "info.dates.order": {
+    severity: "error",
+    meaning: "日期先后不对：应为巡察开始 ≤ 巡察结束 ≤ 反馈 ≤ 成文",
+  },
+  "info.docNumber.format": { severity: "error", meaning: "发文字号格式不对：应为 代字〔YYYY〕N号" },
+  "info.docNumber.year": { severity: "error", meaning: "发文字号的年份与成文日期的年份不一致" },
+  "info.inspectionType.unknown": {
+    severity: "warning",
+    meaning: "巡察类型不是常规/专项/延伸/集中/机动巡察",
+  },
+  "info.declared.aspects": { severity: "error", meaning: "声明的反馈方面数与台账实际方面数不一致" },
+  "info.declared.problems": {
+    severity: "error",
+    meaning: "声明的反馈问题数与台账实际问题数不一致",
+  },
+  "info.phone.format": { severity: "warning", meaning: "联系电话格式不对" },
+  "info.email.format": { severity: "warning", meaning: "电子邮箱格式不对" },
+  "info.address.format": { severity: "warning", meaning: "邮政地址不完整" },
+  // 报告正文
+  "narrative.header.notFound": {
+    severity: "warning",
+    meaning: "报告正文找不到“部分/小标题/内容”表头，未读取",
+  },
+  "narrative.part.unknown": {
+    severity: "warning",
+    meaning: "报告正文的“部分”不是主要做法或下一步打算",
+  },
+  // Per document (documentFindings)
+  "document.signer.missing": { severity: "error", meaning: "报告缺少签发人" },
+  "document.docNumber.missing": { severity: "warning", meaning: "报告缺少发文字号" },
+  "document.recipient.missing": { severity: "warning", meaning: "报告缺少主送机关" },
+  "document.issuerMark.missing": { severity: "warning", meaning: "报告缺少发文机关标志" },
+  "document.docDate.missing": { severity: "warning", meaning: "缺少成文日期" },
+  "document.contact.missing": {
+    severity: "error",
+    meaning: "公开通报缺少联系方式（电话、地址或邮箱至少一项，且格式正确）",
+  },
+} as const satisfies Record<string, CodeInfo>;
+
+export type FindingCode = keyof typeof FINDING_CODES;
+
+export interface Where {
+  readonly sheet: string;
+  readonly cell?: string;
+  readonly row?: number;
+}
+
+/** Builds a finding; the severity comes from the catalogue. */
+export function makeFinding(code: FindingCode, where: Where, message: string): Finding {
+  const f: Finding = { severity: FINDING_CODES[code].severity, code, sheet: where.sheet, message };
+  return {
+    ...f,
+    ...(where.cell !== undefined ? { cell: where.cell } : {}),
+    ...(where.row !== undefined ? { row: where.row } : {}),
+  };
+}
+
+/** A location prefix for messages: 「整改台账」F7 / 「整改台账」第7行 / 「基本信息」. */
+export function placeText(where: Where): string {
+  if (where.cell) return `「${where.sheet}」${where.cell}`;
+  if (where.row !== undefined) return `「${where.sheet}」第${where.row}行`;
+  return `「${where.sheet}」`;
+}
+
+/** docs/findings.md, generated from FINDING_CODES. */
+export function renderFindingsDoc(): string {
+  const lines = [
+    "# Findings",
+    "",
+    "<!-- Generated from src/core/findings.ts (FINDING_CODES); tests/unit/core/findings-doc.test.ts",
+    "     checks this file. Regenerate: UPDATE_FINDINGS_DOC=1 npx vitest run tests/unit/core/findings-doc.test.ts -->",
+    "",
+    "Every finding has a severity (错误 error / 警告 warning / 提示 info), a stable code, the sheet,",
+    "the cell (A1) or row, and a Chinese message saying what is wrong and what is expected.",
+    "Errors stop document generation unless forced; warnings and info do not.",
+    "",
+    "| code | severity | meaning |",
+    "| --- | --- | --- |",
+  ];
+  for (const [code, info] of Object.entries(FINDING_CODES) as [FindingCode, CodeInfo][]) {
+    lines.push(
+      `| \`${code}\` | ${info.severity} (${SEVERITY_LABEL[info.severity]}) | ${info.meaning} |`,
+    );
+  }
+  return `${lines.join("\n")}\n`;
+}

@@ -1,0 +1,67 @@
+/** The core's public API: pure functions from a WorkbookGrid to a LedgerAnalysis, and helpers. */
+export { analyseWorkbook, findLedgerSheet, sheetRole } from "./analyse";
+export {
+  type DateParse,
+  dateFromJs,
+  dateFromSerial,
+  daysBetween,
+  formatChineseDate,
+  parseDateCell,
+  parseDateText,
+  todayLocal,
+} from "./dates";
+export {
+  FINDING_CODES,
+  type FindingCode,
+  makeFinding,
+  renderFindingsDoc,
+} from "./findings";
+export * from "./grid";
+export { detectHeader, headerField } from "./header";
+export {
+  checkDocNumber,
+  documentFindings,
+  isAddress,
+  isEmail,
+  isPhone,
+  isPhoneList,
+  readBasicInfo,
+  validateBasicInfo,
+} from "./info";
+export { readLedger } from "./ledger";
+export * from "./model";
+export { readNarrative } from "./narrative";
+export * as normalisers from "./normalise";
+export {
+  cellText,
+  normaliseDeadline,
+  normalisePublic,
+  normaliseSource,
+  normaliseStatus,
+  normaliseType,
+  numberText,
+} from "./normalise";
+export { parseChineseNumber, parseCount } from "./numbers";
+export { mergeProfile, type UnitProfile, unitProfileSchema } from "./profile";
+export * as schemas from "./schemas";
+export {
+  basicInfoSchema,
+  deadlineSchema,
+  infoCellSchemas,
+  ledgerRowSchema,
+  localDateSchema,
+} from "./schemas";
+export { SheetView } from "./sheet";
+export {
+  computeStats,
+  countMeasures,
+  extractRuleTitles,
+  formatPercent,
+  isDone,
+  largestRemainder,
+  type StatsOptions,
+  splitDepartments,
+} from "./stats";
+export { cleanText, looseKey, toHalfWidth } from "./text";
+export { validateDeclared, validateRows } from "./validate";
+export * from "./vocabulary";

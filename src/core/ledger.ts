@@ -1,0 +1,443 @@
+/**
+ * Reads the ledger sheet into normalised rows: header mapping, blank and repeated header rows
+ * skipped, merged or blank 方面/类别 cells inheriting from above, problems spanning merged rows
+ * joined, every value normalised. Cell-level problems become findings; cross-field rules live in
+ * validate.ts.
+ */
+
+import { parseDateCell } from "./dates";
+import { type FindingCode, makeFinding, placeText } from "./findings";
+import type { Cell } from "./grid";
+import { detectHeader, type HeaderMatch, headerScore, MIN_HEADER_FIELDS } from "./header";
+import {
+  FIELD_LABEL,
+  type Finding,
+  type Ledger,
+  type LedgerField,
+  type LedgerRow,
+  STATUSES,
+} from "./model";
+import {
+  cellText,
+  normaliseDeadline,
+  normalisePublic,
+  normaliseSource,
+  normaliseStatus,
+  normaliseType,
+} from "./normalise";
+import type { SheetView } from "./sheet";
+import { REQUIRED_LEDGER_FIELDS } from "./vocabulary";
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+type RowDraft = Mutable<Omit<LedgerRow, "cells">> & {
+  cells: Partial<Record<LedgerField, string>>;
+};
+
+const TEXT_FIELDS = [
+  "seq",
+  "aspect",
+  "category",
+  "problem",
+  "measures",
+  "leader",
+  "department",
+  "owner",
+  "result",
+  "evidence",
+  "note",
+] as const satisfies readonly LedgerField[];
+type TextField = (typeof TEXT_FIELDS)[number];
+
+/** Fields appended (with a line break) when a problem continues over merged rows. */
+const APPENDABLE: readonly TextField[] = ["measures", "result", "evidence", "note"];
+
+export const ALLOWED_STATUS_TEXT = STATUSES.join("、");
+
+export interface LedgerRead {
+  readonly ledger: Ledger | undefined;
+  readonly findings: readonly Finding[];
+}
+
+class Reporter {
+  readonly findings: Finding[] = [];
+  private readonly seen = new Set<string>();
+  constructor(readonly sheet: string) {}
+  cell(code: FindingCode, cell: string, row: number, message: string): void {
+    const key = `${code}@${cell}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.findings.push(
+      makeFinding(
+        code,
+        { sheet: this.sheet, cell, row },
+        `${placeText({ sheet: this.sheet, cell })}：${message}`,
+      ),
+    );
+  }
+  sheetLevel(code: FindingCode, message: string, row?: number): void {
+    this.findings.push(
+      makeFinding(code, { sheet: this.sheet, ...(row !== undefined ? { row } : {}) }, message),
+    );
+  }
+}
+
+export function readLedger(view: SheetView): LedgerRead {
+  const rep = new Reporter(view.name);
+  const header = detectHeader(view);
+  if (!header) {
+    rep.sheetLevel(
+      "ledger.header.notFound",
+      `「${view.name}」前10行中找不到台账表头：表头应包含方面、问题、整改措施、责任领导、责任部门、责任人、整改时限、完成情况等列。`,
+    );
+    return { ledger: undefined, findings: rep.findings };
+  }
+  reportHeader(view, header, rep);
+
+  const rows: RowDraft[] = [];
+  const firstData = Math.max(...header.rows) + 1;
+  const col = (f: LedgerField) => header.columns.get(f);
+  const problemCol = col("problem");
+  let previous: RowDraft | undefined;
+
+  for (let r = firstData; r < view.rows; r++) {
+    if (view.isBlankRow(r)) continue;
+    if (headerScore(view, r) >= MIN_HEADER_FIELDS) {
+      rep.sheetLevel(
+        "ledger.header.repeated",
+        `「${view.name}」第${view.sheetRow(r)}行与表头相同（可能是打印用的重复表头），已跳过。`,
+        view.sheetRow(r),
+      );
+      continue;
+    }
+    const sheetRow = view.sheetRow(r);
+    // A problem spanning several merged rows: this row continues the previous problem.
+    if (
+      previous &&
+      problemCol !== undefined &&
+      view.isMergedContinuation(r, problemCol) &&
+      (view.mergeAt(r, problemCol)?.top ?? r) >= firstData
+    ) {
+      continueRow(view, header, r, previous, rep);
+      continue;
+    }
+    const draft = readRow(view, header, r, sheetRow, previous, rep);
+    rows.push(draft);
+    previous = draft;
+  }
+
+  if (rows.length === 0) {
+    rep.sheetLevel("ledger.empty", `「${view.name}」表头下面没有任何问题行，请逐行填写反馈问题。`);
+  }
+  const columns: Partial<Record<LedgerField, string>> = {};
+  for (const [field, c] of header.columns) columns[field] = view.columnLetters(c);
+  const levels = header.columns.has("category") && rows.some((row) => row.category !== "") ? 3 : 2;
+  return {
+    ledger: {
+      sheet: view.name,
+      headerRows: header.rows.map((r) => view.sheetRow(r)),
+      columns,
+      rows,
+      levels,
+    },
+    findings: rep.findings,
+  };
+}
+
+function reportHeader(view: SheetView, header: HeaderMatch, rep: Reporter): void {
+  const headerRow = view.sheetRow(header.rows[0]!);
+  for (const field of REQUIRED_LEDGER_FIELDS) {
+    if (!header.columns.has(field)) {
+      rep.sheetLevel(
+        "ledger.header.missingColumn",
+        `「${view.name}」第${headerRow}行表头中没有“${FIELD_LABEL[field]}”列，请添加该列（每个问题都要填写${FIELD_LABEL[field]}）。`,
+        headerRow,
+      );
+    }
+  }
+  for (const d of header.duplicates) {
+    const first = header.columns.get(d.field!)!;
+    rep.cell(
+      "ledger.header.duplicateColumn",
+      view.address(header.rows[header.rows.length - 1]!, d.col),
+      headerRow,
+      `“${d.text}”列与${view.columnLetters(first)}列都对应“${FIELD_LABEL[d.field!]}”，只读取${view.columnLetters(first)}列；请删除或改名其中一列。`,
+    );
+  }
+  if (header.unknown.length > 0) {
+    const list = header.unknown
+      .map((u) => `“${u.text}”（${view.columnLetters(u.col)}列）`)
+      .join("、");
+    rep.sheetLevel(
+      "ledger.header.unknownColumns",
+      `「${view.name}」以下列无法识别，已忽略：${list}。`,
+      headerRow,
+    );
+  }
+}
+
+/** Reads a cell as text and reports error values and removed characters. */
+function readText(
+  view: SheetView,
+  r: number,
+  c: number,
+  field: LedgerField,
+  sheetRow: number,
+  rep: Reporter,
+): { text: string; address: string } {
+  const cell = view.value(r, c);
+  const m = view.isMergedContinuation(r, c) ? view.mergeAt(r, c) : undefined;
+  const address = m ? view.address(m.top, m.left) : view.address(r, c);
+  const t = cellText(cell);
+  reportCellIssues(t, address, field, sheetRow, rep);
+  return { text: t.text, address };
+}
+
+function reportCellIssues(
+  t: { removed: readonly string[]; error?: string },
+  address: string,
+  field: LedgerField,
+  sheetRow: number,
+  rep: Reporter,
+): void {
+  const label = FIELD_LABEL[field];
+  if (t.error !== undefined) {
+    rep.cell(
+      "cell.error",
+      address,
+      sheetRow,
+      `${label}是错误值 ${t.error}，请修正公式或直接填写${label}。`,
+    );
+  }
+  if (t.removed.length > 0) {
+    const list = [...new Set(t.removed)].join("、");
+    const vt = t.removed.includes("U+000B") ? "（U+000B 换成了换行）" : "";
+    rep.cell(
+      "text.illegalChars",
+      address,
+      sheetRow,
+      `${label}中含有不能写入Word文档的控制字符 ${list}，生成文书时已删除${vt}；建议在表格中清除。`,
+    );
+  }
+}
+
+function readRow(
+  view: SheetView,
+  header: HeaderMatch,
+  r: number,
+  sheetRow: number,
+  previous: RowDraft | undefined,
+  rep: Reporter,
+): RowDraft {
+  const cells: Partial<Record<LedgerField, string>> = {};
+  const text: Record<TextField, string> = {
+    seq: "",
+    aspect: "",
+    category: "",
+    problem: "",
+    measures: "",
+    leader: "",
+    department: "",
+    owner: "",
+    result: "",
+    evidence: "",
+    note: "",
+  };
+  for (const field of TEXT_FIELDS) {
+    const c = header.columns.get(field);
+    if (c === undefined) continue;
+    const read = readText(view, r, c, field, sheetRow, rep);
+    text[field] = read.text;
+    cells[field] = read.address;
+  }
+  // 方面 (and 类别 within the same 方面) inherit from the row above when blank.
+  if (text.aspect === "" && previous && header.columns.has("aspect")) {
+    text.aspect = previous.aspect;
+    if (text.category === "" && header.columns.has("category")) text.category = previous.category;
+  } else if (
+    text.category === "" &&
+    previous &&
+    header.columns.has("category") &&
+    text.aspect === previous.aspect
+  ) {
+    text.category = previous.category;
+  }
+
+  const cellAt = (field: LedgerField): { cell: Cell; address: string } | undefined => {
+    const c = header.columns.get(field);
+    if (c === undefined) return undefined;
+    const m = view.isMergedContinuation(r, c) ? view.mergeAt(r, c) : undefined;
+    const address = m ? view.address(m.top, m.left) : view.address(r, c);
+    cells[field] = address;
+    return { cell: view.value(r, c), address };
+  };
+
+  // 完成情况
+  let status: LedgerRow["status"] = null;
+  const st = cellAt("status");
+  if (st) {
+    const t = cellText(st.cell);
+    reportCellIssues(t, st.address, "status", sheetRow, rep);
+    if (t.text !== "") {
+      status = normaliseStatus(t.text) ?? null;
+      if (!status) {
+        rep.cell(
+          "ledger.status.unknown",
+          st.address,
+          sheetRow,
+          `完成情况“${t.text}”无法识别，应为以下之一：${ALLOWED_STATUS_TEXT}（也接受“完成”“已销号”“推进中”等常见写法）。超期由程序根据整改时限判断，不需要填写。`,
+        );
+      }
+    }
+  }
+
+  // 整改时限
+  let deadline: LedgerRow["deadline"] = null;
+  const dl = cellAt("deadline");
+  if (dl) {
+    if (dl.cell.t === "e")
+      reportCellIssues({ removed: [], error: dl.cell.v }, dl.address, "deadline", sheetRow, rep);
+    else {
+      const parsed = normaliseDeadline(dl.cell);
+      if (parsed?.ok) deadline = parsed.deadline;
+      else if (parsed) {
+        rep.cell(
+          "ledger.deadline.invalid",
+          dl.address,
+          sheetRow,
+          `整改时限“${cellText(dl.cell).text}”${parsed.reason}；应填写日期（如2023年12月31日）或“立行立改”“长期坚持”“长期”。`,
+        );
+      }
+    }
+  }
+
+  // 完成日期
+  let doneDate: LedgerRow["doneDate"] = null;
+  const dd = cellAt("doneDate");
+  if (dd) {
+    if (dd.cell.t === "e")
+      reportCellIssues({ removed: [], error: dd.cell.v }, dd.address, "doneDate", sheetRow, rep);
+    else {
+      const parsed = parseDateCell(dd.cell);
+      if (parsed?.ok) doneDate = parsed.date;
+      else if (parsed) {
+        rep.cell(
+          "ledger.doneDate.invalid",
+          dd.address,
+          sheetRow,
+          `完成日期“${cellText(dd.cell).text}”${parsed.reason}；请填写完整的日期，如2023年12月31日（不完整的日期不会被猜测）。`,
+        );
+      }
+    }
+  }
+
+  // 整改类型
+  let type: LedgerRow["type"] = null;
+  const ty = cellAt("type");
+  if (ty) {
+    const t = cellText(ty.cell);
+    reportCellIssues(t, ty.address, "type", sheetRow, rep);
+    if (t.text !== "") {
+      type = normaliseType(t.text) ?? null;
+      if (!type) {
+        rep.cell(
+          "ledger.type.unknown",
+          ty.address,
+          sheetRow,
+          `整改类型“${t.text}”无法识别，应为立行立改、限期整改或长期整改。`,
+        );
+      }
+    }
+  }
+
+  // 来源
+  let source: LedgerRow["source"] = "巡察反馈";
+  const so = cellAt("source");
+  if (so) {
+    const t = cellText(so.cell);
+    reportCellIssues(t, so.address, "source", sheetRow, rep);
+    if (t.text !== "") {
+      const s = normaliseSource(t.text);
+      if (s) source = s;
+      else {
+        rep.cell(
+          "ledger.source.unknown",
+          so.address,
+          sheetRow,
+          `来源“${t.text}”无法识别，已按“巡察反馈”统计；应为“巡察反馈”或“自查”（举一反三发现的问题）。`,
+        );
+      }
+    }
+  }
+
+  // 是否公开
+  let isPublic = true;
+  const pu = cellAt("isPublic");
+  if (pu && pu.cell.t !== "empty") {
+    const t = cellText(pu.cell);
+    reportCellIssues(t, pu.address, "isPublic", sheetRow, rep);
+    if (t.text !== "" || pu.cell.t === "b") {
+      const p = normalisePublic(pu.cell);
+      if (p === undefined) {
+        rep.cell(
+          "ledger.public.unknown",
+          pu.address,
+          sheetRow,
+          `是否公开“${t.text}”无法识别，已按公开处理；应填“是”或“否”。`,
+        );
+      } else isPublic = p;
+    }
+  }
+
+  // Required text fields (a missing column is reported once at the header instead).
+  for (const field of REQUIRED_LEDGER_FIELDS) {
+    if (!header.columns.has(field)) continue;
+    const empty =
+      field === "status"
+        ? status === null && cellText(view.value(r, header.columns.get(field)!)).text === ""
+        : field === "deadline"
+          ? deadline === null && view.value(r, header.columns.get(field)!).t === "empty"
+          : (text as Record<string, string>)[field] === "";
+    if (empty) {
+      const label = FIELD_LABEL[field];
+      const inherit =
+        field === "aspect" ? "（合并单元格或空白会沿用上一行的方面，第一行必须填写）" : "";
+      rep.cell(
+        "ledger.field.required",
+        cells[field]!,
+        sheetRow,
+        `${label}为空，请填写${label}${inherit}。`,
+      );
+    }
+  }
+
+  return {
+    row: sheetRow,
+    ...text,
+    deadline,
+    type,
+    status,
+    doneDate,
+    source,
+    isPublic,
+    cells,
+  };
+}
+
+/** Appends a merged-row continuation's own text to the problem it continues. */
+function continueRow(
+  view: SheetView,
+  header: HeaderMatch,
+  r: number,
+  target: RowDraft,
+  rep: Reporter,
+): void {
+  const sheetRow = view.sheetRow(r);
+  for (const field of APPENDABLE) {
+    const c = header.columns.get(field);
+    if (c === undefined || view.isMergedContinuation(r, c)) continue;
+    const read = readText(view, r, c, field, sheetRow, rep);
+    if (read.text !== "" && read.text !== target[field]) {
+      target[field] = target[field] === "" ? read.text : `${target[field]}\n${read.text}`;
+    }
+  }
+}

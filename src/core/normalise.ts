@@ -1,0 +1,139 @@
+/**
+ * Cell value normalisers: one function per kind of value, each returning the normalised value
+ * or the reason it could not be read. They never throw and know nothing about findings.
+ */
+import {
+  type DateParse,
+  dateFromJs,
+  dateFromSerial,
+  daysInMonth,
+  isDateFormat,
+  makeDate,
+  parseDateCell,
+} from "./dates";
+import type { Cell } from "./grid";
+import type { Deadline, RectificationType, Source, Status } from "./model";
+import { cleanText, looseKey, stripTrailingPunctuation } from "./text";
+import {
+  DEADLINE_TERMS,
+  PUBLIC_FALSE,
+  PUBLIC_TRUE,
+  SOURCE_SPELLINGS,
+  STATUS_SPELLINGS,
+  TYPE_SPELLINGS,
+} from "./vocabulary";
+
+export interface CellText {
+  readonly text: string;
+  /** Illegal XML characters removed (code point labels). */
+  readonly removed: readonly string[];
+  /** The Excel error value when the cell holds one (#N/A …); text is then "". */
+  readonly error?: string;
+}
+
+/** Formats a number as people expect to read it in text (no float noise, no exponent). */
+export function numberText(v: number): string {
+  if (!Number.isFinite(v)) return String(v);
+  if (Number.isInteger(v)) return Math.abs(v) < 1e21 ? v.toFixed(0) : String(v);
+  return String(Number.parseFloat(v.toPrecision(15)));
+}
+
+/** Any cell as text: numbers without float noise, booleans as 是/否, dates as 2023年10月23日. */
+export function cellText(cell: Cell): CellText {
+  switch (cell.t) {
+    case "empty":
+      return { text: "", removed: [] };
+    case "s":
+      return cleanText(cell.v);
+    case "n": {
+      if (isDateFormat(cell.fmt)) {
+        const d = dateFromSerial(cell.v);
+        if (d.ok) return { text: chineseDate(d), removed: [] };
+      }
+      return { text: numberText(cell.v), removed: [] };
+    }
+    case "b":
+      return { text: cell.v ? "是" : "否", removed: [] };
+    case "d": {
+      const d = dateFromJs(cell.v);
+      return { text: d.ok ? chineseDate(d) : "", removed: [] };
+    }
+    case "e":
+      return { text: "", removed: [], error: cell.v };
+  }
+}
+
+function chineseDate(d: DateParse & { ok: true }): string {
+  const [y, m, day] = d.date.split("-").map(Number);
+  return `${y}年${m}月${day}日`;
+}
+
+function lookup<T extends string>(
+  table: Readonly<Record<T, readonly string[]>>,
+): ReadonlyMap<string, T> {
+  const map = new Map<string, T>();
+  for (const [canonical, spellings] of Object.entries(table) as [T, readonly string[]][]) {
+    map.set(looseKey(canonical), canonical);
+    for (const s of spellings) map.set(looseKey(s), canonical);
+  }
+  return map;
+}
+
+const STATUS_LOOKUP = lookup(STATUS_SPELLINGS);
+const TYPE_LOOKUP = lookup(TYPE_SPELLINGS);
+const SOURCE_LOOKUP = lookup(SOURCE_SPELLINGS);
+
+function valueKey(text: string): string {
+  return looseKey(stripTrailingPunctuation(text));
+}
+
+/** 完成情况 → canonical status; undefined when not an accepted spelling. */
+export function normaliseStatus(text: string): Status | undefined {
+  return STATUS_LOOKUP.get(valueKey(text));
+}
+
+export function normaliseType(text: string): RectificationType | undefined {
+  return TYPE_LOOKUP.get(valueKey(text));
+}
+
+export function normaliseSource(text: string): Source | undefined {
+  return SOURCE_LOOKUP.get(valueKey(text));
+}
+
+const PUBLIC_LOOKUP = new Map<string, boolean>([
+  ...PUBLIC_FALSE.map((s) => [looseKey(s), false] as const),
+  ...PUBLIC_TRUE.map((s) => [looseKey(s), true] as const),
+]);
+
+/** 是否公开 → boolean; undefined when unreadable. Booleans and 1/0 are accepted. */
+export function normalisePublic(cell: Cell): boolean | undefined {
+  if (cell.t === "b") return cell.v;
+  if (cell.t === "n") return cell.v === 1 ? true : cell.v === 0 ? false : undefined;
+  return PUBLIC_LOOKUP.get(valueKey(cellText(cell).text));
+}
+
+export type DeadlineParse =
+  | { readonly ok: true; readonly deadline: Deadline }
+  | { readonly ok: false; readonly reason: string };
+
+/** 整改时限: a date or 立行立改 / 长期坚持 / 长期 (with their spellings). */
+export function normaliseDeadline(cell: Cell): DeadlineParse | undefined {
+  let dateCell = cell;
+  if (cell.t === "s") {
+    const term = DEADLINE_TERMS[valueKey(cell.v)];
+    if (term) return { ok: true, deadline: { kind: term } };
+    // 2023年12月31日前 means the same day; 2023年12月底 is the month's last day.
+    const text = stripTrailingPunctuation(cell.v.normalize("NFKC").trim());
+    const endOfMonth = /^(\d{4})\s*[年./-]\s*(\d{1,2})\s*月?\s*底$/.exec(text);
+    if (endOfMonth) {
+      const y = Number(endOfMonth[1]);
+      const m = Number(endOfMonth[2]);
+      const d = makeDate(y, m, m >= 1 && m <= 12 ? daysInMonth(y, m) : 1);
+      return d.ok ? { ok: true, deadline: { kind: "date", date: d.date } } : d;
+    }
+    dateCell = { t: "s", v: text.replace(/(之前|以前|前)$/u, "") };
+  }
+  const d = parseDateCell(dateCell);
+  if (!d) return undefined;
+  return d.ok ? { ok: true, deadline: { kind: "date", date: d.date } } : d;
+}

@@ -1,0 +1,76 @@
+/**
+ * Text helpers: cleaning cell text for documents (XML-safe, trimmed, line breaks kept) and
+ * loose keys for matching header, sheet and 基本信息 names the way people type them.
+ */
+
+/** Result of cleaning a piece of text: what was removed is reported, never silently lost. */
+export interface CleanText {
+  readonly text: string;
+  /** Code points that cannot appear in XML and were removed (U+000B becomes a line break). */
+  readonly removed: readonly string[];
+}
+
+// C0 controls except tab, LF (CR is normalised first); U+FFFE/U+FFFF; lone surrogates.
+const ILLEGAL_XML =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Describes a code point for messages, e.g. `U+000B`. */
+export function codePointLabel(ch: string): string {
+  return `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`;
+}
+
+/**
+ * Trims (including full-width and no-break spaces), normalises line breaks to \n and removes
+ * characters that are illegal in XML 1.0. U+000B (Word's manual line break) becomes \n because
+ * that is what the writer meant.
+ */
+export function cleanText(raw: string): CleanText {
+  let s = raw.replace(/\r\n?/g, "\n");
+  const removed: string[] = [];
+  if (ILLEGAL_XML.test(s)) {
+    ILLEGAL_XML.lastIndex = 0;
+    s = s.replace(ILLEGAL_XML, (ch) => {
+      removed.push(codePointLabel(ch));
+      return ch === "\u000B" ? "\n" : "";
+    });
+  }
+  ILLEGAL_XML.lastIndex = 0;
+  // Trim every line's trailing spaces and the whole text; keep inner line breaks.
+  s = s
+    .split("\n")
+    .map((line) => line.replace(/[\s\u3000]+$/u, ""))
+    .join("\n")
+    .replace(/^[\s\u3000\uFEFF]+|[\s\u3000\uFEFF]+$/gu, "");
+  return { text: s, removed };
+}
+
+/** Full-width ASCII (digits, letters, punctuation) and ideographic space → half-width. */
+export function toHalfWidth(s: string): string {
+  return s
+    .replace(/[\uFF01-\uFF5E]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
+    .replace(/\u3000/g, " ");
+}
+
+/**
+ * A loose key for matching names: NFKC (full-width → half-width, Ⅰ → I), no whitespace of any
+ * kind (line breaks and full-width spaces inside header cells), no required-field stars, no
+ * trailing colon, upper case.
+ */
+export function looseKey(s: string): string {
+  return s
+    .normalize("NFKC")
+    .replace(/[\s\u3000\u200B\uFEFF]+/gu, "")
+    .replace(/[*＊※]/g, "")
+    .replace(/[:：]+$/u, "")
+    .toUpperCase();
+}
+
+/** The loose key with bracketed notes removed: 整改时限（年月日） → 整改时限. */
+export function looseKeyWithoutNotes(s: string): string {
+  return looseKey(s.replace(/[（(【［[][^）)】］\]]*[）)】］\]]/gu, ""));
+}
+
+/** Removes trailing punctuation and spaces (完成。 → 完成). */
+export function stripTrailingPunctuation(s: string): string {
+  return s.replace(/[\s\u3000。．.，,；;！!、：:]+$/u, "");
+}
