@@ -11,6 +11,8 @@ const program = new Command()
 
 const commandModules = [
   // Each module exports `register(program: Command): void`.
+  () => import("./commands/library"),
+  () => import("./commands/check"),
   () => import("./commands/init"),
 ] as Array<() => Promise<{ register: (program: Command) => void }>>;
 

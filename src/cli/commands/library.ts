@@ -1,0 +1,223 @@
+/**
+ * `zhenggai library …`: run a shared template library and talk to one.
+ *
+ *   serve            a library server without the task pane
+ *   add-department   create a department and print its publish token (once)
+ *   list             templates in the library
+ *   publish          check and publish a .docx as a new version
+ *   pull             download a version (default: the newest not deprecated)
+ *
+ * Tokens may come from the environment (ZHENGGAI_ADMIN_TOKEN, ZHENGGAI_LIBRARY_TOKEN) so they
+ * stay out of shell history. Exit codes: 0 ok, 1 the library refused the input, 2 it cannot be
+ * used (no connection, bad token, missing file).
+ */
+import { readFile, rename, writeFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import { type Command, Option } from "commander";
+import { DOCUMENT_KINDS, type DocumentKind } from "../../documents/api";
+import { LibraryApiError, LibraryClient } from "../../taskpane/templates/library-client";
+
+class CliExit extends Error {
+  constructor(
+    readonly code: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Runs an action, printing Chinese errors and setting the exit code instead of a stack trace. */
+const run =
+  <A extends unknown[]>(action: (...args: A) => Promise<void>) =>
+  async (...args: A): Promise<void> => {
+    try {
+      await action(...args);
+    } catch (e) {
+      if (e instanceof LibraryApiError) {
+        process.stderr.write(`错误：${e.message}\n`);
+        for (const d of e.details) process.stderr.write(`  - ${d}\n`);
+        // 400/409/413 = the template or name was refused; anything else = cannot proceed.
+        process.exitCode = [400, 409, 413].includes(e.status) ? 1 : 2;
+      } else if (e instanceof CliExit) {
+        process.stderr.write(`错误：${e.message}\n`);
+        process.exitCode = e.code;
+      } else throw e;
+    }
+  };
+
+const requireValue = (value: string | undefined, what: string, env: string): string => {
+  if (value?.trim()) return value.trim();
+  throw new CliExit(2, `缺少${what}：请用选项给出，或设置环境变量 ${env}。`);
+};
+
+const formatDate = (iso: string | undefined) => (iso ? iso.slice(0, 10) : "—");
+
+export function register(program: Command): void {
+  const library = program
+    .command("library")
+    .description("模板库：各部门共享经过检查的 .docx 模板（服务器与客户端）");
+
+  library
+    .command("serve")
+    .description("启动模板库服务器（不含任务窗格）")
+    .option("--port <端口>", "监听端口（0 表示任选空闲端口）", "8790")
+    .option("--host <地址>", "监听地址（供全县访问时用 0.0.0.0）", "127.0.0.1")
+    .option("--data-dir <目录>", "数据目录（library.sqlite 与 admin-token 存放处）", "data")
+    .action(
+      run(async (opts: { port: string; host: string; dataDir: string }) => {
+        const port = Number(opts.port);
+        if (!Number.isInteger(port) || port < 0 || port > 65535)
+          throw new CliExit(2, `端口“${opts.port}”不正确，应为 0–65535 的整数。`);
+        const { startLibraryServer } = await import("../../server/library/server");
+        const { app, url } = await startLibraryServer({
+          host: opts.host,
+          port,
+          dataDir: resolve(opts.dataDir),
+        });
+        process.stdout.write(`模板库已启动：${url}（数据目录 ${resolve(opts.dataDir)}）\n`);
+        const stop = () => {
+          app.close().then(
+            () => process.exit(0),
+            () => process.exit(1),
+          );
+        };
+        process.once("SIGINT", stop);
+        process.once("SIGTERM", stop);
+      }),
+    );
+
+  library
+    .command("add-department <名称>")
+    .description("新建部门并签发发布令牌（令牌只显示这一次）")
+    .requiredOption("--server <URL>", "模板库地址，如 http://10.1.2.3:8790")
+    .option("--admin-token <令牌>", "管理员令牌（默认取环境变量 ZHENGGAI_ADMIN_TOKEN）")
+    .action(
+      run(async (name: string, opts: { server: string; adminToken?: string }) => {
+        const admin = requireValue(
+          opts.adminToken ?? process.env.ZHENGGAI_ADMIN_TOKEN,
+          "管理员令牌",
+          "ZHENGGAI_ADMIN_TOKEN",
+        );
+        const created = await new LibraryClient(opts.server).createDepartment(name, admin);
+        process.stdout.write(
+          `已新建部门“${created.department.name}”（编号 ${created.department.id}）。\n` +
+            `发布令牌（只显示这一次，请交给该部门妥善保存）：\n${created.token}\n`,
+        );
+      }),
+    );
+
+  library
+    .command("list")
+    .description("列出模板库中的模板")
+    .requiredOption("--server <URL>", "模板库地址")
+    .addOption(new Option("--kind <类型>", "只列出报告或通报").choices([...DOCUMENT_KINDS]))
+    .option("--department <部门>", "只列出该部门的模板")
+    .option("--q <关键词>", "名称中含有的文字")
+    .option("--json", "输出 JSON")
+    .action(
+      run(
+        async (opts: {
+          server: string;
+          kind?: DocumentKind;
+          department?: string;
+          q?: string;
+          json?: boolean;
+        }) => {
+          const templates = await new LibraryClient(opts.server).listTemplates({
+            ...(opts.kind ? { kind: opts.kind } : {}),
+            ...(opts.department ? { department: opts.department } : {}),
+            ...(opts.q ? { q: opts.q } : {}),
+          });
+          if (opts.json) {
+            process.stdout.write(`${JSON.stringify(templates, null, 2)}\n`);
+            return;
+          }
+          if (templates.length === 0) {
+            process.stdout.write("模板库中没有符合条件的模板。\n");
+            return;
+          }
+          for (const t of templates) {
+            const latest = t.latest
+              ? `第 ${t.latest.version} 版，${formatDate(t.latest.createdAt)}`
+              : "所有版本均已停用";
+            process.stdout.write(
+              `${t.name}\t${t.kind}\t${t.department}\t${latest}\t共 ${t.versionCount} 版\n`,
+            );
+          }
+        },
+      ),
+    );
+
+  library
+    .command("publish <file.docx>")
+    .description("检查并发布模板的新版本")
+    .requiredOption("--name <名称>", "模板名称（1–64 个字符）")
+    .addOption(
+      new Option("--kind <类型>", "模板类型").choices([...DOCUMENT_KINDS]).makeOptionMandatory(),
+    )
+    .requiredOption("--server <URL>", "模板库地址")
+    .option("--token <令牌>", "部门发布令牌（默认取环境变量 ZHENGGAI_LIBRARY_TOKEN）")
+    .option("--note <说明>", "本版说明")
+    .option("--author <作者>", "作者（默认为部门名称）")
+    .action(
+      run(
+        async (
+          file: string,
+          opts: {
+            name: string;
+            kind: DocumentKind;
+            server: string;
+            token?: string;
+            note?: string;
+            author?: string;
+          },
+        ) => {
+          const token = requireValue(
+            opts.token ?? process.env.ZHENGGAI_LIBRARY_TOKEN,
+            "部门发布令牌",
+            "ZHENGGAI_LIBRARY_TOKEN",
+          );
+          let bytes: Uint8Array;
+          try {
+            bytes = new Uint8Array(await readFile(file));
+          } catch {
+            throw new CliExit(2, `无法读取文件“${file}”，请检查路径。`);
+          }
+          const version = await new LibraryClient(opts.server).publish(opts.name, bytes, {
+            kind: opts.kind,
+            token,
+            ...(opts.note ? { note: opts.note } : {}),
+            ...(opts.author ? { author: opts.author } : {}),
+          });
+          process.stdout.write(
+            `已发布“${version.name}”第 ${version.version} 版（sha256 ${version.sha256}）。\n`,
+          );
+        },
+      ),
+    );
+
+  library
+    .command("pull <名称>")
+    .description("下载模板（默认为最新的未停用版本）")
+    .requiredOption("--server <URL>", "模板库地址")
+    .requiredOption("--out <file.docx>", "保存到的文件")
+    .option("--version <版本>", "版本号")
+    .action(
+      run(async (name: string, opts: { server: string; out: string; version?: string }) => {
+        let version: number | "latest" = "latest";
+        if (opts.version !== undefined) {
+          version = Number(opts.version);
+          if (!Number.isInteger(version) || version < 1)
+            throw new CliExit(2, `版本号“${opts.version}”不正确，应为正整数。`);
+        }
+        const got = await new LibraryClient(opts.server).download(name, version);
+        // Write beside the target and rename: a half-written template is never left behind.
+        const tmp = `${opts.out}.${process.pid}.tmp`;
+        await writeFile(tmp, got.bytes);
+        await rename(tmp, opts.out);
+        process.stdout.write(
+          `已下载“${name}”第 ${got.version} 版到 ${opts.out}（sha256 ${got.sha256}）。\n`,
+        );
+      }),
+    );
+}

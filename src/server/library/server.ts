@@ -1,0 +1,34 @@
+/**
+ * A standalone library server (no task pane): `zhenggai library serve` and the tests use it.
+ */
+import Fastify, { type FastifyInstance } from "fastify";
+import { type LibraryPluginOptions, libraryPlugin } from "./plugin";
+
+export interface LibraryServerOptions extends LibraryPluginOptions {
+  /** URL prefix of the API; default /api/library, as in the full server (one URL for clients). */
+  readonly prefix?: string;
+  readonly logger?: boolean;
+}
+
+export async function buildLibraryServer(
+  options: LibraryServerOptions = {},
+): Promise<FastifyInstance> {
+  const { prefix = "/api/library", logger = false, ...pluginOptions } = options;
+  const app = Fastify({ logger });
+  app.get("/healthz", async () => ({ ok: true }));
+  await app.register(libraryPlugin, { prefix, ...pluginOptions });
+  return app;
+}
+
+/** Builds and listens; resolves to the server's origin (e.g. http://127.0.0.1:41234). */
+export async function startLibraryServer(
+  options: LibraryServerOptions & { readonly host?: string; readonly port?: number } = {},
+): Promise<{ app: FastifyInstance; url: string }> {
+  const { host = "127.0.0.1", port = 0, ...rest } = options;
+  const app = await buildLibraryServer(rest);
+  await app.listen({ host, port });
+  const address = app.server.address();
+  const actualPort = typeof address === "object" && address ? address.port : port;
+  const shownHost = host.includes(":") ? `[${host}]` : host;
+  return { app, url: `http://${shownHost}:${actualPort}` };
+}
