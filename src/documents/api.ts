@@ -16,6 +16,8 @@ export interface RenderRequest {
   readonly analysis: LedgerAnalysis;
   /** Render even when the ledger has errors (the CLI's --force). */
   readonly force?: boolean;
+  /** Overrides the derived 标题. */
+  readonly title?: string;
 }
 
 export type RenderResult =
@@ -43,4 +45,8 @@ export interface TemplateCheckResult {
   readonly findings: readonly Finding[];
   /** Contract fields the template never uses. */
   readonly unusedFields: readonly string[];
+  /** Every tag occurrence with where it stands (in document order). */
+  readonly uses?: readonly TemplateTagUse[];
+  /** True when the file is not a usable .docx at all (CLI exit 2). */
+  readonly unreadable?: boolean;
 }

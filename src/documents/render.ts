@@ -1,0 +1,107 @@
+/**
+ * renderDocument: template bytes + LedgerAnalysis → .docx bytes. Order of work: check the
+ * template (same check as `template check`), stop on ledger errors unless forced, check the
+ * values the document needs, then fill the template with docxtemplater. Never throws; every
+ * problem comes back as a Chinese finding. Browser-safe: no fs, no node: imports.
+ */
+import { documentFindings } from "../core/index";
+import type { Finding } from "../core/model";
+import type { DocumentKind, RenderRequest, RenderResult } from "./api";
+import { TAGS } from "./contract";
+import { checkCompiled, compileTemplate, TEMPLATE_SHEET } from "./template-check";
+import { buildViewModel } from "./view-model";
+
+const RENDER_CODES = {
+  ledgerErrors: "document.ledger.errors",
+  missing: "document.value.missing",
+  failed: "document.render.failed",
+} as const;
+
+/** A file name from the title: characters Windows forbids replaced, length kept reasonable. */
+export function fileNameFromTitle(title: string, kind: DocumentKind): string {
+  const cleaned = title
+    .replace(/[\\/:*?"<>|\u0000-\u001F]/g, "_")
+    .replace(/\s+/g, "")
+    .replace(/^\.+/, "")
+    .slice(0, 120);
+  return `${cleaned || (kind === "报告" ? "整改情况报告" : "整改进展情况通报")}.docx`;
+}
+
+function missingValueFindings(
+  data: Record<string, unknown>,
+  kind: DocumentKind,
+  used: ReadonlySet<string>,
+  already: readonly Finding[],
+): Finding[] {
+  const findings: Finding[] = [];
+  for (const tag of TAGS) {
+    if (tag.scope !== "" || !tag.required.includes(kind) || !used.has(tag.name)) continue;
+    const value = data[tag.name];
+    if (value !== "" && value !== undefined && value !== null) continue;
+    // The core's per-document rules already name this 基本信息 key.
+    if (already.some((f) => f.message.includes(`“${tag.name}”`))) continue;
+    findings.push({
+      severity: "error",
+      code: RENDER_CODES.missing,
+      sheet: "基本信息",
+      message: `生成${kind}需要“${tag.name}”（${tag.meaning}），请在「基本信息」工作表中填写。`,
+    });
+  }
+  return findings;
+}
+
+export function renderDocument(req: RenderRequest): RenderResult {
+  const compiled = compileTemplate(req.template);
+  if (!compiled.ok) return { ok: false, findings: compiled.findings };
+  const check = checkCompiled(compiled.compiled);
+  if (!check.ok) return { ok: false, findings: check.findings };
+
+  const { analysis, kind } = req;
+  const ledgerErrors = analysis.findings.filter((f) => f.severity === "error");
+  if (ledgerErrors.length > 0 && !req.force) {
+    return {
+      ok: false,
+      findings: [
+        {
+          severity: "error",
+          code: RENDER_CODES.ledgerErrors,
+          sheet: analysis.ledger?.sheet ?? "整改台账",
+          message: `台账中有${ledgerErrors.length}处错误，未生成${kind}。请先改正下列错误（或确认无误后强制生成）。`,
+        },
+        ...ledgerErrors,
+      ],
+    };
+  }
+
+  const data = buildViewModel(analysis, kind, req.title ? { title: req.title } : {});
+  const docRules = documentFindings(analysis.info, kind);
+  const missing = missingValueFindings(data, kind, new Set(check.tagsUsed), docRules);
+  const blocking = [...docRules, ...missing].filter((f) => f.severity === "error");
+  if (blocking.length > 0) return { ok: false, findings: [...docRules, ...missing] };
+
+  const doc = compiled.compiled.doc;
+  try {
+    doc.render(data);
+  } catch (e) {
+    const err = e as { message?: string; properties?: { explanation?: string } };
+    return {
+      ok: false,
+      findings: [
+        {
+          severity: "error",
+          code: RENDER_CODES.failed,
+          sheet: TEMPLATE_SHEET,
+          message: `填写模板时出错：${err.properties?.explanation ?? err.message ?? String(e)}`,
+        },
+      ],
+    };
+  }
+  const docx = doc.toUint8Array({ compression: "DEFLATE" });
+  const title = typeof data.标题 === "string" ? data.标题 : "";
+  const notes = [
+    ...docRules,
+    ...(req.force ? ledgerErrors : []),
+    ...analysis.findings.filter((f) => f.severity !== "error"),
+  ];
+  return { ok: true, docx, fileName: fileNameFromTitle(title, kind), findings: notes };
+}

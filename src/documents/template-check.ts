@@ -1,0 +1,328 @@
+/**
+ * Template check: opens a .docx template, compiles it with docxtemplater (the same options the
+ * renderer uses), and checks every tag against the contract with its loop nesting. Errors are
+ * Chinese, quote the tag and say where it stands. The renderer runs this first.
+ */
+import Docxtemplater from "docxtemplater";
+import InspectModule from "docxtemplater/js/inspect-module.js";
+import PizZip from "pizzip";
+import type { Finding } from "../core/model";
+import type { TemplateCheckResult, TemplateTagUse } from "./api";
+import { type LoopName, resolveTag, TAG_NAMES, TAGS, type TagDef } from "./contract";
+import { type Expression, ExpressionError, evaluate, parseExpression } from "./expression";
+import { locatePart, type PartLocator } from "./locate";
+import { closestName } from "./similar";
+
+/** The sheet name template findings carry (they are about the template, not a worksheet). */
+export const TEMPLATE_SHEET = "模板";
+
+export const TEMPLATE_CODES = {
+  unreadable: "template.unreadable",
+  syntax: "template.syntax",
+  unknownTag: "template.tag.unknown",
+  wrongScope: "template.tag.scope",
+  loopAsText: "template.tag.loop-as-text",
+  textAsLoop: "template.tag.text-as-loop",
+  expression: "template.expression",
+} as const;
+
+const templateError = (code: string, message: string): Finding => ({
+  severity: "error",
+  code,
+  sheet: TEMPLATE_SHEET,
+  message,
+});
+
+// ---------------------------------------------------------------------------------------------
+// Compiling
+
+/** Options shared by the check and the renderer, so both see the template the same way. */
+export function docxtemplaterOptions() {
+  return {
+    paragraphLoop: true,
+    linebreaks: true,
+    stripInvalidXMLChars: true,
+    // Errors come back as findings; docxtemplater must not print them to the console.
+    errorLogging: false,
+    parser(tag: string) {
+      const expr: Expression = parseExpression(tag);
+      return { get: (scope: unknown) => evaluate(expr, scope) };
+    },
+    // A value missing from every scope prints nothing, never "undefined".
+    nullGetter: () => "",
+  };
+}
+
+interface DxtError {
+  message?: string;
+  properties?: Record<string, unknown> & { id?: string; errors?: DxtError[]; file?: string };
+}
+
+export interface CompiledTemplate {
+  readonly doc: Docxtemplater;
+  readonly inspect: InspectModule;
+  readonly locators: Map<string, PartLocator>;
+}
+
+export type CompileOutcome =
+  | { ok: true; compiled: CompiledTemplate }
+  | { ok: false; unreadable: boolean; findings: Finding[] };
+
+function locatorsOf(zip: PizZip): Map<string, PartLocator> {
+  const map = new Map<string, PartLocator>();
+  for (const file of Object.keys(zip.files)) {
+    if (!/^word\/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$/.test(file)) continue;
+    map.set(file, locatePart(file, zip.file(file)?.asText() ?? ""));
+  }
+  return map;
+}
+
+function whereOf(locators: Map<string, PartLocator>, file: unknown, offset: unknown): string {
+  const loc = typeof file === "string" ? locators.get(file) : undefined;
+  const at = Array.isArray(offset) ? offset[0] : offset;
+  if (!loc) return typeof file === "string" ? file : "模板中";
+  return typeof at === "number" ? loc.where(at) : loc.where(0);
+}
+
+/** docxtemplater error → Chinese. */
+function explain(err: DxtError, locators: Map<string, PartLocator>): Finding {
+  const p = err.properties ?? {};
+  const where = whereOf(locators, p.file, p.offset);
+  const xtag = String(p.xtag ?? "");
+  const context = String(p.context ?? xtag);
+  const code = `${TEMPLATE_CODES.syntax}.${p.id ?? "unknown"}`;
+  const at = `（${where}）`;
+  switch (p.id) {
+    case "unclosed_tag":
+      return templateError(
+        code,
+        `标签“${context}”缺少右花括号“}”${at}。请把标签写完整，如 {${xtag}}。`,
+      );
+    case "unopened_tag":
+      return templateError(
+        code,
+        `“${context}”缺少左花括号“{”${at}。请把标签写完整，如 {${xtag.replace(/}$/, "")}}。`,
+      );
+    case "duplicate_open_tag":
+      return templateError(code, `标签“${context}”多了一个左花括号“{”${at}：标签只用一对花括号。`);
+    case "duplicate_close_tag":
+      return templateError(code, `标签“${context}”多了一个右花括号“}”${at}：标签只用一对花括号。`);
+    case "unclosed_loop":
+      return templateError(code, `循环或条件“{#${xtag}}”没有结束标签“{/${xtag}}”${at}。`);
+    case "unopened_loop":
+      return templateError(code, `结束标签“{/${xtag}}”前面没有对应的开始标签“{#${xtag}}”${at}。`);
+    case "closing_tag_does_not_match_opening_tag":
+      return templateError(
+        code,
+        `开始标签“{#${String(p.openingtag)}}”被结束标签“{/${String(p.closingtag)}}”关闭${at}：结束标签应为“{/${String(p.openingtag)}}”，请检查循环的嵌套顺序。`,
+      );
+    case "unbalanced_loop_tags": {
+      const a = p.lastPair as { left: string; right: string } | undefined;
+      const b = p.pair as { left: string; right: string } | undefined;
+      return templateError(
+        code,
+        `表格中的循环“{#${a?.left ?? ""}}…{/${a?.right ?? ""}}”和“{#${b?.left ?? ""}}…{/${b?.right ?? ""}}”相互交叉${at}：一个循环应完整地写在另一个循环之内。`,
+      );
+    }
+    case "loop_position_invalid":
+      return templateError(
+        code,
+        `循环“{#${xtag}}”的开始标签和结束标签位置不配套${at}：例如一个在表格内、一个在表格外。请把两者放在同一表格行内或都放在表格外。`,
+      );
+    case "raw_xml_tag_should_be_only_text_in_paragraph":
+      return templateError(code, `模板不支持“{@${xtag}}”这类原始 XML 标签${at}，请改用普通标签。`);
+    case "scopeparser_compilation_failed": {
+      const root = p.rootError as Error | undefined;
+      const message = root instanceof ExpressionError ? root.message : `标签“{${xtag}}”无法识别。`;
+      return templateError(`${TEMPLATE_CODES.expression}`, `${message.replace(/。$/, "")}${at}。`);
+    }
+    case "malformed_xml":
+    case "file_has_invalid_xml":
+      return templateError(
+        code,
+        "模板文件内部的 XML 已损坏，请在 Word 或 WPS 中打开后另存为 .docx 再试。",
+      );
+    default:
+      return templateError(code, `模板有错误${at}：${String(p.explanation ?? err.message ?? "")}`);
+  }
+}
+
+/** Opens and compiles a template; never throws. */
+export function compileTemplate(bytes: Uint8Array): CompileOutcome {
+  let zip: PizZip;
+  try {
+    zip = new PizZip(bytes);
+  } catch {
+    return {
+      ok: false,
+      unreadable: true,
+      findings: [
+        templateError(
+          TEMPLATE_CODES.unreadable,
+          "无法打开模板：文件不是有效的 Word 文档（.docx）。请确认文件没有损坏，且不是 .doc 或 .wps 格式。",
+        ),
+      ],
+    };
+  }
+  if (!zip.file("word/document.xml")) {
+    return {
+      ok: false,
+      unreadable: true,
+      findings: [
+        templateError(
+          TEMPLATE_CODES.unreadable,
+          "无法使用模板：文件中没有 Word 正文（word/document.xml），它不是 .docx 文档。",
+        ),
+      ],
+    };
+  }
+  const locators = locatorsOf(zip);
+  const inspect = new InspectModule();
+  try {
+    const doc = new Docxtemplater(zip, { ...docxtemplaterOptions(), modules: [inspect] });
+    return { ok: true, compiled: { doc, inspect, locators } };
+  } catch (e) {
+    const err = e as DxtError;
+    const list = err.properties?.id === "multi_error" ? (err.properties.errors ?? []) : [err];
+    if (list.length === 0 || (err.properties === undefined && !(e instanceof ExpressionError))) {
+      return {
+        ok: false,
+        unreadable: true,
+        findings: [
+          templateError(TEMPLATE_CODES.unreadable, `无法读取模板：${String(err.message ?? e)}`),
+        ],
+      };
+    }
+    return { ok: false, unreadable: false, findings: list.map((x) => explain(x, locators)) };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Checking tags against the contract
+
+interface StructuredPart {
+  type: string;
+  value: string;
+  module?: string;
+  inverted?: boolean;
+  offset?: number;
+  subparsed?: StructuredPart[];
+}
+
+const loopText = (name: string) => `{#${name}}…{/${name}}`;
+
+function scopesOf(name: string): TagDef[] {
+  return TAGS.filter((t) => t.name === name);
+}
+
+function candidatesFor(stack: readonly LoopName[]): string[] {
+  const scopes = new Set<string>(["", ...stack]);
+  return [...new Set(TAGS.filter((t) => scopes.has(t.scope)).map((t) => t.name))];
+}
+
+function checkParts(
+  parts: readonly StructuredPart[],
+  stack: readonly LoopName[],
+  where: (offset: number | undefined) => string,
+  uses: TemplateTagUse[],
+  findings: Finding[],
+): void {
+  for (const part of parts) {
+    if (part.type !== "placeholder") continue;
+    const isSection = part.module === "loop";
+    let expr: Expression;
+    try {
+      expr = parseExpression(part.value);
+    } catch (e) {
+      findings.push(
+        templateError(
+          TEMPLATE_CODES.expression,
+          `${(e as Error).message}（${where(part.offset)}）`,
+        ),
+      );
+      continue;
+    }
+    const at = where(part.offset);
+    uses.push({ tag: expr.name, where: at });
+    const written = isSection ? `{${part.inverted ? "^" : "#"}${part.value}}` : `{${part.value}}`;
+    const def = resolveTag(expr.name, stack);
+    let next = stack;
+    if (!def) {
+      const elsewhere = scopesOf(expr.name).filter((t) => t.scope !== "");
+      if (elsewhere.length > 0) {
+        const loops = [...new Set(elsewhere.map((t) => loopText(t.scope)))].join("或");
+        findings.push(
+          templateError(
+            TEMPLATE_CODES.wrongScope,
+            `标签“${written}”（${at}）只能写在 ${loops} 之内。`,
+          ),
+        );
+      } else {
+        const guess =
+          closestName(expr.name, candidatesFor(stack)) ?? closestName(expr.name, TAG_NAMES);
+        findings.push(
+          templateError(
+            TEMPLATE_CODES.unknownTag,
+            `模板中的标签“${written}”（${at}）不在标签列表中。${guess ? `您是不是想用 {${guess}}？` : "请对照标签列表（docs/template-tags.md）修改。"}`,
+          ),
+        );
+      }
+    } else if (!isSection && def.kind === "loop") {
+      findings.push(
+        templateError(
+          TEMPLATE_CODES.loopAsText,
+          `“${written}”（${at}）是循环，应写成 ${loopText(expr.name)}，在两者之间写每一项的内容。`,
+        ),
+      );
+    } else if (isSection && def.kind === "number") {
+      findings.push(
+        templateError(
+          TEMPLATE_CODES.textAsLoop,
+          `“${written}”（${at}）是数字，不能当作循环或条件；条件请用“有…”开头的标签，如 {#有超期}…{/有超期}。`,
+        ),
+      );
+    } else if (isSection && def.kind === "loop" && !part.inverted) {
+      next = [...stack, def.name as LoopName];
+    }
+    if (part.subparsed) checkParts(part.subparsed, next, where, uses, findings);
+  }
+}
+
+/** The full check, on an already compiled template. */
+export function checkCompiled(compiled: CompiledTemplate): TemplateCheckResult {
+  const uses: TemplateTagUse[] = [];
+  const findings: Finding[] = [];
+  for (const file of compiled.inspect.getTemplatedFiles()) {
+    const parts = compiled.inspect.getStructuredTags(file) as unknown as StructuredPart[];
+    const loc = compiled.locators.get(file);
+    const where = (offset: number | undefined) => (loc ? loc.where(offset ?? 0) : file);
+    checkParts(parts, [], where, uses, findings);
+  }
+  const used = new Set(uses.map((u) => u.tag));
+  const tagsUsed = [...used];
+  const unusedFields = TAG_NAMES.filter((n) => !used.has(n));
+  return {
+    ok: findings.every((f) => f.severity !== "error"),
+    tagsUsed,
+    findings,
+    unusedFields,
+    uses,
+    unreadable: false,
+  };
+}
+
+/** `checkTemplate(bytes)`: tags used, unknown tags with "did you mean", structural errors, unused fields. */
+export function checkTemplate(bytes: Uint8Array): TemplateCheckResult {
+  const outcome = compileTemplate(bytes);
+  if (!outcome.ok) {
+    return {
+      ok: false,
+      tagsUsed: [],
+      findings: outcome.findings,
+      unusedFields: [],
+      uses: [],
+      unreadable: outcome.unreadable,
+    };
+  }
+  return checkCompiled(outcome.compiled);
+}
