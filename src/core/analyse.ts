@@ -66,6 +66,13 @@ export function findLedgerSheet(wb: WorkbookGrid): LedgerSheetChoice | undefined
       );
       if (hit) return { sheet: hit, by: "name" };
     }
+    // Names that contain a ledger word (清丰县市政园林局巡察整改台账2024).
+    const containing = group.find(
+      (s) =>
+        sheetRole(String(s.name)) === undefined &&
+        /台账|台帐|整改清单|问题清单/u.test(looseKey(String(s.name))),
+    );
+    if (containing) return { sheet: containing, by: "name" };
     for (const s of group) {
       if (sheetRole(String(s.name)) !== undefined) continue;
       const view = new SheetView(s);

@@ -82,6 +82,20 @@ export function detectHeader(view: SheetView): HeaderMatch | undefined {
   }
   if (best < 0 || bestScore < MIN_HEADER_FIELDS) return undefined;
 
+  // The best row may be the lower level of a two-level header whose upper cells are merged
+  // down into it (序号 spanning both rows): then it alone scores highest.
+  if (best > 0) {
+    for (let c = 0; c < view.cols; c++) {
+      const m = view.mergeAt(best, c);
+      if (m && m.top === best - 1 && m.bottom >= best) {
+        const upperAbove = rowTexts(view, best - 1);
+        const lowerHere = rowTexts(view, best);
+        const texts = lowerHere.map((t, col) => (headerField(t) ? t : (upperAbove[col] ?? "")));
+        return mapColumns(texts, [best - 1, best]);
+      }
+    }
+  }
+
   const upper = rowTexts(view, best);
   const upperFields = upper.map(headerField);
   // Two-level header: the row below names fields under a group cell of this row (a merged

@@ -8,7 +8,13 @@
 import { parseDateCell } from "./dates";
 import { type FindingCode, makeFinding, placeText } from "./findings";
 import type { Cell } from "./grid";
-import { detectHeader, type HeaderMatch, headerScore, MIN_HEADER_FIELDS } from "./header";
+import {
+  detectHeader,
+  type HeaderMatch,
+  headerField,
+  headerScore,
+  MIN_HEADER_FIELDS,
+} from "./header";
 import {
   FIELD_LABEL,
   type Finding,
@@ -101,7 +107,7 @@ export function readLedger(view: SheetView): LedgerRead {
 
   for (let r = firstData; r < view.rows; r++) {
     if (view.isBlankRow(r)) continue;
-    if (headerScore(view, r) >= MIN_HEADER_FIELDS) {
+    if (isRepeatedHeader(view, header, r)) {
       rep.sheetLevel(
         "ledger.header.repeated",
         `「${view.name}」第${view.sheetRow(r)}行与表头相同（可能是打印用的重复表头），已跳过。`,
@@ -141,6 +147,15 @@ export function readLedger(view: SheetView): LedgerRead {
     },
     findings: rep.findings,
   };
+}
+
+/** A print-title copy of the header inside the data (checked cheaply on the 问题 column first). */
+function isRepeatedHeader(view: SheetView, header: HeaderMatch, r: number): boolean {
+  const c = header.columns.get("problem") ?? header.columns.get("status");
+  if (c === undefined) return false;
+  const cell = view.raw(r, c);
+  if (cell.t !== "s" || headerField(cell.v) === undefined) return false;
+  return headerScore(view, r) >= MIN_HEADER_FIELDS;
 }
 
 function reportHeader(view: SheetView, header: HeaderMatch, rep: Reporter): void {

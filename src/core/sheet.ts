@@ -28,12 +28,8 @@ export class SheetView {
       const right = Math.min(this.cols - 1, Math.floor(m.right - origin.col));
       if (!(top <= bottom && left <= right)) continue;
       if (top === bottom && left === right) continue;
-      const range: CellRange = {
-        top: m.top - origin.row,
-        left: m.left - origin.col,
-        bottom: m.bottom - origin.row,
-        right: m.right - origin.col,
-      };
+      // Clipped: a merge starting outside the used range has its (empty) anchor outside too.
+      const range: CellRange = { top, left, bottom, right };
       for (let r = top; r <= bottom; r++) {
         for (let c = left; c <= right; c++) this.merged.set(r * this.cols + c, range);
       }
