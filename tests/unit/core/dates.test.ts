@@ -70,15 +70,15 @@ describe("dates", () => {
     );
     expect(parseDateCell({ t: "n", v: 45222 })).toEqual(ok("2023-10-23"));
     expect(parseDateCell({ t: "n", v: 20231023 })).toEqual(ok("2023-10-23"));
-    expect(parseDateCell({ t: "n", v: 12 }).ok).toBe(false);
+    expect(parseDateCell({ t: "n", v: 12 })?.ok).toBe(false);
     expect(parseDateCell({ t: "d", v: new Date(Date.UTC(2023, 9, 23)) })).toEqual(ok("2023-10-23"));
     // exceljs gives midnight UTC; a late UTC time must not shift the day.
     expect(parseDateCell({ t: "d", v: new Date("2023-10-23T23:59:00Z") })).toEqual(
       ok("2023-10-23"),
     );
     expect(dateFromJs(new Date(Number.NaN)).ok).toBe(false);
-    expect(parseDateCell({ t: "e", v: "#N/A" }).ok).toBe(false);
-    expect(parseDateCell({ t: "b", v: true }).ok).toBe(false);
+    expect(parseDateCell({ t: "e", v: "#N/A" })?.ok).toBe(false);
+    expect(parseDateCell({ t: "b", v: true })?.ok).toBe(false);
     expect(parseDateCell({ t: "empty" })).toBeUndefined();
     expect(parseDateCell({ t: "s", v: "  " })).toBeUndefined();
   });
