@@ -5,6 +5,7 @@
  */
 import { readFile, stat } from "node:fs/promises";
 import { basename } from "node:path";
+import { unzipSync } from "fflate";
 import type { WorkbookGrid } from "../core/grid";
 import { workbookGridFromXlsx } from "./xlsx-grid";
 
@@ -73,9 +74,47 @@ export function assertXlsxBytes(bytes: Uint8Array, label: string): void {
   }
 }
 
+/** The entry names of a zip, without inflating anything; undefined when it is not a zip. */
+function zipEntryNames(bytes: Uint8Array): string[] | undefined {
+  const names: string[] = [];
+  try {
+    unzipSync(bytes, {
+      filter: (file) => {
+        names.push(file.name);
+        return false;
+      },
+    });
+  } catch {
+    return undefined;
+  }
+  return names;
+}
+
+/** A zip that is not a workbook (exceljs would read it as a workbook with no sheets). */
+function assertWorkbookZip(bytes: Uint8Array, label: string): void {
+  const names = zipEntryNames(bytes);
+  if (names === undefined) {
+    throw new WorkbookReadError(
+      "corrupt",
+      `文件“${label}”无法作为 Excel 工作簿读取：压缩包已损坏。`,
+    );
+  }
+  if (names.includes("xl/workbook.xml")) return;
+  const what = names.includes("word/document.xml")
+    ? "是 Word 文档"
+    : names.includes("ppt/presentation.xml")
+      ? "是 PowerPoint 演示文稿"
+      : "是压缩包";
+  throw new WorkbookReadError(
+    "not-xlsx",
+    `文件“${label}”${what}，不是 Excel 工作簿（.xlsx），请选择台账的 .xlsx 文件。`,
+  );
+}
+
 /** Parses .xlsx bytes, turning any failure into a WorkbookReadError. */
 export async function gridFromXlsxBytes(bytes: Uint8Array, label: string): Promise<WorkbookGrid> {
   assertXlsxBytes(bytes, label);
+  assertWorkbookZip(bytes, label);
   try {
     return await workbookGridFromXlsx(bytes);
   } catch (error) {
