@@ -3,7 +3,7 @@
  * leaked one is recognisable); only its sha256 is stored, so a copied database publishes nothing.
  */
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 export const generateToken = (): string => `zg_${randomBytes(32).toString("base64url")}`;
@@ -54,6 +54,7 @@ export function loadAdminToken(dataDir: string, env: NodeJS.ProcessEnv = process
     if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
   }
   const token = generateToken();
+  mkdirSync(dataDir, { recursive: true });
   try {
     writeFileSync(file, `${token}\n`, { mode: 0o600, flag: "wx" });
   } catch (e) {
