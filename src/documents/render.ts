@@ -30,12 +30,13 @@ export function fileNameFromTitle(title: string, kind: DocumentKind): string {
 function missingValueFindings(
   data: Record<string, unknown>,
   kind: DocumentKind,
-  used: ReadonlySet<string>,
   already: readonly Finding[],
 ): Finding[] {
   const findings: Finding[] = [];
   for (const tag of TAGS) {
-    if (tag.scope !== "" || !tag.required.includes(kind) || !used.has(tag.name)) continue;
+    // Required values are required whether or not this template prints them: 标题 and the
+    // file name depend on 党组织名称, and a document without its date is not a document.
+    if (tag.scope !== "" || !tag.required.includes(kind)) continue;
     const value = data[tag.name];
     if (value !== "" && value !== undefined && value !== null) continue;
     // The core's per-document rules already name this 基本信息 key.
@@ -75,7 +76,7 @@ export function renderDocument(req: RenderRequest): RenderResult {
 
   const data = buildViewModel(analysis, kind, req.title ? { title: req.title } : {});
   const docRules = documentFindings(analysis.info, kind);
-  const missing = missingValueFindings(data, kind, new Set(check.tagsUsed), docRules);
+  const missing = missingValueFindings(data, kind, docRules);
   const blocking = [...docRules, ...missing].filter((f) => f.severity === "error");
   if (blocking.length > 0) return { ok: false, findings: [...docRules, ...missing] };
 

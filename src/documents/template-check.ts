@@ -98,11 +98,10 @@ function explain(err: DxtError, locators: Map<string, PartLocator>): Finding {
         code,
         `标签“${context}”缺少右花括号“}”${at}。请把标签写完整，如 {${xtag}}。`,
       );
-    case "unopened_tag":
-      return templateError(
-        code,
-        `“${context}”缺少左花括号“{”${at}。请把标签写完整，如 {${xtag.replace(/}$/, "")}}。`,
-      );
+    case "unopened_tag": {
+      const bare = context.replace(/}$/, "");
+      return templateError(code, `“${bare}}”缺少左花括号“{”${at}。请把标签写完整，如 {${bare}}。`);
+    }
     case "duplicate_open_tag":
       return templateError(code, `标签“${context}”多了一个左花括号“{”${at}：标签只用一对花括号。`);
     case "duplicate_close_tag":
