@@ -145,7 +145,7 @@ export function forDocxTemplates(template: Uint8Array, data: unknown): Uint8Arra
       const truthy = `(${expr} && (!Array.isArray(${expr}) || ${expr}.length > 0))`;
       return sigil === "^" ? `{IF !${truthy}}` : `{IF ${truthy}}`;
     });
-  const escape = (cmd: string) =>
+  const escapeXml = (cmd: string) =>
     cmd.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-  return rewriteParts(template, (xml) => rewrite(xml).replace(/\{[^{}]*\}/g, escape));
+  return rewriteParts(template, (xml) => rewrite(xml).replace(/\{[^{}]*\}/g, escapeXml));
 }
