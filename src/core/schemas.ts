@@ -41,7 +41,7 @@ export const ledgerRowSchema = z
     source: z.enum(SOURCES),
     isPublic: z.boolean(),
     note: z.string(),
-    cells: z.record(z.string(), z.string().regex(/^[A-Z]{1,3}\d+$/)),
+    cells: z.record(z.string(), z.string()),
   })
   .strict();
 

@@ -24,7 +24,12 @@ export function codePointLabel(ch: string): string {
  * characters that are illegal in XML 1.0. U+000B (Word's manual line break) becomes \n because
  * that is what the writer meant.
  */
+const NOTHING_REMOVED: readonly string[] = Object.freeze([]);
+const NEEDS_WORK = /[\u0000-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+
 export function cleanText(raw: string): CleanText {
+  // Fast path: most cells are one clean line.
+  if (!NEEDS_WORK.test(raw) && raw === raw.trim()) return { text: raw, removed: NOTHING_REMOVED };
   let s = raw.replace(/\r\n?/g, "\n");
   const removed: string[] = [];
   if (ILLEGAL_XML.test(s)) {

@@ -1,0 +1,31 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { FINDING_CODES, renderFindingsDoc } from "../../../src/core/index";
+
+const DOC = fileURLToPath(new URL("../../../docs/findings.md", import.meta.url));
+const SRC = fileURLToPath(new URL("../../../src/core/", import.meta.url));
+
+describe("docs/findings.md", () => {
+  it("matches the catalogue in src/core/findings.ts", () => {
+    const expected = renderFindingsDoc();
+    if (process.env.UPDATE_FINDINGS_DOC === "1") writeFileSync(DOC, expected);
+    expect(readFileSync(DOC, "utf8")).toBe(expected);
+  });
+
+  it("every catalogued code is used by the core, and every used code is catalogued", () => {
+    const files = ["analyse.ts", "ledger.ts", "validate.ts", "info.ts", "narrative.ts"];
+    const source = files.map((f) => readFileSync(`${SRC}${f}`, "utf8")).join("\n");
+    for (const code of Object.keys(FINDING_CODES)) {
+      expect(source, code).toContain(`"${code}"`);
+    }
+    const used = new Set(
+      [
+        ...source.matchAll(
+          /"((?:workbook|ledger|cell|text|info|narrative|document)\.[A-Za-z.]+)"/g,
+        ),
+      ].map((m) => m[1]!),
+    );
+    for (const code of used) expect(Object.keys(FINDING_CODES), code).toContain(code);
+  });
+});
