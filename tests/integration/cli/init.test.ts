@@ -26,7 +26,7 @@ beforeAll(async () => {
   expect(r.code).toBe(0);
   expect(r.stdout).toContain("已生成空白台账");
   wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(await readFile(out));
+  await wb.xlsx.load((await readFile(out)) as unknown as ArrayBuffer);
 });
 
 describe("the blank ledger", () => {
