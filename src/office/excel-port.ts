@@ -1,0 +1,193 @@
+/**
+ * The WorkbookPort inside Excel. Each method is one Excel.run with as few syncs as it can:
+ * readWorkbook 2 (sheet list; used ranges + cells), writeStatistics 1, selectCell 1,
+ * normaliseLedger 2 + 1, profile 0 (document settings), embedded templates 1 + one per part.
+ */
+import { analyseWorkbook } from "../core/analyse";
+import type { WorkbookGrid } from "../core/grid";
+import { type LedgerAnalysis, SHEET } from "../core/model";
+import type { UnitProfile } from "../core/profile";
+import type { EmbeddedTemplate, WorkbookPort } from "../taskpane/port";
+import { OfficeAdapterError, officeCall, officeErrorCode } from "./errors";
+import { excelApiSupported, excelRun } from "./host";
+import { planNormalisation, queueNormalisation } from "./normalise";
+import { loadProfileFromSettings, saveProfileToSettings } from "./profile";
+import { type ReadBudget, readWorkbookIn } from "./read";
+import { selectCellIn } from "./select";
+import { buildStatsLayout } from "./stats-layout";
+import {
+  decodeTemplate,
+  loadTemplateParts,
+  parseTemplateXml,
+  prepareTemplate,
+  templateXml,
+} from "./templates";
+import { queueStatisticsSheet } from "./write-stats";
+
+export interface ExcelPortOptions {
+  /** Overrides the read budget (tests, benchmarks); default by platform. */
+  readonly budget?: ReadBudget;
+  /** The analysis normaliseLedger uses to find the ledger's columns. */
+  readonly analyse?: (grid: WorkbookGrid) => LedgerAnalysis;
+}
+
+export interface ExcelWorkbookPort extends WorkbookPort {
+  readonly host: "excel";
+  /** Problems found when embedded templates were last read (corrupted parts are skipped). */
+  readonly templateProblems: readonly string[];
+}
+
+/** Excel's message for 规范台账 on hosts without ExcelApi 1.8 (Excel 2016). */
+export const VALIDATION_UNSUPPORTED =
+  "已为日期列设置日期格式；但当前 Excel 版本不支持添加下拉列表（需要 ExcelApi 1.8：Excel 2019、Microsoft 365 或 Excel 网页版），下拉选项未添加。";
+
+export function createExcelWorkbookPort(options: ExcelPortOptions = {}): ExcelWorkbookPort {
+  const analyse = options.analyse ?? ((grid: WorkbookGrid) => analyseWorkbook(grid));
+  let label = "当前工作簿";
+  /** Whether 整改统计 exists, as of the last read or write; undefined: not known. */
+  let statsExists: boolean | undefined;
+  let templateProblems: string[] = [];
+
+  const readWorkbook = () =>
+    officeCall("读取工作簿", () =>
+      excelRun(async (context) => {
+        const read = await readWorkbookIn(context, options.budget);
+        label = read.workbookName || label;
+        statsExists = read.statsSheetExists;
+        return read.grid;
+      }),
+    );
+
+  const statsSheetExists = async (context: Excel.RequestContext): Promise<boolean> => {
+    const sheet = context.workbook.worksheets.getItemOrNullObject(SHEET.stats);
+    sheet.load("name");
+    await context.sync();
+    return !sheet.isNullObject;
+  };
+
+  const writeStatistics = (analysis: LedgerAnalysis) =>
+    officeCall("写入整改统计表", async () => {
+      const layout = buildStatsLayout(analysis);
+      const write = (known: boolean | undefined) =>
+        excelRun(async (context) => {
+          const exists = known ?? (await statsSheetExists(context));
+          queueStatisticsSheet(context, layout, exists);
+          await context.sync();
+        });
+      try {
+        await write(statsExists);
+      } catch (error) {
+        // The sheet was added or deleted by hand since the last read: check, then retry once.
+        const code = officeErrorCode(error);
+        if (
+          statsExists === undefined ||
+          (code !== "ItemNotFound" && code !== "ItemAlreadyExists")
+        ) {
+          throw error;
+        }
+        await write(undefined);
+      }
+      statsExists = true;
+    });
+
+  const selectCell = (sheet: string, address: string) =>
+    officeCall(`选中 ${sheet}!${address}`, () =>
+      excelRun((context) => selectCellIn(context, sheet, address)),
+    );
+
+  const normaliseLedger = () =>
+    officeCall("规范台账", async () => {
+      const grid = await readWorkbook();
+      const ledger = analyse(grid).ledger;
+      const sheet = ledger && grid.sheets.find((s) => s.name === ledger.sheet);
+      if (!ledger || !sheet) {
+        throw new OfficeAdapterError(
+          "找不到整改台账工作表（或其表头），无法规范台账。",
+          "LedgerNotFound",
+        );
+      }
+      const plan = planNormalisation(ledger, sheet);
+      const withValidation = excelApiSupported("1.8");
+      await excelRun(async (context) => {
+        queueNormalisation(context, plan, withValidation);
+        await context.sync();
+      });
+      if (!withValidation)
+        throw new OfficeAdapterError(VALIDATION_UNSUPPORTED, "ValidationUnsupported");
+    });
+
+  const listEmbeddedTemplates = () =>
+    officeCall("读取嵌入的模板", () =>
+      excelRun(async (context) => {
+        const parts = await loadTemplateParts(context);
+        const templates: EmbeddedTemplate[] = [];
+        const problems: string[] = [];
+        for (const part of parts) {
+          const decoded = await decodeTemplate(part.xml);
+          if (!decoded) continue;
+          if ("template" in decoded) templates.push(decoded.template);
+          else problems.push(decoded.problem);
+        }
+        templateProblems = problems;
+        return templates;
+      }),
+    );
+
+  const embedTemplate = (template: EmbeddedTemplate) =>
+    officeCall(`嵌入模板“${template.name}”`, () =>
+      excelRun(async (context) => {
+        const parts = await loadTemplateParts(context);
+        const name = template.name.trim();
+        let otherBytes = 0;
+        const replaced: string[] = [];
+        for (const part of parts) {
+          const record = parseTemplateXml(part.xml);
+          if (record?.name === name) replaced.push(part.id);
+          else if (record) otherBytes += Math.floor((record.base64.length * 3) / 4);
+        }
+        const record = await prepareTemplate(template, otherBytes);
+        const collection = context.workbook.customXmlParts;
+        for (const id of replaced) collection.getItem(id).delete();
+        collection.add(templateXml(record));
+        await context.sync();
+      }),
+    );
+
+  const removeEmbeddedTemplate = (name: string) =>
+    officeCall(`移除模板“${name}”`, () =>
+      excelRun(async (context) => {
+        const parts = await loadTemplateParts(context);
+        const collection = context.workbook.customXmlParts;
+        let removed = 0;
+        for (const part of parts) {
+          if (parseTemplateXml(part.xml)?.name === name.trim()) {
+            collection.getItem(part.id).delete();
+            removed++;
+          }
+        }
+        if (removed === 0) {
+          throw new OfficeAdapterError(`工作簿中没有名为“${name}”的嵌入模板。`, "TemplateNotFound");
+        }
+        await context.sync();
+      }),
+    );
+
+  return {
+    host: "excel",
+    get label() {
+      return label;
+    },
+    get templateProblems() {
+      return templateProblems;
+    },
+    readWorkbook,
+    writeStatistics,
+    selectCell,
+    normaliseLedger,
+    loadProfile: async (): Promise<UnitProfile | undefined> => loadProfileFromSettings(),
+    saveProfile: (profile: UnitProfile) => saveProfileToSettings(profile),
+    listEmbeddedTemplates,
+    embedTemplate,
+    removeEmbeddedTemplate,
+  };
+}
