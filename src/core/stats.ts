@@ -75,11 +75,23 @@ function cnOrdinalValue(s: string): number {
   return (CN_ORDINAL.indexOf(s[0]!) + 1) * 10 + CN_ORDINAL.indexOf(s[2] ?? "") + 1;
 }
 
-/** How many numbered markers 1, 2, 3 … appear in order (a stray "3." alone is not a list). */
+/**
+ * How many markers belong to lists numbered 1, 2, 3 … in order; a cell may hold several lists
+ * (关于甲：①…②…；关于乙：①…②… is four measures). A stray "3." alone is not a list.
+ */
 function runLength(numbers: readonly number[]): number {
+  let count = 0;
   let next = 1;
-  for (const n of numbers) if (n === next) next++;
-  return next - 1;
+  for (const n of numbers) {
+    if (n === next) {
+      count++;
+      next++;
+    } else if (n === 1) {
+      count++;
+      next = 2;
+    }
+  }
+  return count;
 }
 
 /**

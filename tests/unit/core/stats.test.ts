@@ -74,6 +74,7 @@ describe("countMeasures", () => {
     expect(countMeasures("（1）学习；（2）制度；（3）监督；（4）问责")).toBe(4);
     expect(countMeasures("(1)学习(2)制度")).toBe(2);
     expect(countMeasures("十一是不算，一是学习，二是整改")).toBe(2);
+    expect(countMeasures("关于甲：①学习；②整改。关于乙：①巡查；②管理。")).toBe(4);
   });
 
   it("an un-numbered cell counts one, an empty cell none; stray numbers are not lists", () => {
