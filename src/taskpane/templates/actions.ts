@@ -1,0 +1,158 @@
+/**
+ * What the 模板 tab does, without React: pull a library template into the workbook, import and
+ * export template packs, publish a template. Every template is checked (structure + tag check)
+ * before it goes into a workbook, whatever its source.
+ */
+import type { DocumentKind } from "../../documents/api";
+import {
+  exportPack,
+  importPack,
+  inspectDocx,
+  type PackTemplateWithHash,
+  sha256Hex,
+} from "../../documents/pack";
+import type { EmbeddedTemplate, WorkbookPort } from "../port";
+import type { LibraryClient, TemplateSummary, TemplateVersion } from "./library-client";
+
+export const loadDocuments = () => import("../../documents/index");
+
+/** The 模板 tab's per-user settings; localStorage only, never the workbook. */
+export const LIBRARY_URL_KEY = "zhenggai.library.url";
+export const LIBRARY_TOKEN_KEY = "zhenggai.library.token";
+
+/** Throws a Chinese error when the template is not a safe .docx passing the tag check. */
+export async function assertUsableTemplate(docx: Uint8Array, label: string): Promise<void> {
+  const inspected = inspectDocx(docx, label);
+  if (!inspected.ok) throw new Error(inspected.message);
+  const { checkTemplate } = await loadDocuments();
+  const check = checkTemplate(docx);
+  if (!check.ok) {
+    const errors = check.findings.filter((f) => f.severity === "error").map((f) => f.message);
+    throw new Error(`${label}未通过模板检查：${errors.join("；")}`);
+  }
+}
+
+function requireEmbedding(port: WorkbookPort): NonNullable<WorkbookPort["embedTemplate"]> {
+  if (!port.embedTemplate)
+    throw new Error(
+      "当前环境不能把模板嵌入工作簿（单机网页版）；请下载模板后在“生成”页选择本机模板文件。",
+    );
+  return port.embedTemplate.bind(port);
+}
+
+/** Downloads the newest usable version (sha256 verified), checks it and embeds it. */
+export async function pullIntoWorkbook(
+  client: LibraryClient,
+  port: WorkbookPort,
+  template: TemplateSummary,
+  version: number | "latest" = "latest",
+): Promise<EmbeddedTemplate> {
+  const embed = requireEmbedding(port);
+  const got = await client.download(template.name, version);
+  await assertUsableTemplate(got.bytes, `模板“${template.name}”`);
+  const embedded: EmbeddedTemplate = {
+    name: template.name,
+    kind: template.kind,
+    version: String(got.version),
+    sha256: got.sha256,
+    origin: `模板库：${template.department} v${got.version}`,
+    docx: got.bytes,
+  };
+  await embed(embedded);
+  return embedded;
+}
+
+/** Embeds a template from a file or a built-in one, after the same checks. */
+export async function embedFile(
+  port: WorkbookPort,
+  input: { name: string; kind: DocumentKind; docx: Uint8Array; origin: string; version?: string },
+): Promise<EmbeddedTemplate> {
+  const embed = requireEmbedding(port);
+  await assertUsableTemplate(input.docx, `模板“${input.name}”`);
+  const embedded: EmbeddedTemplate = {
+    name: input.name,
+    kind: input.kind,
+    version: input.version ?? "1",
+    sha256: await sha256Hex(input.docx),
+    origin: input.origin,
+    docx: input.docx,
+  };
+  await embed(embedded);
+  return embedded;
+}
+
+export interface PackImportOutcome {
+  readonly templates: readonly PackTemplateWithHash[];
+  readonly profileSaved: boolean;
+}
+
+/**
+ * Imports a pack whole or not at all: every template checked first, then embedded; the unit
+ * profile inside it is saved only when `takeProfile` (it overwrites the workbook's settings).
+ */
+export async function importPackIntoWorkbook(
+  port: WorkbookPort,
+  bytes: Uint8Array,
+  takeProfile: boolean,
+): Promise<PackImportOutcome> {
+  const embed = requireEmbedding(port);
+  const { checkTemplate } = await loadDocuments();
+  const result = await importPack(bytes, checkTemplate);
+  if (!result.ok) throw new Error(`模板包未导入：${result.errors.join("；")}`);
+  for (const t of result.pack.templates)
+    await embed({
+      name: t.name,
+      kind: t.kind,
+      version: t.version,
+      sha256: t.sha256,
+      origin: `模板包${t.department ? `：${t.department}` : ""} v${t.version}`,
+      docx: t.docx,
+    });
+  let profileSaved = false;
+  if (takeProfile && result.pack.profile) {
+    await port.saveProfile(result.pack.profile);
+    profileSaved = true;
+  }
+  return { templates: result.pack.templates, profileSaved };
+}
+
+/** A pack of the workbook's embedded templates and its unit profile. */
+export async function exportWorkbookPack(
+  port: WorkbookPort,
+  created = new Date(),
+): Promise<Uint8Array> {
+  const embedded = (await port.listEmbeddedTemplates?.()) ?? [];
+  if (embedded.length === 0)
+    throw new Error("工作簿中还没有内嵌模板，无法导出模板包；请先从模板库或文件嵌入模板。");
+  const profile = await port.loadProfile();
+  return exportPack({
+    templates: embedded.map((t) => ({
+      name: t.name,
+      kind: t.kind,
+      version: t.version,
+      docx: t.docx,
+      ...(departmentOf(t.origin) ? { department: departmentOf(t.origin) } : {}),
+    })),
+    ...(profile ? { profile } : {}),
+    created,
+  });
+}
+
+/** `模板库：县委巡察办 v3` → 县委巡察办. */
+function departmentOf(origin: string): string | undefined {
+  return /^模板(?:库|包)：(.+?) v\S+$/.exec(origin)?.[1];
+}
+
+/** Publishes a template under the caller's department (token from this user's settings). */
+export async function publishTemplate(
+  client: LibraryClient,
+  input: { name: string; kind: DocumentKind; docx: Uint8Array; token: string; note?: string },
+): Promise<TemplateVersion> {
+  if (!input.token.trim()) throw new Error("请先填写本部门的发布令牌（向模板库管理员索取）。");
+  await assertUsableTemplate(input.docx, `模板“${input.name}”`);
+  return client.publish(input.name, input.docx, {
+    kind: input.kind,
+    token: input.token.trim(),
+    ...(input.note ? { note: input.note } : {}),
+  });
+}
