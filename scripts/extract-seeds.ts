@@ -1,5 +1,5 @@
 /**
- * One-off extractor: parses the published reports in ../shared/seeds into examples/data/*.json
+ * One-off extractor: parses the published reports in examples/seeds (copies of ../shared/seeds) into examples/data/*.json
  * (the ledger rows, 基本信息 and 报告正文 each report supports). What the reports do not say
  * (责任领导/责任部门/责任人/整改时限/完成日期, the 整改措施 column, some 基本信息) is filled with
  * plausible values and marked as such in 备注 / 说明. Run: npx tsx scripts/extract-seeds.ts
@@ -9,7 +9,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { ExampleData, ExampleRow } from "./example-data";
 
-const seedsDir = fileURLToPath(new URL("../../shared/seeds/", import.meta.url));
+const seedsDir = fileURLToPath(new URL("../examples/seeds/", import.meta.url));
 const dataDir = fileURLToPath(new URL("../examples/data/", import.meta.url));
 
 const seedText = (name: string) =>

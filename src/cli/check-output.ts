@@ -141,6 +141,16 @@ export function findingLocation(f: Finding): string {
 // ---------------------------------------------------------------------------------------------
 // Text report
 
+/**
+ * The core's messages start with their own location (「基本信息」B10：…) so they stand alone in
+ * the task pane; the text report prints the location in front already, so drop the repeat.
+ */
+export function messageWithoutLocation(f: Finding): string {
+  const prefix = `「${f.sheet}」${f.cell ?? ""}`;
+  if (!f.message.startsWith(prefix)) return f.message;
+  return f.message.slice(prefix.length).replace(/^[：:，,\s]+/u, "") || f.message;
+}
+
 /** Terminal columns a string occupies: CJK and full-width characters take two. */
 export function displayWidth(text: string): number {
   let w = 0;
@@ -222,7 +232,8 @@ export function formatCheckText(analysis: LedgerAnalysis, fileLabel: string): st
     for (const [sev, list] of counts) {
       if (list.length === 0) continue;
       out.push("", `${SEVERITY_LABEL[sev]}（${list.length}）`);
-      for (const f of list) out.push(`  ${findingLocation(f)}  ${f.message}  [${f.code}]`);
+      for (const f of list)
+        out.push(`  ${findingLocation(f)}  ${messageWithoutLocation(f)}  [${f.code}]`);
     }
   }
 

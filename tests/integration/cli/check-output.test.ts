@@ -9,6 +9,7 @@ import {
   findingLocation,
   formatCheckText,
   formatTable,
+  messageWithoutLocation,
   sortFindings,
 } from "../../../src/cli/check-output";
 import { cellOf, makeSheetGrid } from "../../../src/core/grid";
@@ -180,6 +181,25 @@ describe("text report helpers", () => {
     ] as const;
     expect(sortFindings(f).map((x) => x.code)).toEqual(["a", "b", "c"]);
     expect(f.map(findingLocation)).toEqual(["报告正文", "整改台账!K5", "整改台账 第7行"]);
+  });
+
+  it("drops the location the core repeats at the start of a message", () => {
+    const f = {
+      severity: "error",
+      code: "x",
+      sheet: "整改台账",
+      cell: "K5",
+      message: "「整改台账」K5：完成情况为空。",
+    } as const;
+    expect(messageWithoutLocation(f)).toBe("完成情况为空。");
+    expect(messageWithoutLocation({ ...f, message: "别的说法。" })).toBe("别的说法。");
+    expect(
+      messageWithoutLocation({
+        ...f,
+        cell: undefined,
+        message: "「整改台账」表头下面没有任何问题行。",
+      }),
+    ).toBe("表头下面没有任何问题行。");
   });
 
   it("aligns CJK text by display width", () => {
