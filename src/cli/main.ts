@@ -14,6 +14,8 @@ const commandModules = [
   () => import("./commands/library"),
   () => import("./commands/check"),
   () => import("./commands/init"),
+  () => import("./commands/report"),
+  () => import("./commands/template"),
 ] as Array<() => Promise<{ register: (program: Command) => void }>>;
 
 for (const load of commandModules) (await load()).register(program);

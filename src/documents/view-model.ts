@@ -119,14 +119,20 @@ function groupItem(g: GroupStats, nameTag: string): ViewItem {
   };
 }
 
+/** Only paragraphs with a 小标题 are numbered: a lead-in paragraph without one stays unnumbered. */
 function narrativeItems(paragraphs: readonly NarrativeParagraph[]): ViewItem[] {
-  return paragraphs.map((p, i) => ({
-    段落序号: chineseOrdinal(i + 1),
-    段落编号: i + 1,
-    小标题: text(p.heading),
-    有小标题: text(p.heading) !== "",
-    内容: text(p.text),
-  }));
+  let n = 0;
+  return paragraphs.map((p) => {
+    const heading = text(p.heading);
+    if (heading !== "") n++;
+    return {
+      段落序号: heading !== "" ? chineseOrdinal(n) : "",
+      段落编号: heading !== "" ? n : "",
+      小标题: heading,
+      有小标题: heading !== "",
+      内容: text(p.text),
+    };
+  });
 }
 
 interface Facts {

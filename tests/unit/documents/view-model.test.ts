@@ -144,6 +144,19 @@ describe("derived values", () => {
     expect((notice.主要做法 as ViewItem[])[0]?.小标题).toBe("加强组织领导，明确工作责任");
   });
 
+  it("numbers only narrative paragraphs that have a 小标题", () => {
+    const base = noticeAnalysis();
+    const nextSteps = [
+      { heading: "", text: "党委将继续巩固整改成果。" },
+      { heading: "强化责任担当", text: "……" },
+      { heading: "坚持长效治理", text: "……" },
+    ];
+    const data = buildViewModel({ ...base, narrative: { ...base.narrative, nextSteps } }, "通报");
+    const items = data.下一步打算 as ViewItem[];
+    expect(items.map((p) => p.段落序号)).toEqual(["", "（一）", "（二）"]);
+    expect(items.map((p) => p.有小标题)).toEqual([false, true, true]);
+  });
+
   it("leaves 公开=否 rows out of the notice only, and says so honestly", () => {
     const analysis = noticeAnalysis((i) => (i === 3 || i === 10 ? { isPublic: false } : {}));
     const notice = buildViewModel(analysis, "通报");
