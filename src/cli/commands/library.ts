@@ -62,19 +62,20 @@ export function register(program: Command): void {
     .description("启动模板库服务器（不含任务窗格）")
     .option("--port <端口>", "监听端口（0 表示任选空闲端口）", "8790")
     .option("--host <地址>", "监听地址（供全县访问时用 0.0.0.0）", "127.0.0.1")
-    .option("--data-dir <目录>", "数据目录（library.sqlite 与 admin-token 存放处）", "data")
+    .option(
+      "--data-dir <目录>",
+      "数据目录（library.sqlite 与 admin-token 存放处；默认 $ZHENGGAI_DATA_DIR 或 .data/library）",
+    )
     .action(
-      run(async (opts: { port: string; host: string; dataDir: string }) => {
+      run(async (opts: { port: string; host: string; dataDir?: string }) => {
         const port = Number(opts.port);
         if (!Number.isInteger(port) || port < 0 || port > 65535)
           throw new CliExit(2, `端口“${opts.port}”不正确，应为 0–65535 的整数。`);
         const { startLibraryServer } = await import("../../server/library/server");
-        const { app, url } = await startLibraryServer({
-          host: opts.host,
-          port,
-          dataDir: resolve(opts.dataDir),
-        });
-        process.stdout.write(`模板库已启动：${url}（数据目录 ${resolve(opts.dataDir)}）\n`);
+        const { defaultDataDir } = await import("../../server/library/plugin");
+        const dataDir = resolve(opts.dataDir ?? defaultDataDir());
+        const { app, url } = await startLibraryServer({ host: opts.host, port, dataDir });
+        process.stdout.write(`模板库已启动：${url}（数据目录 ${dataDir}）\n`);
         const stop = () => {
           app.close().then(
             () => process.exit(0),

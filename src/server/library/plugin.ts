@@ -19,7 +19,7 @@ import { SqliteTemplateRepository } from "./sqlite-repository";
 import { bearerToken, generateToken, hashToken, loadAdminToken, sameToken } from "./tokens";
 
 export interface LibraryPluginOptions {
-  /** Folder for library.sqlite and admin-token; default $ZHENGGAI_DATA_DIR or ./data. */
+  /** Folder for library.sqlite and admin-token; default $ZHENGGAI_DATA_DIR or ./.data/library. */
   readonly dataDir?: string;
   /** Storage; default a SqliteTemplateRepository in dataDir (closed with the server). */
   readonly repository?: TemplateRepository;
@@ -35,7 +35,8 @@ export const DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordproc
 
 /** The library database inside a data directory. */
 export const libraryDbFile = (dataDir: string) => join(dataDir, "library.sqlite");
-export const defaultDataDir = () => process.env.ZHENGGAI_DATA_DIR ?? join(process.cwd(), "data");
+export const defaultDataDir = () =>
+  process.env.ZHENGGAI_DATA_DIR ?? join(process.cwd(), ".data", "library");
 
 const kindSchema = z.enum(DOCUMENT_KINDS, { error: "类型（kind）只能是“报告”或“通报”" });
 const listQuery = z.object({
