@@ -298,7 +298,7 @@ export class WorkbookModel {
     if (!m) return fail("InvalidArgument", "The XML is not well formed.");
     const ns = /\sxmlns="([^"]*)"/.exec(m[2]!)?.[1] ?? "";
     const part = {
-      id: `{${crypto.randomUUID().toUpperCase()}}`,
+      id: `{7A3F0C2E-0000-4000-8000-${String(nextId++).padStart(12, "0")}}`,
       xml,
       namespaceUri: ns,
     };
