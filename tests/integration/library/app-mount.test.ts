@@ -1,0 +1,45 @@
+/**
+ * The library as the full server mounts it (src/server/app.ts → /api/library), next to the
+ * pane's own routes: its parsers and error handler stay inside its prefix.
+ */
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildApp } from "../../../src/server/app";
+import { LibraryClient } from "../../../src/taskpane/templates/library-client";
+import { ADMIN_TOKEN, tempDir } from "./helpers";
+import { validTemplate } from "./templates";
+
+describe("library mounted in the full server", () => {
+  const tmp = tempDir();
+  let app: FastifyInstance;
+  let url = "";
+  beforeAll(async () => {
+    app = await buildApp({
+      rootDir: tmp.dir,
+      distDir: `${tmp.dir}/no-dist`,
+      library: { dataDir: tmp.dir, adminToken: ADMIN_TOKEN },
+    });
+    await app.listen({ host: "127.0.0.1", port: 0 });
+    const address = app.server.address();
+    url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+  });
+  afterAll(async () => {
+    await app?.close();
+    tmp.remove();
+  });
+
+  it("serves the API under /api/library with the real template checks", async () => {
+    const client = new LibraryClient(url);
+    expect(client.base).toBe(`${url}/api/library`);
+    const { token } = await client.createDepartment("县委巡察办", ADMIN_TOKEN);
+    const v = await client.publish("通报", await validTemplate("通报"), { kind: "通报", token });
+    expect(v.version).toBe(1);
+    expect((await client.listTemplates()).map((t) => t.name)).toEqual(["通报"]);
+    // The pane's routes are untouched by the library's not-found handler.
+    const health = await fetch(`${url}/healthz`);
+    expect(await health.json()).toEqual({ ok: true });
+    const missing = await fetch(`${url}/api/library/nothing-here`);
+    expect(missing.status).toBe(404);
+    expect(((await missing.json()) as { error: { code: string } }).error.code).toBe("not_found");
+  });
+});
