@@ -10,7 +10,7 @@ import type { Finding } from "../core/model";
 import type { TemplateCheckResult, TemplateTagUse } from "./api";
 import { type LoopName, resolveTag, TAG_NAMES, TAGS, type TagDef } from "./contract";
 import { type Expression, ExpressionError, evaluate, parseExpression } from "./expression";
-import { locatePart, type PartLocator } from "./locate";
+import { locatePart, type PartLocator, partLabel } from "./locate";
 import { closestName } from "./similar";
 
 /** The sheet name template findings carry (they are about the template, not a worksheet). */
@@ -146,6 +146,38 @@ function explain(err: DxtError, locators: Map<string, PartLocator>): Finding {
   }
 }
 
+/**
+ * When the template does not compile, its tags cannot be walked with their loops; still name
+ * the unknown ones (whole tags within one paragraph), so the clerk sees every error at once.
+ */
+function unknownNamesIn(locators: Map<string, PartLocator>): Finding[] {
+  const findings: Finding[] = [];
+  const known = new Set(TAG_NAMES);
+  for (const [file, loc] of locators) {
+    const label = partLabel(file);
+    loc.paragraphs.forEach((text, i) => {
+      for (const m of text.matchAll(/\{([#^/]?)([^{}]+)\}/g)) {
+        let name: string;
+        try {
+          name = parseExpression(m[2] ?? "").name;
+        } catch {
+          continue; // already reported as a compile error
+        }
+        if (known.has(name)) continue;
+        const guess = closestName(name, TAG_NAMES);
+        const where = label === "正文" ? `第${i + 1}段` : label;
+        findings.push(
+          templateError(
+            TEMPLATE_CODES.unknownTag,
+            `模板中的标签“{${m[1] ?? ""}${m[2] ?? ""}}”（${where}）不在标签列表中。${guess ? `您是不是想用 {${guess}}？` : "请对照标签列表（docs/template-tags.md）修改。"}`,
+          ),
+        );
+      }
+    });
+  }
+  return findings;
+}
+
 /** Opens and compiles a template; never throws. */
 export function compileTemplate(bytes: Uint8Array): CompileOutcome {
   let zip: PizZip;
@@ -192,7 +224,8 @@ export function compileTemplate(bytes: Uint8Array): CompileOutcome {
         ],
       };
     }
-    return { ok: false, unreadable: false, findings: list.map((x) => explain(x, locators)) };
+    const structural = list.map((x) => explain(x, locators));
+    return { ok: false, unreadable: false, findings: [...structural, ...unknownNamesIn(locators)] };
   }
 }
 

@@ -105,9 +105,10 @@ describe("checkTemplate errors, in Chinese, quoting the tag and where it stands"
     expect(messages(["{问题总数 * 2}"]).text[0]).toMatch(/标签名中不能有空格、括号或运算符号/);
   });
 
-  it("reports several errors at once", () => {
-    const { text } = messages(["{标题", "{#方面}", "{/类别}", "{单位名称 | 大写}"]);
-    expect(text.length).toBe(3);
+  it("reports several errors at once, unknown tags included", () => {
+    const { text } = messages(["{标题", "{#方面}", "{/类别}", "{单位名称 | 大写}", "{完成律}"]);
+    expect(text).toHaveLength(4);
+    expect(text[3]).toBe("模板中的标签“{完成律}”（第5段）不在标签列表中。您是不是想用 {完成率}？");
   });
 
   it("locates tags in headers, footers and tables", () => {
