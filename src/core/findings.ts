@@ -42,6 +42,10 @@ export const FINDING_CODES = {
     meaning: "无法识别的列，已忽略（只提示一次）",
   },
   "ledger.header.repeated": { severity: "info", meaning: "数据中重复出现的表头行，已跳过" },
+  "ledger.row.skipped": {
+    severity: "info",
+    meaning: "表尾说明行（填表人、审核人、备注等），不是问题，已跳过",
+  },
   "ledger.empty": { severity: "error", meaning: "台账没有任何问题行" },
   // Ledger cells
   "cell.error": { severity: "error", meaning: "单元格是错误值（如 #N/A），请修正公式或内容" },

@@ -32,6 +32,7 @@ import {
   normaliseType,
 } from "./normalise";
 import type { SheetView } from "./sheet";
+import { type EnumeratorStyle, enumeratorStyle, stripEnumerator } from "./text";
 import { REQUIRED_LEDGER_FIELDS } from "./vocabulary";
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -104,6 +105,10 @@ export function readLedger(view: SheetView): LedgerRead {
   const col = (f: LedgerField) => header.columns.get(f);
   const problemCol = col("problem");
   let previous: RowDraft | undefined;
+  // What a blank 方面/类别 inherits: the row above, or a section heading row (一、政治建设).
+  const inherited = { aspect: "", category: "" };
+  let aspectStyle: EnumeratorStyle | undefined;
+  const seenStyles = new Set<EnumeratorStyle>();
 
   for (let r = firstData; r < view.rows; r++) {
     if (view.isBlankRow(r)) continue;
@@ -126,17 +131,48 @@ export function readLedger(view: SheetView): LedgerRead {
       continueRow(view, header, r, previous, rep);
       continue;
     }
-    const draft = readRow(view, header, r, sheetRow, previous, rep);
+    const note = footerNote(view, r);
+    if (note !== undefined) {
+      rep.sheetLevel(
+        "ledger.row.skipped",
+        `「${view.name}」第${sheetRow}行“${note.slice(0, 20)}”是表尾说明，不是问题，已跳过。`,
+        sheetRow,
+      );
+      continue;
+    }
+    const section = sectionHeading(view, header, r, seenStyles);
+    if (section !== undefined) {
+      const style = enumeratorStyle(section);
+      seenStyles.add(style);
+      aspectStyle ??= style;
+      if (style === aspectStyle || style === "none") {
+        inherited.aspect = stripEnumerator(section);
+        inherited.category = "";
+      } else inherited.category = stripEnumerator(section);
+      previous = undefined;
+      continue;
+    }
+    const draft = readRow(view, header, r, sheetRow, inherited, rep);
     rows.push(draft);
     previous = draft;
+    inherited.aspect = draft.aspect;
+    inherited.category = draft.category;
   }
 
+  if (!header.columns.has("aspect") && rows.some((row) => row.aspect === "")) {
+    const headerRow = view.sheetRow(header.rows[0]!);
+    rep.sheetLevel(
+      "ledger.header.missingColumn",
+      `「${view.name}」第${headerRow}行表头中没有“方面”列，也没有“一、××方面”这样的分组行；请添加“方面”列（每个问题都要归入一个方面）。`,
+      headerRow,
+    );
+  }
   if (rows.length === 0) {
     rep.sheetLevel("ledger.empty", `「${view.name}」表头下面没有任何问题行，请逐行填写反馈问题。`);
   }
   const columns: Partial<Record<LedgerField, string>> = {};
   for (const [field, c] of header.columns) columns[field] = view.columnLetters(c);
-  const levels = header.columns.has("category") && rows.some((row) => row.category !== "") ? 3 : 2;
+  const levels = rows.some((row) => row.category !== "") ? 3 : 2;
   return {
     ledger: {
       sheet: view.name,
@@ -147,6 +183,57 @@ export function readLedger(view: SheetView): LedgerRead {
     },
     findings: rep.findings,
   };
+}
+
+/** The single text of a row that only has one non-empty cell (ignoring merge continuations). */
+function singleText(view: SheetView, r: number): { c: number; text: string } | undefined {
+  let found: { c: number; text: string } | undefined;
+  for (let c = 0; c < view.cols; c++) {
+    if (view.isMergedContinuation(r, c)) continue;
+    const cell = view.raw(r, c);
+    if (cell.t === "empty" || (cell.t === "s" && cell.v.trim() === "")) continue;
+    if (found || cell.t !== "s") return undefined;
+    found = { c, text: cellText(cell).text };
+  }
+  return found && found.text !== "" ? found : undefined;
+}
+
+const FOOTER =
+  /^(填表人|填报人|制表人|审核人|审核|负责人|联系人|联系电话|填报日期|填表日期|注|备注|说明)[:：\s]/u;
+
+/** A signature/remark line under the table (填表人：… 审核人：…), one cell or several. */
+function footerNote(view: SheetView, r: number): string | undefined {
+  for (let c = 0; c < view.cols; c++) {
+    const cell = view.raw(r, c);
+    if (cell.t === "empty") continue;
+    if (cell.t !== "s") return undefined;
+    const t = cellText(cell).text;
+    if (t === "") continue;
+    return FOOTER.test(t.normalize("NFKC")) ? t : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * A heading row inside the data (一、政治建设方面, often merged across the row): exactly one
+ * non-empty cell that is merged across columns or starts with a heading enumerator.
+ */
+function sectionHeading(
+  view: SheetView,
+  header: HeaderMatch,
+  r: number,
+  seenStyles: ReadonlySet<EnumeratorStyle>,
+): string | undefined {
+  const found = singleText(view, r);
+  if (!found) return undefined;
+  const m = view.mergeAt(r, found.c);
+  const wide = !!m && m.right > m.left && m.top === r;
+  const style = enumeratorStyle(found.text);
+  // 1. headings count once a merged heading row has used that style (1.政治站位 under 一、).
+  const headingLike =
+    style === "一、" || style === "（一）" || (style !== "none" && seenStyles.has(style));
+  const inAspectColumn = header.columns.get("aspect") === found.c;
+  return wide || headingLike || inAspectColumn ? found.text : undefined;
 }
 
 /** A print-title copy of the header inside the data (checked cheaply on the 问题 column first). */
@@ -161,7 +248,8 @@ function isRepeatedHeader(view: SheetView, header: HeaderMatch, r: number): bool
 function reportHeader(view: SheetView, header: HeaderMatch, rep: Reporter): void {
   const headerRow = view.sheetRow(header.rows[0]!);
   for (const field of REQUIRED_LEDGER_FIELDS) {
-    if (!header.columns.has(field)) {
+    // 方面 may come from heading rows instead of a column: checked after reading the rows.
+    if (field !== "aspect" && !header.columns.has(field)) {
       rep.sheetLevel(
         "ledger.header.missingColumn",
         `「${view.name}」第${headerRow}行表头中没有“${FIELD_LABEL[field]}”列，请添加该列（每个问题都要填写${FIELD_LABEL[field]}）。`,
@@ -240,7 +328,7 @@ function readRow(
   header: HeaderMatch,
   r: number,
   sheetRow: number,
-  previous: RowDraft | undefined,
+  inherited: { readonly aspect: string; readonly category: string },
   rep: Reporter,
 ): RowDraft {
   const cells: Partial<Record<LedgerField, string>> = {};
@@ -264,17 +352,16 @@ function readRow(
     text[field] = read.text;
     cells[field] = read.address;
   }
-  // 方面 (and 类别 within the same 方面) inherit from the row above when blank.
-  if (text.aspect === "" && previous && header.columns.has("aspect")) {
-    text.aspect = previous.aspect;
-    if (text.category === "" && header.columns.has("category")) text.category = previous.category;
-  } else if (
-    text.category === "" &&
-    previous &&
-    header.columns.has("category") &&
-    text.aspect === previous.aspect
-  ) {
-    text.category = previous.category;
+  // Numbering is the documents' job: 一、政治建设 → 政治建设, 1．问题 → 问题.
+  text.aspect = stripEnumerator(text.aspect);
+  text.category = stripEnumerator(text.category);
+  text.problem = stripEnumerator(text.problem);
+  // 方面 (and 类别 within the same 方面) inherit from above when blank.
+  if (text.aspect === "") {
+    text.aspect = inherited.aspect;
+    if (text.category === "") text.category = inherited.category;
+  } else if (text.category === "" && text.aspect === inherited.aspect) {
+    text.category = inherited.category;
   }
 
   const cellAt = (field: LedgerField): { cell: Cell; address: string } | undefined => {

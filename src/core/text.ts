@@ -79,3 +79,29 @@ export function looseKeyWithoutNotes(s: string): string {
 export function stripTrailingPunctuation(s: string): string {
   return s.replace(/[\s\u3000。．.，,；;！!、：:]+$/u, "");
 }
+
+/**
+ * Removes a leading enumerator the documents will renumber anyway: 一、 （一） (1) 1. 1、 ①.
+ * "3.5亿元" keeps its number (a digit follows the dot).
+ */
+export function stripEnumerator(s: string): string {
+  return s
+    .replace(
+      /^(?:[一二三四五六七八九十]+[、，.．]|[(（][一二三四五六七八九十\d]{1,3}[)）][、.．]?|\d{1,3}[、.．](?!\d)|[\u2460-\u2473])[\s\u3000]*/u,
+      "",
+    )
+    .trim();
+}
+
+export type EnumeratorStyle = "一、" | "（一）" | "1." | "（1）" | "①" | "none";
+
+/** The numbering style a heading starts with (to tell 方面 headings from 类别 headings). */
+export function enumeratorStyle(s: string): EnumeratorStyle {
+  const t = s.normalize("NFKC").trim();
+  if (/^[一二三四五六七八九十]+[、,.]/u.test(t)) return "一、";
+  if (/^\([一二三四五六七八九十]+\)/u.test(t)) return "（一）";
+  if (/^\(\d{1,3}\)/u.test(t)) return "（1）";
+  if (/^\d{1,3}[、.](?!\d)/u.test(t)) return "1.";
+  if (/^[\u2460-\u2473]/u.test(s.trim())) return "①";
+  return "none";
+}

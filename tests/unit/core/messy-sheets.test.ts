@@ -236,12 +236,13 @@ describe("rows", () => {
       ),
       { asOf: AS_OF },
     );
+    // Leading numbering is dropped: the documents number aspects themselves.
     expect(a.ledger?.rows.map((r) => r.aspect)).toEqual([
-      "一、政治建设",
-      "一、政治建设",
-      "一、政治建设",
-      "二、作风建设",
-      "二、作风建设",
+      "政治建设",
+      "政治建设",
+      "政治建设",
+      "作风建设",
+      "作风建设",
     ]);
     expect(a.ledger?.rows[1]?.cells.aspect).toBe("B2"); // the merge's cell, for "select cell"
     expect(a.stats.aspectCount).toBe(2);
@@ -269,11 +270,65 @@ describe("rows", () => {
     );
     expect(a.ledger?.levels).toBe(3);
     expect(a.ledger?.rows.map((x) => [x.aspect, x.category])).toEqual([
-      ["甲", "1.政治站位"],
-      ["甲", "1.政治站位"],
-      ["甲", "2.学习"],
+      ["甲", "政治站位"],
+      ["甲", "政治站位"],
+      ["甲", "学习"],
       ["乙", ""],
     ]);
+  });
+
+  it("reads 方面/类别 from heading rows inside the data (seed 000's three levels)", () => {
+    const header = HEADER.filter((h) => h !== "方面");
+    const r = (n: number, problem: string) => row(n, { 问题: problem }).filter((_, i) => i !== 1);
+    const a = analyseWorkbook(
+      workbook(
+        sheet(
+          "整改台账",
+          [
+            header,
+            ["（一）贯彻落实党的理论路线方针政策不到位"],
+            ["1.政治站位不够高，政治建设不力"],
+            r(1, "（1）贯彻落实习近平新时代中国特色社会主义思想有差距"),
+            r(2, "（2）学习碎片化"),
+            ["2.履职尽责有差距"],
+            r(3, "问题三"),
+            ["", "（二）落实全面从严治党责任有差距"],
+            r(4, "问题四"),
+          ],
+          {
+            merges: [
+              { top: 1, left: 0, bottom: 1, right: 10 },
+              { top: 2, left: 0, bottom: 2, right: 10 },
+            ],
+          },
+        ),
+      ),
+      { asOf: AS_OF },
+    );
+    expect(a.ledger?.levels).toBe(3);
+    expect(a.ledger?.rows.map((x) => [x.aspect, x.category, x.problem])).toEqual([
+      [
+        "贯彻落实党的理论路线方针政策不到位",
+        "政治站位不够高，政治建设不力",
+        "贯彻落实习近平新时代中国特色社会主义思想有差距",
+      ],
+      ["贯彻落实党的理论路线方针政策不到位", "政治站位不够高，政治建设不力", "学习碎片化"],
+      ["贯彻落实党的理论路线方针政策不到位", "履职尽责有差距", "问题三"],
+      ["落实全面从严治党责任有差距", "", "问题四"],
+    ]);
+    expect(a.stats.aspectCount).toBe(2);
+    expect(a.findings.filter((f) => f.severity === "error")).toEqual([]);
+  });
+
+  it("without a 方面 column or heading rows, reports the missing column", () => {
+    const header = HEADER.filter((h) => h !== "方面");
+    const a = analyseWorkbook(
+      workbook(sheet("整改台账", [header, row(1).filter((_, i) => i !== 1)])),
+      { asOf: AS_OF },
+    );
+    expect(
+      a.findings.filter((f) => f.code === "ledger.header.missingColumn").map((f) => f.message),
+    ).toEqual([expect.stringContaining("没有“方面”列")]);
   });
 
   it("skips blank rows in the middle and at the end", () => {
@@ -284,6 +339,27 @@ describe("rows", () => {
     expect(a.ledger?.rows.map((r) => r.row)).toEqual([2, 5]);
     expect(a.stats.total).toBe(2);
     expect(codes(a)).not.toContain("ledger.field.required");
+  });
+
+  it("skips footer lines under the table (填表人 / 审核人) with an info", () => {
+    const a = analyseWorkbook(
+      workbook(
+        sheet("整改台账", [
+          [...HEADER],
+          row(1),
+          [],
+          ["填表人：张三", "", "", "", "审核人：李四"],
+          ["注：本表一式两份"],
+        ]),
+      ),
+      { asOf: AS_OF },
+    );
+    expect(a.ledger?.rows.map((r) => r.row)).toEqual([2]);
+    expect(only(a, "ledger.row.skipped").map((f) => [f.severity, f.row])).toEqual([
+      ["info", 4],
+      ["info", 5],
+    ]);
+    expect(a.findings.filter((f) => f.severity === "error")).toEqual([]);
   });
 
   it("skips a repeated (print title) header row", () => {

@@ -9,8 +9,14 @@ import { sheet, workbook } from "./helpers";
  * (完成 / 长期整改I, as printed) and 整改情况 text. The notice says: 25 problems, 18 完成, 7 长期整改.
  */
 function ledgerFromSeed(): unknown[][] {
-  const text = readFileSync(fileURLToPath(new URL("./fixtures/seed-001-notice.txt", import.meta.url)), "utf8");
-  const body = text.slice(text.indexOf("二、集中整改期内已完成的整改事项"), text.indexOf("三、下一步整改工作安排"));
+  const text = readFileSync(
+    fileURLToPath(new URL("./fixtures/seed-001-notice.txt", import.meta.url)),
+    "utf8",
+  );
+  const body = text.slice(
+    text.indexOf("二、集中整改期内已完成的整改事项"),
+    text.indexOf("三、下一步整改工作安排"),
+  );
   const rows: unknown[][] = [];
   let aspect = "";
   let current: unknown[] | undefined;
@@ -27,7 +33,20 @@ function ledgerFromSeed(): unknown[][] {
     if (p) {
       // 序号, 方面 (only on the aspect's first row, like a merged column), 问题, 整改措施, …
       const first = rows.length === 0 || rows[rows.length - 1]![1] !== aspect;
-      current = [Number(p[1]), aspect, p[2], "", "党委书记", "党委办公室", "王某", "2023年10月31日", "", "", "2023年11月20日", "会议记录"];
+      current = [
+        Number(p[1]),
+        aspect,
+        p[2],
+        "",
+        "党委书记",
+        "党委办公室",
+        "王某",
+        "2023年10月31日",
+        "",
+        "",
+        "2023年11月20日",
+        "会议记录",
+      ];
       rows.push(current);
       if (!first) current[1] = "";
       field = "problem";
@@ -50,10 +69,26 @@ function ledgerFromSeed(): unknown[][] {
 
 describe("seed 001 (public notice, 25 problems)", () => {
   const rows = ledgerFromSeed();
-  const header = ["序号", "方面", "问题", "整改措施", "责任领导", "责任部门", "责任人", "整改时限", "整改结果", "整改情况", "销号日期", "佐证材料"];
-  const a = analyseWorkbook(workbook(sheet("巡察整改台账", [["邵阳市园林绿化中心巡察整改台账"], header, ...rows])), {
-    asOf: "2023-11-28",
-  });
+  const header = [
+    "序号",
+    "方面",
+    "问题",
+    "整改措施",
+    "责任领导",
+    "责任部门",
+    "责任人",
+    "整改时限",
+    "整改结果",
+    "整改情况",
+    "销号日期",
+    "佐证材料",
+  ];
+  const a = analyseWorkbook(
+    workbook(sheet("巡察整改台账", [["邵阳市园林绿化中心巡察整改台账"], header, ...rows])),
+    {
+      asOf: "2023-11-28",
+    },
+  );
 
   it("reads all 25 problems without errors", () => {
     expect(a.ledger?.rows).toHaveLength(25);
