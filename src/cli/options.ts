@@ -58,3 +58,18 @@ export function exitTwoOnUsageErrors(command: Command): Command {
     process.exit(err.exitCode === 0 ? 0 : EXIT_UNUSABLE);
   });
 }
+
+/**
+ * Runs a command body and sets the exit code. An unexpected exception is a bug, not "the ledger
+ * has errors": it exits 2 with one line (the stack only when ZHENGGAI_DEBUG is set).
+ */
+export async function runCommand(body: () => Promise<number>): Promise<void> {
+  try {
+    process.exitCode = await body();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    failUnusable(`程序内部错误（请把此信息反馈给维护者）：${message}`);
+    if (process.env.ZHENGGAI_DEBUG && error instanceof Error)
+      process.stderr.write(`${error.stack}\n`);
+  }
+}

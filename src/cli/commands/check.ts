@@ -16,6 +16,7 @@ import {
   failUnusable,
   parseAsOf,
   parsePrecision,
+  runCommand,
   todayLocal,
   UsageError,
 } from "../options";
@@ -39,9 +40,7 @@ export function register(program: Command): void {
         "after",
         "\n退出码：0 没有错误；1 台账有错误；2 文件无法使用（不存在、不是 .xlsx、没有整改台账工作表）或参数有误。",
       )
-      .action(async (file: string, options: CheckOptions) => {
-        process.exitCode = await runCheck(file, options);
-      }),
+      .action((file: string, options: CheckOptions) => runCommand(() => runCheck(file, options))),
   );
 }
 

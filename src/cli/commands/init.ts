@@ -8,7 +8,7 @@ import { dirname, extname } from "node:path";
 import type { Command } from "commander";
 import { buildBlankLedger } from "../../node/ledger-workbook";
 import { writeXlsxDeterministic } from "../../node/xlsx-write";
-import { EXIT_OK, exitTwoOnUsageErrors, failUnusable } from "../options";
+import { EXIT_OK, exitTwoOnUsageErrors, failUnusable, runCommand } from "../options";
 
 interface InitOptions {
   force?: boolean;
@@ -26,9 +26,7 @@ export function register(program: Command): void {
       .option("-f, --force", "文件已存在时覆盖")
       .option("--rows <n>", "预留的空白行数", "200")
       .addHelpText("after", "\n退出码：0 已生成；2 文件已存在（未加 --force）、路径或参数有误。")
-      .action(async (out: string, options: InitOptions) => {
-        process.exitCode = await runInit(out, options);
-      }),
+      .action((out: string, options: InitOptions) => runCommand(() => runInit(out, options))),
   );
 }
 
