@@ -54,8 +54,9 @@ export function excelSerial(date: LocalDate): number {
   return Math.round((Date.UTC(y!, m! - 1, d!) - Date.UTC(1899, 11, 30)) / 86_400_000);
 }
 
+/** Table headers must be unique (Excel renames duplicates), so the done count is 销号数. */
 function groupHeader(first: string): string[] {
-  return [first, "完成率", "问题数", "已完成", ...STATUSES];
+  return [first, "完成率", "问题数", "销号数", ...STATUSES];
 }
 
 function groupRow(g: GroupStats): LayoutValue[] {

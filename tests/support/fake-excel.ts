@@ -1016,6 +1016,17 @@ class FakeTableCollection {
       created = { name: `Table${n}`, sheet, rect, style: "TableStyleMedium2", hasHeaders };
       if (!hasHeaders) {
         created.rect = { ...rect, bottom: rect.bottom + 1 };
+      } else {
+        // Like Excel: header cells become unique text (blank → ColumnN, duplicate → name2, name3…).
+        const seen = new Set<string>();
+        for (let c = rect.left; c <= rect.right; c++) {
+          const cell = sheet.touch(rect.top, c);
+          const base = cell.value === "" ? `Column${c - rect.left + 1}` : String(cell.value);
+          let name = base;
+          for (let k = 2; seen.has(name.toLowerCase()); k++) name = `${base}${k}`;
+          seen.add(name.toLowerCase());
+          cell.value = name;
+        }
       }
       wb.tables.push(created);
     });

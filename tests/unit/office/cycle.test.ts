@@ -81,7 +81,7 @@ describe("validate + statistics + write cycle", () => {
     const byAspect = tables[0]!;
     expect(byAspect.rect.bottom - byAspect.rect.top).toBe(ASPECTS.length);
     const header = values[byAspect.rect.top]!;
-    expect(header.slice(0, 4)).toEqual(["方面", "完成率", "问题数", "已完成"]);
+    expect(header).toEqual(["方面", "完成率", "问题数", "销号数", ...STATUSES]);
     for (let r = byAspect.rect.top + 1; r <= byAspect.rect.bottom; r++) {
       const [name, rate, total, done] = values[r]!;
       const group = analysis.stats.byAspect.find((g) => g.name === name)!;
