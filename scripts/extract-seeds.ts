@@ -466,7 +466,11 @@ function seed002(): ExampleData {
       { field: "inspectionEnd", value: "2022-06-17", note: "据原文" },
       { field: "feedbackDate", value: "2022-07-15", note: "据原文" },
       { field: "declaredAspects", value: 4, note: "据原文列出的方面数（原文未写明总数）" },
-      { field: "declaredProblems", value: 12, note: "据原文列出的问题数（原文未写明总数）" },
+      {
+        field: "declaredProblems",
+        value: 12,
+        note: "据原文列出的问题数（原文未写明总数）。原文未写各问题的完成情况：台账中的完成情况、完成日期为示例值，理由见各行备注",
+      },
       { field: "suggestionCount", value: "", note: "原文未载" },
       { field: "issuerMark", value: "龙亭区市容环境卫生服务中心", note: "据原文" },
       { field: "docNumber", value: "", note: "通报原文无发文字号" },
