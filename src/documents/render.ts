@@ -100,6 +100,7 @@ export function renderDocument(req: RenderRequest): RenderResult {
   const docx = doc.toUint8Array({ compression: "DEFLATE" });
   const title = typeof data.标题 === "string" ? data.标题 : "";
   const notes = [
+    ...check.findings,
     ...docRules,
     ...(req.force ? ledgerErrors : []),
     ...analysis.findings.filter((f) => f.severity !== "error"),

@@ -44,6 +44,8 @@ export function docxtemplaterOptions() {
     stripInvalidXMLChars: true,
     // Errors come back as findings; docxtemplater must not print them to the console.
     errorLogging: false,
+    // No {=[[ ]]=} delimiter switching: a template has exactly one tag syntax.
+    syntax: { changeDelimiterPrefix: null },
     parser(tag: string) {
       const expr: Expression = parseExpression(tag);
       return { get: (scope: unknown) => evaluate(expr, scope) };
@@ -262,6 +264,16 @@ function checkParts(
   for (const part of parts) {
     if (part.type !== "placeholder") continue;
     const isSection = part.module === "loop";
+    if (part.module === "rawxml") {
+      // {@…} would paste a value into the document as XML: never allowed.
+      findings.push(
+        templateError(
+          TEMPLATE_CODES.expression,
+          `模板不支持“{@${part.value}}”这类原始 XML 标签（${where(part.offset)}），请改用普通标签 {${part.value}}。`,
+        ),
+      );
+      continue;
+    }
     let expr: Expression;
     try {
       expr = parseExpression(part.value);
@@ -320,6 +332,33 @@ function checkParts(
   }
 }
 
+/**
+ * Tags typed with full-width braces (｛完成率｝, what a Chinese IME gives) are plain text to the
+ * template engine and would be printed as they are: warn, naming the tag.
+ */
+function fullWidthBraces(locators: Map<string, PartLocator>): Finding[] {
+  const findings: Finding[] = [];
+  const known = new Set(TAG_NAMES);
+  for (const [file, loc] of locators) {
+    const label = partLabel(file);
+    loc.paragraphs.forEach((text, i) => {
+      for (const m of text.matchAll(/[｛{]\s*([#^/]?)\s*([^｛｝{}|｜\s]+)[^｛｝{}]*[｝}]/g)) {
+        if (!m[0].includes("｛") && !m[0].includes("｝")) continue;
+        const name = m[2] ?? "";
+        if (!known.has(name)) continue;
+        const where = label === "正文" ? `第${i + 1}段` : label;
+        findings.push({
+          severity: "warning",
+          code: "template.braces.full-width",
+          sheet: TEMPLATE_SHEET,
+          message: `“${m[0]}”（${where}）用了全角花括号，不会被替换，会原样印出；请改成半角 {${m[1] ?? ""}${name}}。`,
+        });
+      }
+    });
+  }
+  return findings;
+}
+
 /** The full check, on an already compiled template. */
 export function checkCompiled(compiled: CompiledTemplate): TemplateCheckResult {
   const uses: TemplateTagUse[] = [];
@@ -330,6 +369,7 @@ export function checkCompiled(compiled: CompiledTemplate): TemplateCheckResult {
     const where = (offset: number | undefined) => (loc ? loc.where(offset ?? 0) : file);
     checkParts(parts, [], where, uses, findings);
   }
+  findings.push(...fullWidthBraces(compiled.locators));
   const used = new Set(uses.map((u) => u.tag));
   const tagsUsed = [...used];
   const unusedFields = TAG_NAMES.filter((n) => !used.has(n));

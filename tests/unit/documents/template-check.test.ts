@@ -121,6 +121,23 @@ describe("checkTemplate errors, in Chinese, quoting the tag and where it stands"
     );
   });
 
+  it("refuses raw XML tags and delimiter switching", () => {
+    expect(messages(["{@标题}"]).text[0]).toBe(
+      "模板不支持“{@标题}”这类原始 XML 标签（第1段），请改用普通标签 {标题}。",
+    );
+    expect(messages(["{=<% %>=}", "<%标题%>"]).result.ok).toBe(false);
+  });
+
+  it("warns about tags typed with full-width braces, without blocking", () => {
+    const { result, text } = messages(["{标题}", "完成率为｛完成率｝，共｛#方面｝"]);
+    expect(result.ok).toBe(true);
+    expect(result.findings.every((f) => f.severity === "warning")).toBe(true);
+    expect(text).toEqual([
+      "“｛完成率｝”（第2段）用了全角花括号，不会被替换，会原样印出；请改成半角 {完成率}。",
+      "“｛#方面｝”（第2段）用了全角花括号，不会被替换，会原样印出；请改成半角 {#方面}。",
+    ]);
+  });
+
   it("refuses files that are not .docx documents", () => {
     const notZip = checkTemplate(new TextEncoder().encode("这不是一个文档"));
     expect(notZip.ok).toBe(false);
