@@ -8,7 +8,13 @@ import { documentFindings } from "../core/index";
 import type { Finding } from "../core/model";
 import type { DocumentKind, RenderRequest, RenderResult } from "./api";
 import { TAGS } from "./contract";
-import { checkCompiled, compileTemplate, TEMPLATE_SHEET } from "./template-check";
+import {
+  checkCompiled,
+  compileTemplate,
+  type DxtError,
+  explain,
+  TEMPLATE_SHEET,
+} from "./template-check";
 import { buildViewModel } from "./view-model";
 
 const RENDER_CODES = {
@@ -84,18 +90,21 @@ export function renderDocument(req: RenderRequest): RenderResult {
   try {
     doc.render(data);
   } catch (e) {
-    const err = e as { message?: string; properties?: { explanation?: string } };
-    return {
-      ok: false,
-      findings: [
-        {
-          severity: "error",
-          code: RENDER_CODES.failed,
-          sheet: TEMPLATE_SHEET,
-          message: `填写模板时出错：${err.properties?.explanation ?? err.message ?? String(e)}`,
-        },
-      ],
-    };
+    // Not expected after a clean check (our formatters do not throw), but never a stack trace.
+    const err = e as DxtError;
+    const list = err.properties?.id === "multi_error" ? (err.properties.errors ?? []) : [err];
+    const findings = err.properties
+      ? list.map((x) => explain(x, compiled.compiled.locators))
+      : [
+          {
+            severity: "error" as const,
+            code: RENDER_CODES.failed,
+            sheet: TEMPLATE_SHEET,
+            message:
+              "填写模板时出现意外错误，未生成文件。请运行模板检查，或把模板和台账交给管理员排查。",
+          },
+        ];
+    return { ok: false, findings };
   }
   const docx = doc.toUint8Array({ compression: "DEFLATE" });
   const title = typeof data.标题 === "string" ? data.标题 : "";

@@ -55,7 +55,7 @@ export function docxtemplaterOptions() {
   };
 }
 
-interface DxtError {
+export interface DxtError {
   message?: string;
   properties?: Record<string, unknown> & { id?: string; errors?: DxtError[]; file?: string };
 }
@@ -87,7 +87,7 @@ function whereOf(locators: Map<string, PartLocator>, file: unknown, offset: unkn
 }
 
 /** docxtemplater error → Chinese. */
-function explain(err: DxtError, locators: Map<string, PartLocator>): Finding {
+export function explain(err: DxtError, locators: Map<string, PartLocator>): Finding {
   const p = err.properties ?? {};
   const where = whereOf(locators, p.file, p.offset);
   const xtag = String(p.xtag ?? "");

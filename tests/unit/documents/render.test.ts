@@ -13,6 +13,7 @@ import {
   REPORT_INFO,
   reportAnalysis,
   rowsFrom,
+  tableXml,
 } from "./helpers";
 import { noticeTemplate, reportTemplate } from "./templates";
 
@@ -294,6 +295,27 @@ describe("what blocks rendering", () => {
       title: "关于整改情况的报告/第2版?",
     });
     expect(result.ok && result.fileName).toBe("关于整改情况的报告_第2版_.docx");
+  });
+});
+
+describe("tables", () => {
+  it("repeats a table row per department with the statistics' figures", () => {
+    const analysis = reportAnalysis();
+    const table = tableXml([
+      ["部门", "总数", "完成数", "完成率"],
+      ["{#部门统计}{部门}", "{总数}", "{完成数}", "{完成率}{/部门统计}"],
+    ]);
+    const result = render(buildDocx(["{标题}", { xml: table }]), "报告", analysis);
+    const cells = docxParagraphs(result.docx).slice(1);
+    const expected = analysis.stats.byDepartment.flatMap((g) => [
+      g.name,
+      String(g.total),
+      String(g.done),
+      g.completionRateText,
+    ]);
+    expect(expected.length).toBe(20);
+    expect(cells).toEqual(["部门", "总数", "完成数", "完成率", ...expected]);
+    expect(docxXml(result.docx).match(/<w:tr>/g)).toHaveLength(6);
   });
 });
 
