@@ -303,6 +303,13 @@ export function formatCheckText(analysis: LedgerAnalysis, fileLabel: string): st
   if (s.rules.length > 0) {
     out.push("", `制度（${s.rules.length} 项）：${s.rules.map((t) => `《${t}》`).join("")}`);
   }
+  const errorCount = analysis.findings.filter((f) => f.severity === "error").length;
+  out.push(
+    "",
+    errorCount > 0
+      ? `结论：有 ${errorCount} 项错误，请先在台账中修正，再生成整改情况报告和通报。`
+      : "结论：没有错误，可以生成整改情况报告和通报。",
+  );
   return `${out.join("\n")}\n`;
 }
 

@@ -108,7 +108,7 @@ const grid = {
       [
         ["项目", "内容"],
         ["反馈日期", "2023-12-01"],
-        ["反馈问题数", 3],
+        ["反馈问题数", 4],
       ].map((r) => r.map(cellOf)),
     ),
   ],
@@ -146,7 +146,7 @@ describe("checkJson", () => {
       },
     ]);
     expect([s.rules, s.ruleTitles]).toEqual([1, ["学习制度"]]);
-    expect([s.declaredProblems, s.declaredAspects]).toEqual([3, null]);
+    expect([s.declaredProblems, s.declaredAspects]).toEqual([4, null]);
     expect(s.byAspect.map((g) => [g.name, g.total, g.done, g.completionRate])).toEqual([
       ["甲方面", 2, 1, 0.5],
       ["乙方面", 1, 0, 0],
@@ -225,5 +225,8 @@ describe("text report helpers", () => {
     expect(text).toMatch(/超期未完成\s+1/);
     expect(text).toContain("制度（1 项）：《学习制度》");
     expect(text).toMatch(/甲方面\s+2\s+1\s+50\.0%/);
+    expect(text.trimEnd().split("\n").at(-1)).toBe(
+      "结论：有 1 项错误，请先在台账中修正，再生成整改情况报告和通报。",
+    );
   });
 });
