@@ -9,7 +9,7 @@ import { type LedgerAnalysis, SHEET } from "../core/model";
 import type { UnitProfile } from "../core/profile";
 import type { EmbeddedTemplate, WorkbookPort } from "../taskpane/port";
 import { OfficeAdapterError, officeCall, officeErrorCode } from "./errors";
-import { excelApiSupported, excelRun } from "./host";
+import { excelApiSupported, excelRun, isExcelOnTheWeb } from "./host";
 import { planNormalisation, queueNormalisation } from "./normalise";
 import { loadProfileFromSettings, saveProfileToSettings } from "./profile";
 import { type ReadBudget, readWorkbookIn } from "./read";
@@ -22,11 +22,13 @@ import {
   prepareTemplate,
   templateXml,
 } from "./templates";
-import { queueStatisticsSheet } from "./write-stats";
+import { planWriteChunks, queueStatisticsSheet, WEB_WRITE_BYTES } from "./write-stats";
 
 export interface ExcelPortOptions {
   /** Overrides the read budget (tests, benchmarks); default by platform. */
   readonly budget?: ReadBudget;
+  /** Request budget for writing 整改统计 on Excel on the web (tests lower it). */
+  readonly writeBudgetBytes?: number;
   /** The analysis normaliseLedger uses to find the ledger's columns. */
   readonly analyse?: (grid: WorkbookGrid) => LedgerAnalysis;
 }
@@ -68,11 +70,16 @@ export function createExcelWorkbookPort(options: ExcelPortOptions = {}): ExcelWo
   const writeStatistics = (analysis: LedgerAnalysis) =>
     officeCall("写入整改统计表", async () => {
       const layout = buildStatsLayout(analysis);
+      const chunks = isExcelOnTheWeb()
+        ? planWriteChunks(layout, options.writeBudgetBytes ?? WEB_WRITE_BYTES)
+        : [{ from: 0, to: layout.values.length }];
       const write = (known: boolean | undefined) =>
         excelRun(async (context) => {
           const exists = known ?? (await statsSheetExists(context));
-          queueStatisticsSheet(context, layout, exists);
-          await context.sync();
+          for (const chunk of chunks) {
+            queueStatisticsSheet(context, layout, exists, chunk);
+            await context.sync();
+          }
         });
       try {
         await write(statsExists);

@@ -2,6 +2,9 @@
  * Writes (replaces) the 整改统计 sheet in ONE sync: delete the old sheet when it exists, add a
  * new one, write the values and number formats of the whole layout as one range, lay the Excel
  * tables over it, add the chart. Never touches another sheet.
+ *
+ * Excel on the web refuses requests over 5 MB; a layout bigger than the write budget (a very
+ * long overdue list) is written in row chunks, one sync each, tables and chart with the last.
  */
 import { columnLetters } from "../core/grid";
 import { SHEET } from "../core/model";
@@ -11,20 +14,57 @@ function a1Range(top: number, left: number, bottom: number, right: number): stri
   return `${columnLetters(left)}${top + 1}:${columnLetters(right)}${bottom + 1}`;
 }
 
-/** Queues the whole sheet; the caller syncs. `exists`: whether 整改统计 is there now. */
+/** Request budget per sync on Excel on the web (the limit is 5 MB). */
+export const WEB_WRITE_BYTES = 3_000_000;
+
+export interface RowChunk {
+  /** 0-based rows, `to` exclusive. */
+  readonly from: number;
+  readonly to: number;
+}
+
+const encoder = new TextEncoder();
+
+/** Splits the layout's rows so that each chunk's values + formats stay under `maxBytes`. */
+export function planWriteChunks(layout: StatsLayout, maxBytes: number): RowChunk[] {
+  const chunks: RowChunk[] = [];
+  let from = 0;
+  let bytes = 0;
+  layout.values.forEach((row, r) => {
+    const rowBytes =
+      encoder.encode(JSON.stringify(row)).length +
+      encoder.encode(JSON.stringify(layout.formats[r])).length;
+    if (r > from && bytes + rowBytes > maxBytes) {
+      chunks.push({ from, to: r });
+      from = r;
+      bytes = 0;
+    }
+    bytes += rowBytes;
+  });
+  chunks.push({ from, to: layout.values.length });
+  return chunks;
+}
+
+/**
+ * Queues one chunk of the sheet (by default all of it); the caller syncs. The first chunk
+ * replaces the sheet (`exists`: whether 整改统计 is there now); the last adds tables and chart.
+ */
 export function queueStatisticsSheet(
   context: Excel.RequestContext,
   layout: StatsLayout,
   exists: boolean,
+  chunk: RowChunk = { from: 0, to: layout.values.length },
 ): Excel.Worksheet {
   const sheets = context.workbook.worksheets;
-  if (exists) sheets.getItem(SHEET.stats).delete();
-  const sheet = sheets.add(SHEET.stats);
+  const first = chunk.from === 0;
+  const last = chunk.to === layout.values.length;
+  if (first && exists) sheets.getItem(SHEET.stats).delete();
+  const sheet = first ? sheets.add(SHEET.stats) : sheets.getItem(SHEET.stats);
 
-  const height = layout.values.length;
-  const all = sheet.getRangeByIndexes(0, 0, height, layout.width);
-  all.numberFormat = layout.formats;
-  all.values = layout.values.map((row) => row.map(asCellInput));
+  const part = sheet.getRangeByIndexes(chunk.from, 0, chunk.to - chunk.from, layout.width);
+  part.numberFormat = layout.formats.slice(chunk.from, chunk.to);
+  part.values = layout.values.slice(chunk.from, chunk.to).map((row) => row.map(asCellInput));
+  if (!last) return sheet;
 
   for (const row of layout.boldRows) {
     sheet.getRangeByIndexes(row, 0, 1, layout.width).format.font.bold = true;

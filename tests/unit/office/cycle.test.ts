@@ -131,6 +131,26 @@ describe("validate + statistics + write cycle", () => {
     expect(host.read("整改统计", "A6:B6").values).toEqual([["问题总数", 10]]);
   });
 
+  it("writes a 整改统计 too big for one web request in row chunks", async () => {
+    const host = installFakeOffice(
+      ledgerWorkbook(
+        { rows: 400, status: () => "正在推进" },
+        { platform: "OfficeOnline", payloadLimitBytes: 60_000 },
+      ),
+    );
+    const port = createExcelWorkbookPort({ writeBudgetBytes: 30_000 });
+    const analysis = analyseWorkbook(await port.readWorkbook(), { asOf: AS_OF });
+    expect(analysis.stats.overdue).toHaveLength(400);
+    const readSyncs = host.syncCount;
+    await port.writeStatistics!(analysis);
+    expect(host.syncCount - readSyncs).toBeGreaterThan(1);
+    const overdue = host.workbook.tables.find((t) => t.name === STATS_TABLES.overdue)!;
+    expect(overdue.rect.bottom - overdue.rect.top).toBe(400);
+    const last = host.read("整改统计", `A${overdue.rect.bottom + 1}:H${overdue.rect.bottom + 1}`)
+      .values[0]!;
+    expect(last[3]).toBe("问题400：制度执行不严格，会议记录不规范");
+  });
+
   it("writes text that looks like a formula as text", async () => {
     const host = installFakeOffice(
       ledgerWorkbook({ rows: 4, status: () => "正在推进" }, { platform: "PC" }),
