@@ -19,6 +19,7 @@ import {
   SHEET,
 } from "./model";
 import { EMPTY_NARRATIVE, readNarrative } from "./narrative";
+import { mergeProfile } from "./profile";
 import { ledgerRowSchema } from "./schemas";
 import { SheetView } from "./sheet";
 import { computeStats } from "./stats";
@@ -101,13 +102,14 @@ export function analyseWorkbook(wb: WorkbookGrid, options: AnalysisOptions = {})
     let infoCells = {};
     if (infoSheet) {
       const read = readBasicInfo(new SheetView(infoSheet));
-      info = read.info;
+      info = mergeProfile(read.info, options.profile);
       infoCells = read.cells;
       findings.push(
         ...read.findings,
         ...validateBasicInfo(info, read.cells, String(infoSheet.name)),
       );
     } else {
+      info = mergeProfile({}, options.profile);
       findings.push(
         makeFinding(
           "workbook.info.missing",

@@ -25,6 +25,7 @@ export {
   isEmail,
   isPhone,
   isPhoneList,
+  parsePeriod,
   readBasicInfo,
   validateBasicInfo,
 } from "./info";

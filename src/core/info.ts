@@ -3,7 +3,7 @@
  * Reading (keys by name or alias, values parsed per key with zod), the sheet-level rules, and
  * the per-document rules the renderer asks for (documentFindings).
  */
-import { formatChineseDate } from "./dates";
+import { formatChineseDate, parseDateText } from "./dates";
 import { type FindingCode, makeFinding } from "./findings";
 import {
   type BasicInfo,
@@ -76,6 +76,31 @@ export function readBasicInfo(view: SheetView): InfoRead {
     const field = infoField(keyText);
     const keyAddress = view.address(r, keyCol);
     const address = view.address(r, valueCol);
+    if (!field && PERIOD_KEYS.has(looseKey(keyText))) {
+      // 巡察时间: 2023年7月28日至9月11日 → 巡察开始日期 and 巡察结束日期.
+      const valueText = cellText(view.value(r, valueCol)).text;
+      const period = parsePeriod(valueText);
+      if (period.ok) {
+        for (const [f, d] of [
+          ["inspectionStart", period.start],
+          ["inspectionEnd", period.end],
+        ] as const) {
+          if (cells[f] === undefined) {
+            cells[f] = address;
+            info[f] = d;
+          }
+        }
+      } else {
+        findings.push(
+          makeFinding(
+            "info.date.invalid",
+            { sheet, cell: address, row: view.sheetRow(r) },
+            `「${sheet}」${address}：${keyText}“${valueText}”${period.reason}；请写成“2023年7月28日至9月11日”，或分别填写巡察开始日期和巡察结束日期。`,
+          ),
+        );
+      }
+      continue;
+    }
     if (!field) {
       findings.push(
         makeFinding(
@@ -125,6 +150,33 @@ export function readBasicInfo(view: SheetView): InfoRead {
   }
   const checked = basicInfoSchema.safeParse(info);
   return { info: checked.success ? checked.data : {}, cells, findings };
+}
+
+/** Keys holding the whole inspection period in one cell. */
+const PERIOD_KEYS: ReadonlySet<string> = new Set(
+  ["巡察时间", "巡察期间", "巡察时段", "进驻时间段", "巡察起止日期", "巡察起止时间"].map(looseKey),
+);
+
+/**
+ * 2023年7月28日至9月11日 / 2023.7.28—2023.9.11: the end may leave out the year (and month)
+ * it shares with the start.
+ */
+export function parsePeriod(
+  text: string,
+): { ok: true; start: string; end: string } | { ok: false; reason: string } {
+  const parts = text.normalize("NFKC").split(/至|到|~|—|–|－/u);
+  if (parts.length !== 2) return { ok: false, reason: "不是“开始日期至结束日期”的形式" };
+  const start = parseDateText(parts[0]!);
+  if (!start.ok) return { ok: false, reason: `开始日期${start.reason}` };
+  const [y, m] = start.date.split("-");
+  let endText = parts[1]!.trim();
+  if (/^\d{1,2}日$/u.test(endText)) endText = `${y}年${Number(m)}月${endText}`;
+  else if (/^\d{1,2}月\d{1,2}日?$/u.test(endText)) endText = `${y}年${endText}`;
+  else if (/^\d{1,2}[./]\d{1,2}$/u.test(endText)) endText = `${y}.${endText}`;
+  const end = parseDateText(endText);
+  if (!end.ok) return { ok: false, reason: `结束日期${end.reason}` };
+  if (end.date < start.date) return { ok: false, reason: "结束日期早于开始日期" };
+  return { ok: true, start: start.date, end: end.date };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -273,6 +325,7 @@ export function checkDocNumber(raw: string, docDate?: string): DocNumberProblem[
   }
   const reasons: string[] = [];
   let fixed = text.normalize("NFKC").replace(/〔/g, "〔").replace(/〕/g, "〕");
+  if (/[０-９]/u.test(text)) reasons.push("数字应使用半角阿拉伯数字");
   const wrongBracket = /[[\]()（）【】［］<>〈〉《》{}｛｝〖〗]/u.exec(text);
   if (wrongBracket) {
     reasons.push(`年份应使用六角括号“〔〕”，不能用“${wrongBracket[0]}”`);

@@ -2,6 +2,7 @@
  * The ledger domain model (see ../shared/spec/ledger.md). Types first: every other module of
  * the core produces or consumes these shapes, and so do the documents, the adapters and the UI.
  */
+import type { UnitProfile } from "./profile";
 
 /** A calendar day as `YYYY-MM-DD`; comparable as a string, free of time zones. */
 export type LocalDate = string;
@@ -297,6 +298,11 @@ export interface AnalysisOptions {
   readonly asOf?: LocalDate;
   /** Decimal places of percentages; default 0. */
   readonly precision?: Precision;
+  /**
+   * The unit profile (设置): fills what 基本信息 leaves empty before validation, so findings
+   * and documents see the same facts. 基本信息 always wins.
+   */
+  readonly profile?: UnitProfile;
 }
 
 export interface LedgerAnalysis {

@@ -7,6 +7,7 @@ import {
   isEmail,
   isPhoneList,
   type LedgerAnalysis,
+  parsePeriod,
 } from "../../../src/core/index";
 import { BASIC_INFO_ROWS, HEADER, row, sheet, workbook } from "./helpers";
 
@@ -86,6 +87,51 @@ describe("基本信息", () => {
     expect(only(a, "info.number.invalid")[0]).toMatchObject({ cell: "B17", severity: "error" });
   });
 
+  it("reads the period in one cell (巡察时间: 2023年7月28日至9月11日)", () => {
+    expect(parsePeriod("2023年7月28日至9月11日")).toEqual({
+      ok: true,
+      start: "2023-07-28",
+      end: "2023-09-11",
+    });
+    expect(parsePeriod("2023年3月21日至6月7日")).toEqual({
+      ok: true,
+      start: "2023-03-21",
+      end: "2023-06-07",
+    });
+    expect(parsePeriod("2023.7.28—2023.9.11")).toEqual({
+      ok: true,
+      start: "2023-07-28",
+      end: "2023-09-11",
+    });
+    expect(parsePeriod("2023年7月1日至15日")).toEqual({
+      ok: true,
+      start: "2023-07-01",
+      end: "2023-07-15",
+    });
+    expect(parsePeriod("2023年9月1日至8月1日").ok).toBe(false);
+    expect(parsePeriod("七月").ok).toBe(false);
+    const a = withInfo([
+      ["巡察时间", "2023年7月28日至9月11日"],
+      ["反馈日期", "2023年10月23日"],
+    ]);
+    expect(a.info).toMatchObject({ inspectionStart: "2023-07-28", inspectionEnd: "2023-09-11" });
+    const b = withInfo([["巡察时间", "七月份"]]);
+    expect(only(b, "info.date.invalid")[0]?.cell).toBe("B1");
+  });
+
+  it("fills empty keys from the unit profile; 基本信息 wins", () => {
+    const a = analyseWorkbook(
+      workbook(sheet("整改台账", [[...HEADER], row(1)]), sheet("基本信息", [["签发人", "常良涛"]])),
+      { asOf: AS_OF, profile: { signer: "别人", unitName: "某局", phone: "0739-5321234" } },
+    );
+    expect(a.info).toMatchObject({ signer: "常良涛", unitName: "某局", phone: "0739-5321234" });
+    expect(
+      only(a, "info.key.missing")
+        .map((f) => f.message)
+        .join(),
+    ).not.toContain("单位名称");
+  });
+
   it("dates must run 巡察开始 ≤ 巡察结束 ≤ 反馈 ≤ 成文", () => {
     const a = withInfo([
       ["巡察开始日期", "2023年9月28日"],
@@ -156,6 +202,9 @@ describe("发文字号", () => {
     expect(msg("清市政党组〔2024〕01号")).toContain("序号不编虚位");
     expect(msg("清市政党组〔2024〕1")).toContain("序号后要有“号”");
     expect(msg("〔2024〕1号")).toContain("发文机关代字");
+    expect(msg("清市政党组〔２０２４〕１号")).toContain(
+      "半角阿拉伯数字，应为“清市政党组〔2024〕1号”",
+    );
     const year = checkDocNumber("清市政党组〔2023〕1号", "2024-01-05");
     expect(year[0]?.code).toBe("info.docNumber.year");
     expect(year[0]?.message).toContain(
