@@ -52,6 +52,16 @@ export function deriveTitle(info: BasicInfo, kind: DocumentKind): string {
   return `${org}关于巡察整改进展情况的通报`;
 }
 
+/** The short name a document uses for the Party organisation: 中共…局党组 → 党组, …委员会 → 党委. */
+export function partyOrgShortName(org: string): string {
+  if (/总支部委员会$|党总支$/.test(org)) return "党总支";
+  if (/支部委员会$|党支部$/.test(org)) return "党支部";
+  if (/党组$/.test(org)) return "党组";
+  if (/党工委$/.test(org)) return "党工委";
+  if (/委员会$|党委$/.test(org)) return "党委";
+  return "";
+}
+
 /** 县委第一巡察组 → 县委; 市委第四巡察组 → 市委. */
 export function deployingCommittee(group: string): string {
   const m = /^(.*?[省市县区州盟旗]委)/.exec(group);
@@ -267,6 +277,7 @@ export function buildViewModel(
   // Facts.
   const org = text(info.partyOrgName);
   const unit = text(info.unitName);
+  const shortName = partyOrgShortName(org);
   const group = text(info.inspectionGroup);
   const inspectionType = text(info.inspectionType) || "巡察";
   const committee = deployingCommittee(group);
@@ -330,7 +341,7 @@ export function buildViewModel(
     opening.push(s);
     if (feedback) opening.push(`${feedback}，${group || "巡察组"}向${target}反馈了巡察意见。`);
     opening.push(
-      "按照《中国共产党巡视工作条例》有关规定，按照党务公开原则和巡察整改工作要求，现将巡察整改进展情况予以公布。",
+      "按照《中国共产党巡视工作条例》有关规定和党务公开原则，现将巡察整改进展情况予以公布。",
     );
   } else {
     opening.push(
@@ -339,7 +350,7 @@ export function buildViewModel(
     let s = `${feedback ? `${feedback}，` : ""}${group || "巡察组"}向${target}反馈了巡察意见，指出了巡察中发现的${stats.aspectCount}个方面${total}个问题`;
     s += suggestions !== undefined ? `，提出了${suggestions}点意见建议。` : "。";
     opening.push(s);
-    let t = "对此，我们高度重视，诚恳接受，照单全收";
+    let t = `对此，${shortName || "我们"}高度重视，诚恳接受，照单全收`;
     if (departments > 0) t += `，将整改责任分解到${departments}个责任部门`;
     t += "。";
     if (conclusion) t += `${conclusion}。`;
@@ -355,6 +366,7 @@ export function buildViewModel(
     主送机关: text(info.recipient),
     单位名称: unit,
     党组织名称: org,
+    党组织简称: shortName,
     署名: org || unit,
     巡察组: group,
     部署机关: committee,

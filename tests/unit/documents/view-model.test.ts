@@ -4,6 +4,7 @@ import {
   buildViewModel,
   deployingCommittee,
   deriveTitle,
+  partyOrgShortName,
   RAW_SUFFIX,
   type ViewItem,
 } from "../../../src/documents/view-model";
@@ -52,6 +53,14 @@ describe("derived values", () => {
     expect(buildViewModel(reportAnalysis(), "报告", { title: "自定标题" }).标题).toBe("自定标题");
   });
 
+  it("shortens the Party organisation's name the way documents do", () => {
+    expect(partyOrgShortName("中共清丰县市政园林局党组")).toBe("党组");
+    expect(partyOrgShortName("中共邵阳市园林绿化中心委员会")).toBe("党委");
+    expect(partyOrgShortName("中共龙亭区市容环境卫生服务中心支部委员会")).toBe("党支部");
+    expect(partyOrgShortName("中共某某学校总支部委员会")).toBe("党总支");
+    expect(partyOrgShortName("某某中心")).toBe("");
+  });
+
   it("finds the deploying committee from the group's name", () => {
     expect(deployingCommittee("县委第一巡察组")).toBe("县委");
     expect(deployingCommittee("市委第四巡察组")).toBe("市委");
@@ -63,7 +72,7 @@ describe("derived values", () => {
     expect(data.开头段).toBe(
       "2023年7月28日至9月11日，县委第一巡察组对中共清丰县市政园林局党组开展了常规巡察。" +
         "2023年10月23日，县委第一巡察组向中共清丰县市政园林局党组反馈了巡察意见，指出了巡察中发现的4个方面48个问题，提出了4点意见建议。" +
-        "对此，我们高度重视，诚恳接受，照单全收，将整改责任分解到5个责任部门。目前已全部整改到位。现将有关情况报告如下：",
+        "对此，党组高度重视，诚恳接受，照单全收，将整改责任分解到5个责任部门。目前已全部整改到位。现将有关情况报告如下：",
     );
   });
 
