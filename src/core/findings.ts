@@ -165,3 +165,34 @@ export function renderFindingsDoc(): string {
   }
   return `${lines.join("\n")}\n`;
 }
+
+/** Findings for a cell read as text: an error value, or characters removed for XML. */
+export function cellTextFindings(
+  t: { readonly removed: readonly string[]; readonly error?: string },
+  where: { readonly sheet: string; readonly cell: string; readonly row: number },
+  label: string,
+): Finding[] {
+  const out: Finding[] = [];
+  const place = placeText(where);
+  if (t.error !== undefined) {
+    out.push(
+      makeFinding(
+        "cell.error",
+        where,
+        `${place}：${label}是错误值 ${t.error}，请修正公式或直接填写${label}。`,
+      ),
+    );
+  }
+  if (t.removed.length > 0) {
+    const list = [...new Set(t.removed)].join("、");
+    const vt = t.removed.includes("U+000B") ? "（U+000B 换成了换行）" : "";
+    out.push(
+      makeFinding(
+        "text.illegalChars",
+        where,
+        `${place}：${label}中含有不能写入Word文档的控制字符 ${list}，生成文书时已删除${vt}；建议在表格中清除。`,
+      ),
+    );
+  }
+  return out;
+}

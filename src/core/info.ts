@@ -4,7 +4,7 @@
  * the per-document rules the renderer asks for (documentFindings).
  */
 import { formatChineseDate, parseDateText } from "./dates";
-import { type FindingCode, makeFinding } from "./findings";
+import { cellTextFindings, type FindingCode, makeFinding } from "./findings";
 import {
   type BasicInfo,
   type Finding,
@@ -123,6 +123,10 @@ export function readBasicInfo(view: SheetView): InfoRead {
     }
     cells[field] = address;
     const cell = view.value(r, valueCol);
+    if (cell.t === "s") {
+      const where = { sheet, cell: address, row: view.sheetRow(r) };
+      findings.push(...cellTextFindings(cellText(cell), where, INFO_KEYS[field]));
+    }
     const parsed = infoCellSchemas[field].safeParse(cell);
     if (parsed.success) {
       if (parsed.data !== undefined) info[field] = parsed.data;

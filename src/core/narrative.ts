@@ -2,7 +2,7 @@
  * 报告正文: optional narrative paragraphs, columns 部分 | 小标题 | 内容. 部分 is 主要做法 or
  * 下一步打算 (with aliases); a merged or blank 部分 cell inherits from the row above.
  */
-import { makeFinding } from "./findings";
+import { cellTextFindings, makeFinding } from "./findings";
 import type { Finding, Narrative, NarrativeParagraph, NarrativePart } from "./model";
 import { cellText } from "./normalise";
 import type { SheetView } from "./sheet";
@@ -82,8 +82,16 @@ export function readNarrative(view: SheetView): { narrative: Narrative; findings
         );
       }
     }
-    const heading = cols.heading >= 0 ? cellText(view.value(r, cols.heading)).text : "";
-    const text = cellText(view.value(r, cols.text)).text;
+    const read = (c: number, label: string): string => {
+      if (c < 0 || view.isMergedContinuation(r, c))
+        return c < 0 ? "" : cellText(view.value(r, c)).text;
+      const t = cellText(view.value(r, c));
+      const where = { sheet, cell: view.address(r, c), row: view.sheetRow(r) };
+      findings.push(...cellTextFindings(t, where, label));
+      return t.text;
+    };
+    const heading = read(cols.heading, "小标题");
+    const text = read(cols.text, "内容");
     if (heading === "" && text === "") continue;
     if (!part || !partKnown) continue;
     (part === "主要做法" ? practices : nextSteps).push({ heading, text });

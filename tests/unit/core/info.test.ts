@@ -287,6 +287,25 @@ describe("报告正文", () => {
     expect(only(a, "narrative.part.unknown")[0]).toMatchObject({ cell: "A6", severity: "warning" });
   });
 
+  it("reports error cells and removed characters in 报告正文 and 基本信息", () => {
+    const narrative = sheet("报告正文", [
+      ["部分", "小标题", "内容"],
+      ["主要做法", { error: "#REF!" }, "成立\u000B领导小组"],
+    ]);
+    const a = withInfo([["单位名称", "某\u0007局"]], narrative);
+    expect(a.narrative.practices).toEqual([{ heading: "", text: "成立\n领导小组" }]);
+    expect(a.info.unitName).toBe("某局");
+    expect(a.findings.filter((f) => f.code === "cell.error").map((f) => [f.sheet, f.cell])).toEqual(
+      [["报告正文", "B2"]],
+    );
+    expect(
+      a.findings.filter((f) => f.code === "text.illegalChars").map((f) => [f.sheet, f.cell]),
+    ).toEqual([
+      ["基本信息", "B1"],
+      ["报告正文", "C2"],
+    ]);
+  });
+
   it("warns when the 报告正文 header is missing", () => {
     const a = withInfo(BASIC_INFO_ROWS, sheet("报告正文", [["随便写的"]]));
     expect(only(a, "narrative.header.notFound")).toHaveLength(1);
