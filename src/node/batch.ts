@@ -1,7 +1,11 @@
 /**
- * Batch generation on a pool of worker threads: many ledgers → their documents, one job per
- * input file, spread over `threads` workers. A job that fails yields a Chinese error for that
- * file and the batch goes on; a worker that dies is replaced.
+ * Batch generation on a pool of threads: many ledgers → their documents, one job per input
+ * file. A job that fails yields a Chinese error for that file and the batch goes on; a worker
+ * that dies is replaced.
+ *
+ * With `threads: N` the main thread works too, next to N − 1 worker threads: it would
+ * otherwise sit idle, and it starts on the first file while the workers are still loading.
+ * Workers keep two jobs in hand so they never wait while the main thread is busy with a job.
  *
  * Workers run TypeScript: each one registers tsx (its ESM API) before importing the worker
  * module, because `execArgv: ["--import", "tsx"]` does not reach worker threads on Node 20.
@@ -22,12 +26,14 @@ export const REPORT_JOB: JobRef = {
 };
 
 export interface PoolOptions {
-  /**
-   * Worker threads. 1 runs the jobs in this thread, one after the other (no worker start-up);
-   * default: the machine's available parallelism, capped by the number of inputs.
-   */
+  /** Threads doing the work; default: the machine's available parallelism. Capped by inputs. */
   readonly threads?: number;
-  /** Which exported function each worker calls as `fn(input, options)`; default REPORT_JOB. */
+  /**
+   * Whether the main thread takes jobs too (default true). With false, `threads` workers do
+   * all the work and the main thread only hands out jobs.
+   */
+  readonly mainThreadWorks?: boolean;
+  /** Which exported function is called as `fn(input, options)`; default REPORT_JOB. */
   readonly job?: JobRef;
   /** Called as each input finishes (in completion order), e.g. for progress lines. */
   readonly onItem?: (item: BatchItem<unknown>) => void;
@@ -52,149 +58,158 @@ export type BatchItem<R> =
 export interface BatchResult<R> {
   /** One item per input, in input order. */
   readonly items: readonly BatchItem<R>[];
+  /** Threads that did work (main thread included when it works). */
   readonly threads: number;
-  /** Time until every worker had loaded its job module (0 with one thread). */
+  readonly workers: number;
+  /** Time until the last worker had loaded its job module (0 without workers). */
   readonly startupMs: number;
   readonly wallMs: number;
 }
 
-/** Runs `job(input, options)` for every input on a worker pool; never rejects for a bad input. */
+/** Jobs a worker holds at once: one running, one waiting, so it never idles. */
+const IN_HAND = 2;
+
+/** Runs `job(input, options)` for every input; never rejects because of a bad input. */
 export async function generateBatch<O, R>(
   inputs: readonly string[],
   options: O,
   pool: PoolOptions = {},
 ): Promise<BatchResult<R>> {
   const job = pool.job ?? REPORT_JOB;
+  const mainWorks = pool.mainThreadWorks ?? true;
   const threads = Math.max(
     1,
     Math.min(Math.floor(pool.threads ?? availableParallelism()), Math.max(1, inputs.length)),
   );
+  const workerCount = mainWorks ? threads - 1 : threads;
   const started = performance.now();
-  if (threads === 1) return runInThread<O, R>(inputs, options, job, pool.onItem, started);
-
   const items: BatchItem<R>[] = new Array(inputs.length);
   let next = 0;
   let done = 0;
   let ready = 0;
   let startupMs = 0;
   const workers = new Set<Worker>();
+  let allDone: () => void = () => {};
+  const finished = new Promise<void>((resolve) => {
+    allDone = resolve;
+  });
 
-  return new Promise<BatchResult<R>>((resolve) => {
-    const finish = (item: BatchItem<R>) => {
-      items[item.index] = item;
-      done++;
-      pool.onItem?.(item as BatchItem<unknown>);
-      if (done === inputs.length) {
-        for (const w of workers) void w.terminate();
-        resolve({ items, threads, startupMs, wallMs: performance.now() - started });
-      }
-    };
+  const finish = (item: BatchItem<R>) => {
+    items[item.index] = item;
+    done++;
+    pool.onItem?.(item as BatchItem<unknown>);
+    if (done === inputs.length) allDone();
+  };
+  const failure = (index: number, message: string, sent: number): BatchItem<R> => ({
+    index,
+    input: inputs[index]!,
+    ok: false,
+    error: chineseError(inputs[index]!, message),
+    ms: performance.now() - sent,
+  });
 
-    const spawn = () => {
-      const worker = startWorker(job);
-      workers.add(worker);
-      let current: { index: number; sent: number } | undefined;
-      let wasReady = false;
-      const feed = () => {
-        if (next >= inputs.length) {
-          current = undefined;
-          return;
-        }
+  const spawn = () => {
+    const worker = startWorker(job);
+    workers.add(worker);
+    const inHand = new Map<number, number>(); // index → time sent
+    let wasReady = false;
+    const feed = () => {
+      while (inHand.size < IN_HAND && next < inputs.length) {
         const index = next++;
-        current = { index, sent: performance.now() };
+        inHand.set(index, performance.now());
         const msg: ToWorker = { type: "job", index, input: inputs[index]!, options };
         worker.postMessage(msg);
-      };
-      worker.on("message", (msg: FromWorker) => {
-        if (msg.type === "ready") {
-          wasReady = true;
-          if (++ready === threads) startupMs = performance.now() - started;
-          feed();
-          return;
-        }
-        const ms = current ? performance.now() - current.sent : 0;
-        const input = inputs[msg.index]!;
-        finish(
-          msg.ok
-            ? { index: msg.index, input, ok: true, value: msg.value as R, ms }
-            : { index: msg.index, input, ok: false, error: chineseError(input, msg.error), ms },
-        );
-        feed();
-      });
-      // A crash (out of memory, a native fault) fails only the file in hand; a fresh worker
-      // takes over the rest of the queue. A worker that could not even start (its module does
-      // not load) is not replaced: every other worker would fail the same way.
-      const onDeath = (why: string) => {
-        if (!workers.delete(worker)) return;
-        const fail = (index: number, sent: number) =>
-          finish({
-            index,
-            input: inputs[index]!,
-            ok: false,
-            error: chineseError(inputs[index]!, why),
-            ms: performance.now() - sent,
-          });
-        if (current) {
-          const { index, sent } = current;
-          current = undefined;
-          fail(index, sent);
-        }
-        if (done >= inputs.length) return;
-        if (wasReady) spawn();
-        else if (workers.size === 0) while (next < inputs.length) fail(next++, performance.now());
-      };
-      worker.on("error", (e) => onDeath(e.message));
-      worker.on("exit", (code) => {
-        if (done < inputs.length) onDeath(`处理线程意外退出（代码 ${code}）`);
-      });
+      }
     };
-    if (inputs.length === 0) {
-      resolve({ items, threads, startupMs: 0, wallMs: 0 });
-      return;
-    }
-    for (let i = 0; i < threads; i++) spawn();
-  });
-}
+    worker.on("message", (msg: FromWorker) => {
+      if (msg.type === "ready") {
+        wasReady = true;
+        if (++ready === workerCount) startupMs = performance.now() - started;
+        feed();
+        return;
+      }
+      const sent = inHand.get(msg.index) ?? performance.now();
+      inHand.delete(msg.index);
+      feed();
+      finish(
+        msg.ok
+          ? {
+              index: msg.index,
+              input: inputs[msg.index]!,
+              ok: true,
+              value: msg.value as R,
+              ms: performance.now() - sent,
+            }
+          : failure(msg.index, msg.error, sent),
+      );
+    });
+    // A crash (out of memory, a native fault) fails only the files in hand; a fresh worker
+    // takes over the rest of the queue. A worker that could not even start (its module does
+    // not load) is not replaced: every other worker would fail the same way.
+    const onDeath = (why: string) => {
+      if (!workers.delete(worker)) return;
+      for (const [index, sent] of inHand) finish(failure(index, why, sent));
+      inHand.clear();
+      if (done >= inputs.length) return;
+      if (wasReady) spawn();
+      else if (workers.size === 0 && !mainWorks) {
+        while (next < inputs.length) finish(failure(next++, why, performance.now()));
+      }
+    };
+    worker.on("error", (e) => onDeath(e.message));
+    worker.on("exit", (code) => {
+      if (done < inputs.length) onDeath(`处理线程意外退出（代码 ${code}）`);
+    });
+  };
 
-async function runInThread<O, R>(
-  inputs: readonly string[],
-  options: O,
-  job: JobRef,
-  onItem: PoolOptions["onItem"],
-  started: number,
-): Promise<BatchResult<R>> {
-  const mod = (await import(job.module)) as Record<string, unknown>;
-  const fn = mod[job.name];
-  const items: BatchItem<R>[] = [];
-  for (const [index, input] of inputs.entries()) {
-    const t0 = performance.now();
-    let item: BatchItem<R>;
-    try {
-      if (typeof fn !== "function") throw new Error(`${job.module} 没有导出 ${job.name}`);
-      const value = (await fn(input, options)) as R;
-      item = { index, input, ok: true, value, ms: performance.now() - t0 };
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      item = {
-        index,
-        input,
-        ok: false,
-        error: chineseError(input, message),
-        ms: performance.now() - t0,
-      };
-    }
-    items.push(item);
-    onItem?.(item as BatchItem<unknown>);
+  if (inputs.length > 0) {
+    for (let i = 0; i < workerCount; i++) spawn();
+    if (mainWorks) await runOnMainThread();
+    await finished;
   }
-  return { items, threads: 1, startupMs: 0, wallMs: performance.now() - started };
+  for (const w of workers) await w.terminate();
+  return {
+    items,
+    threads,
+    workers: workerCount,
+    startupMs,
+    wallMs: performance.now() - started,
+  };
+
+  async function runOnMainThread(): Promise<void> {
+    let fn: unknown;
+    let loadError = "";
+    try {
+      fn = ((await import(job.module)) as Record<string, unknown>)[job.name];
+      if (typeof fn !== "function") loadError = `${job.module} 没有导出 ${job.name}`;
+    } catch (error) {
+      loadError = error instanceof Error ? error.message : String(error);
+    }
+    while (next < inputs.length) {
+      const index = next++;
+      const t0 = performance.now();
+      if (loadError) {
+        finish(failure(index, loadError, t0));
+        continue;
+      }
+      try {
+        const value = (await (fn as (i: string, o: O) => unknown)(inputs[index]!, options)) as R;
+        finish({ index, input: inputs[index]!, ok: true, value, ms: performance.now() - t0 });
+      } catch (error) {
+        finish(failure(index, error instanceof Error ? error.message : String(error), t0));
+      }
+      // Let worker messages in (results, readiness) so the workers are fed between our jobs.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  }
 }
 
 /** Error text for one file, always in Chinese and naming the file. */
 function chineseError(input: string, message: string): string {
   const name = basename(input);
-  return /[\u4e00-\u9fff]/.test(message) && message.includes(name)
-    ? message
-    : `${name}：${/[\u4e00-\u9fff]/.test(message) ? message : `处理失败（${message}）`}`;
+  const chinese = /[\u4e00-\u9fff]/.test(message);
+  if (chinese && message.includes(name)) return message;
+  return `${name}：${chinese ? message : `处理失败（${message}）`}`;
 }
 
 /** tsx's ESM API as a file URL, resolved from here (also under test runners). */

@@ -1,13 +1,20 @@
 /**
- * The task pane lazy-loads src/node/xlsx-grid.ts in the browser (standalone mode), so it must
- * bundle for the browser: no fs, no `node:` modules, exceljs resolved to its browser build.
+ * The task pane lazy-loads src/node/xlsx-grid.ts and src/node/xlsx-bytes.ts in the browser
+ * (standalone mode), so they must bundle for the browser: no fs, no `node:` modules, exceljs
+ * resolved to its browser build.
  */
 import { build } from "esbuild";
 import { expect, it } from "vitest";
 
-it("xlsx-grid.ts bundles for the browser without Node built-ins", async () => {
+it.each([
+  ["src/node/xlsx-grid.ts", ["src/core/grid.ts", "src/node/xlsx-grid.ts"]],
+  [
+    "src/node/xlsx-bytes.ts",
+    ["src/core/grid.ts", "src/node/xlsx-bytes.ts", "src/node/xlsx-grid.ts"],
+  ],
+])("%s bundles for the browser without Node built-ins", async (entry, localInputs) => {
   const result = await build({
-    entryPoints: ["src/node/xlsx-grid.ts"],
+    entryPoints: [entry],
     bundle: true,
     platform: "browser",
     format: "esm",
@@ -21,6 +28,5 @@ it("xlsx-grid.ts bundles for the browser without Node built-ins", async () => {
   expect(
     inputs.filter((p) => p.startsWith("node:") || /(^|\/)(fs|path|os)(\.js)?$/.test(p)),
   ).toEqual([]);
-  const local = inputs.filter((p) => p.startsWith("src/")).sort();
-  expect(local).toEqual(["src/core/grid.ts", "src/node/xlsx-grid.ts"]);
+  expect(inputs.filter((p) => p.startsWith("src/")).sort()).toEqual(localInputs);
 });

@@ -29,7 +29,9 @@ describe("examples/*.xlsx", () => {
   it("seed 000 (清丰): 48 problems in 4 aspects, texts and statuses verbatim from the report", async () => {
     const data = load("seed-000-qingfeng.json");
     const text = seed(data.seed);
-    expect(data.rows.map((r) => r.seq)).toEqual(Array.from({ length: 48 }, (_, i) => String(i + 1)));
+    expect(data.rows.map((r) => r.seq)).toEqual(
+      Array.from({ length: 48 }, (_, i) => String(i + 1)),
+    );
     for (const r of data.rows) {
       expect(text).toContain(`（${r.seq}）${r.problem}`);
       expect(text).toContain(`整改成效：${r.result}`);
@@ -55,7 +57,9 @@ describe("examples/*.xlsx", () => {
   it("seed 001 (邵阳): 25 problems in order, 18 完成 and 7 长期整改I, 整改成效 = the report's 整改情况", async () => {
     const data = load("seed-001-shaoyang.json");
     const text = seed(data.seed);
-    expect(data.rows.map((r) => r.seq)).toEqual(Array.from({ length: 25 }, (_, i) => String(i + 1)));
+    expect(data.rows.map((r) => r.seq)).toEqual(
+      Array.from({ length: 25 }, (_, i) => String(i + 1)),
+    );
     expect(data.rows.filter((r) => r.status === "完成")).toHaveLength(18);
     expect(data.rows.filter((r) => r.status === "长期整改I").map((r) => r.seq)).toEqual([
       "4",
