@@ -57,6 +57,23 @@ function missingValueFindings(
   return findings;
 }
 
+/** Tags meant for the other document (e.g. {签发人} in a 通报): allowed, but worth a warning. */
+function otherDocumentTags(used: readonly string[], kind: DocumentKind): Finding[] {
+  const findings: Finding[] = [];
+  for (const name of used) {
+    const defs = TAGS.filter((t) => t.name === name);
+    if (defs.length === 0 || defs.some((t) => t.documents.includes(kind))) continue;
+    const other = defs[0]?.documents.join("、") ?? "";
+    findings.push({
+      severity: "warning",
+      code: "template.tag.other-document",
+      sheet: TEMPLATE_SHEET,
+      message: `模板使用了“{${name}}”，它是用于${other}的标签，${kind}中一般不写；请确认模板选对了。`,
+    });
+  }
+  return findings;
+}
+
 export function renderDocument(req: RenderRequest): RenderResult {
   const compiled = compileTemplate(req.template);
   if (!compiled.ok) return { ok: false, findings: compiled.findings };
@@ -110,6 +127,7 @@ export function renderDocument(req: RenderRequest): RenderResult {
   const title = typeof data.标题 === "string" ? data.标题 : "";
   const notes = [
     ...check.findings,
+    ...otherDocumentTags(check.tagsUsed, kind),
     ...docRules,
     ...(req.force ? ledgerErrors : []),
     ...analysis.findings.filter((f) => f.severity !== "error"),

@@ -298,6 +298,21 @@ describe("what blocks rendering", () => {
   });
 });
 
+describe("warnings", () => {
+  it("warns when a template uses a tag meant for the other document", () => {
+    const template = buildDocx(["{标题}", "签发人：{签发人}"]);
+    const result = render(template, "通报", noticeAnalysis());
+    expect(result.findings.map((f) => f.message)).toContain(
+      "模板使用了“{签发人}”，它是用于报告的标签，通报中一般不写；请确认模板选对了。",
+    );
+    expect(
+      render(reportTemplate(), "报告", reportAnalysis()).findings.filter(
+        (f) => f.code === "template.tag.other-document",
+      ),
+    ).toEqual([]);
+  });
+});
+
 describe("tables", () => {
   it("repeats a table row per department with the statistics' figures", () => {
     const analysis = reportAnalysis();
