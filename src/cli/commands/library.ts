@@ -6,11 +6,13 @@
  *   list             templates in the library
  *   publish          check and publish a .docx as a new version
  *   pull             download a version (default: the newest not deprecated)
+ *   backup           online backup of the database, checked
  *
  * Tokens may come from the environment (ZHENGGAI_ADMIN_TOKEN, ZHENGGAI_LIBRARY_TOKEN) so they
  * stay out of shell history. Exit codes: 0 ok, 1 the library refused the input, 2 it cannot be
  * used (no connection, bad token, missing file).
  */
+import { existsSync } from "node:fs";
 import { readFile, rename, writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { type Command, Option } from "commander";
@@ -84,6 +86,29 @@ export function register(program: Command): void {
         };
         process.once("SIGINT", stop);
         process.once("SIGTERM", stop);
+      }),
+    );
+
+  library
+    .command("backup <备份文件>")
+    .description("在线备份模板库数据库（服务器无需停止），并检查备份的完整性")
+    .option("--data-dir <目录>", "数据目录（默认 $ZHENGGAI_DATA_DIR 或 .data/library）")
+    .action(
+      run(async (out: string, opts: { dataDir?: string }) => {
+        const { defaultDataDir, libraryDbFile } = await import("../../server/library/plugin");
+        const { SqliteTemplateRepository } = await import("../../server/library/sqlite-repository");
+        const file = libraryDbFile(resolve(opts.dataDir ?? defaultDataDir()));
+        if (!existsSync(file))
+          throw new CliExit(2, `找不到模板库数据库 ${file}，请用 --data-dir 指定数据目录。`);
+        const repo = new SqliteTemplateRepository(file);
+        try {
+          const { templates, versions } = await repo.backup(resolve(out));
+          process.stdout.write(
+            `已备份到 ${resolve(out)}：${templates} 个模板，${versions} 个版本，完整性检查通过。\n`,
+          );
+        } finally {
+          await repo.close();
+        }
       }),
     );
 

@@ -3,7 +3,7 @@
  * code (no workbook to ship or parse) and small, but it exercises what templates branch on:
  * three levels, done and open statuses, a long-term item, an overdue item, a 自查 problem, a
  * non-public row, a rule title, narrative paragraphs, and every 基本信息 field either document uses.
- * The statistics are worked out by hand below for exactly these rows.
+ * The statistics come from the core's computeStats, so they are what a real workbook would give.
  */
 import type {
   Deadline,
@@ -13,6 +13,9 @@ import type {
   Source,
   Status,
 } from "../../core/model";
+import { computeStats } from "../../core/stats";
+
+const AS_OF = "2024-01-05";
 
 const COLUMNS = {
   seq: "A",
@@ -151,29 +154,6 @@ const ROWS: LedgerRow[] = [
   }),
 ];
 
-const zeroByStatus = (): Record<Status, number> => ({
-  已完成: 0,
-  已完成并长期坚持: 0,
-  基本完成: 0,
-  长期整改: 0,
-  正在推进: 0,
-  未完成: 0,
-});
-
-const group = (
-  name: string,
-  total: number,
-  done: number,
-  byStatus: Partial<Record<Status, number>>,
-) => ({
-  name,
-  total,
-  done,
-  completionRate: done / total,
-  completionRateText: `${Math.round((done / total) * 100)}%`,
-  byStatus: { ...zeroByStatus(), ...byStatus },
-});
-
 /** The example ledger analysed as of 2024-01-05 (whole-percent precision). */
 export function sampleAnalysis(): LedgerAnalysis {
   return {
@@ -220,47 +200,10 @@ export function sampleAnalysis(): LedgerAnalysis {
       ],
     },
     findings: [],
-    stats: {
-      asOf: "2024-01-05",
+    stats: computeStats(ROWS, {
+      asOf: AS_OF,
       precision: 0,
-      total: 4,
-      done: 2,
-      completionRate: 0.5,
-      completionRateText: "50%",
-      byStatus: { ...zeroByStatus(), 已完成: 1, 已完成并长期坚持: 1, 长期整改: 1, 正在推进: 1 },
-      statusShares: {
-        ...zeroByStatus(),
-        已完成: 25,
-        已完成并长期坚持: 25,
-        长期整改: 25,
-        正在推进: 25,
-      },
-      selfFound: { total: 1, done: 1 },
-      aspectCount: 2,
-      byAspect: [
-        group(ASPECT_A, 2, 1, { 已完成: 1, 长期整改: 1 }),
-        group(ASPECT_B, 2, 1, { 已完成并长期坚持: 1, 正在推进: 1 }),
-      ],
-      byDepartment: [
-        group("办公室", 2, 1, { 已完成: 1, 长期整改: 1 }),
-        group("财务股", 2, 1, { 已完成并长期坚持: 1, 正在推进: 1 }),
-      ],
-      overdue: [
-        {
-          row: 6,
-          seq: "4",
-          aspect: ASPECT_B,
-          problem: "公务用车管理不规范。",
-          department: "财务股",
-          deadline: "2023-12-31",
-          status: "正在推进",
-          daysOverdue: 5,
-        },
-      ],
-      measures: 6,
-      rules: ["《财务管理制度》"],
-      nonPublic: 1,
-      declared: { aspects: 2, problems: 4, mismatch: false },
-    },
+      declared: { aspects: 2, problems: 4 },
+    }),
   };
 }

@@ -11,7 +11,8 @@
  * durable; `busy_timeout` and BEGIN IMMEDIATE let several processes share the file without
  * "database is locked" errors; UNIQUE(template_id, version) is the last guard on numbering.
  */
-import { mkdirSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { mkdirSync, renameSync, rmSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import type { DocumentKind } from "../../documents/api";
@@ -404,16 +405,42 @@ export class SqliteTemplateRepository implements TemplateRepository {
     return rows.map((r) => ({ ...r, detail: JSON.parse(r.detail) as Record<string, unknown> }));
   }
 
-  /** Consistency check used after a crash: SQLite's own check plus every blob's hash. */
-  integrityCheck(): string[] {
-    return (this.db.pragma("integrity_check") as Array<{ integrity_check: string }>)
-      .map((r) => r.integrity_check)
-      .filter((s) => s !== "ok");
-  }
-
-  /** Online backup to another file while the server keeps running. */
-  async backup(destination: string): Promise<void> {
-    await this.db.backup(destination);
+  /**
+   * Online backup to another file while servers keep running (SQLite's backup API, which copies
+   * a consistent snapshot including what is still in the WAL). Written beside the destination
+   * and renamed, so a failed backup never leaves a half file under the final name. Returns what
+   * the copy holds, after SQLite's integrity check and a hash check of every stored template.
+   */
+  async backup(destination: string): Promise<{ templates: number; versions: number }> {
+    const partial = `${destination}.partial`;
+    rmSync(partial, { force: true });
+    await this.db.backup(partial);
+    const copy = new Database(partial, { readonly: true });
+    try {
+      const problems = (copy.pragma("integrity_check") as Array<{ integrity_check: string }>)
+        .map((r) => r.integrity_check)
+        .filter((s) => s !== "ok");
+      for (const blob of copy.prepare("SELECT sha256, data FROM blobs").iterate() as Iterable<{
+        sha256: string;
+        data: Buffer;
+      }>)
+        if (createHash("sha256").update(blob.data).digest("hex") !== blob.sha256)
+          problems.push(`sha256 ${blob.sha256} 的内容与校验值不符`);
+      if (problems.length > 0)
+        throw new Error(`备份文件未通过完整性检查：${problems.slice(0, 5).join("；")}`);
+      const count = (sql: string) => (copy.prepare(sql).get() as { n: number }).n;
+      const result = {
+        templates: count("SELECT count(*) AS n FROM templates"),
+        versions: count("SELECT count(*) AS n FROM versions"),
+      };
+      copy.close();
+      renameSync(partial, destination);
+      return result;
+    } catch (e) {
+      if (copy.open) copy.close();
+      rmSync(partial, { force: true });
+      throw e;
+    }
   }
 
   async close(): Promise<void> {

@@ -3,8 +3,9 @@
  * on loopback.
  */
 import { createHash } from "node:crypto";
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "./child";
 import { ADMIN_TOKEN, startTestServer, type TestServer, tempDir } from "./helpers";
@@ -131,5 +132,33 @@ describe("zhenggai library (CLI)", () => {
     ]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("不存在");
+  });
+
+  it("backs the database up online while the server runs, checked and complete", async () => {
+    const out = join(tmp.dir, "backup", "library-backup.sqlite");
+    mkdirSync(join(tmp.dir, "backup"));
+    const result = await runCli(["library", "backup", out, "--data-dir", join(tmp.dir, "data")]);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("1 个模板，1 个版本，完整性检查通过");
+    const copy = new Database(out, { readonly: true });
+    const row = copy
+      .prepare("SELECT b.data, v.sha256 FROM versions v JOIN blobs b ON b.sha256 = v.sha256")
+      .get() as { data: Buffer; sha256: string };
+    copy.close();
+    expect(sha(new Uint8Array(row.data))).toBe(row.sha256);
+    expect(existsSync(`${out}.partial`)).toBe(false);
+    // The live server is unaffected.
+    expect((await server.client.listTemplates()).map((t) => t.name)).toEqual(["县级报告"]);
+
+    const nowhere = await runCli([
+      "library",
+      "backup",
+      out,
+      "--data-dir",
+      join(tmp.dir, "nowhere"),
+    ]);
+    expect(nowhere.code).toBe(2);
+    expect(nowhere.stderr).toContain("找不到模板库数据库");
   });
 });
