@@ -13,7 +13,7 @@ import {
 } from "./dates";
 import type { Cell } from "./grid";
 import type { Deadline, RectificationType, Source, Status } from "./model";
-import { cleanText, looseKey, stripTrailingPunctuation } from "./text";
+import { cleanText, looseKey, looseKeyWithoutNotes, stripTrailingPunctuation } from "./text";
 import {
   DEADLINE_TERMS,
   PUBLIC_FALSE,
@@ -89,7 +89,10 @@ function valueKey(text: string): string {
 
 /** 完成情况 → canonical status; undefined when not an accepted spelling. */
 export function normaliseStatus(text: string): Status | undefined {
-  return STATUS_LOOKUP.get(valueKey(text));
+  // 已完成（已建立制度）: a bracketed note does not change the status.
+  return (
+    STATUS_LOOKUP.get(valueKey(text)) ?? STATUS_LOOKUP.get(valueKey(looseKeyWithoutNotes(text)))
+  );
 }
 
 export function normaliseType(text: string): RectificationType | undefined {

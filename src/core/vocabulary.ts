@@ -81,7 +81,17 @@ export const REQUIRED_LEDGER_FIELDS: readonly LedgerField[] = [
 
 /** Accepted spellings per canonical status (after looseKey and trailing punctuation removal). */
 export const STATUS_SPELLINGS: Readonly<Record<Status, readonly string[]>> = {
-  已完成: ["完成", "已完成", "已整改", "已销号", "整改完成", "已整改完成", "完成整改"],
+  已完成: [
+    "完成",
+    "已完成",
+    "已整改",
+    "已销号",
+    "整改完成",
+    "已整改完成",
+    "完成整改",
+    "已办结",
+    "已落实",
+  ],
   已完成并长期坚持: ["已完成并长期坚持", "完成并长期坚持", "已完成长期坚持"],
   基本完成: ["基本完成", "阶段性完成"],
   长期整改: [

@@ -31,6 +31,8 @@ describe("statuses", () => {
     expect(normaliseStatus("已完成并长期坚持")).toBe("已完成并长期坚持");
     expect(normaliseStatus("阶段性完成")).toBe("基本完成");
     expect(normaliseStatus("未启动")).toBe("未完成");
+    expect(normaliseStatus("已完成（已建立制度）")).toBe("已完成");
+    expect(normaliseStatus("正在推进(80%)")).toBe("正在推进");
   });
 
   it("rejects anything else, including the derived 超期", () => {
