@@ -18,7 +18,7 @@ describe("sample analysis for trial renders", () => {
   it("is a valid ledger for both documents by the core's rules", () => {
     for (const kind of ["报告", "通报"] as const)
       expect(documentFindings(sample.info, kind).filter((f) => f.severity === "error")).toEqual([]);
-    const infoErrors = validateBasicInfo(sample.info).filter((f) => f.severity === "error");
+    const infoErrors = validateBasicInfo(sample.info, {}).filter((f) => f.severity === "error");
     expect(infoErrors).toEqual([]);
   });
 
