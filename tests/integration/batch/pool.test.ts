@@ -45,9 +45,10 @@ describe("generateBatch worker pool", () => {
     const run = await generateBatch<{ marker: string }, SheetCounts & { marker: string }>(
       inputs,
       { marker: "m1" },
-      { threads: 2, job: JOB },
+      { threads: 2, job: JOB, mainThreadWorks: false },
     );
     expect(run.threads).toBe(2);
+    expect(run.workers).toBe(2);
     expect(run.items.map((i) => i.input)).toEqual(inputs);
     const bad = run.items[3]!;
     expect(bad.ok).toBe(false);
@@ -67,7 +68,7 @@ describe("generateBatch worker pool", () => {
     expect(run.startupMs).toBeGreaterThan(0);
   });
 
-  it("gives the same results with one thread as with two", async () => {
+  it("gives the same results with one thread as with two (main thread + one worker)", async () => {
     const strip = (items: readonly Item[]) =>
       items.map((i) =>
         i.ok ? { ok: true, sheets: i.value.sheets } : { ok: false, error: i.error },
@@ -83,23 +84,28 @@ describe("generateBatch worker pool", () => {
       { threads: 2, job: JOB },
     );
     expect(one.threads).toBe(1);
+    expect(one.workers).toBe(0);
+    expect(two.workers).toBe(1);
     expect(strip(one.items)).toEqual(strip(two.items));
     expect(one.items.every((i) => !i.ok || i.value.threadId === 0)).toBe(true);
   });
 
-  it("fails every input with a Chinese message when the job cannot be loaded, without hanging", async () => {
-    const run = await generateBatch(
-      inputs.slice(0, 3),
-      {},
-      {
-        threads: 2,
-        job: { module: JOB.module, name: "noSuchExport" },
-      },
-    );
-    expect(run.items).toHaveLength(3);
-    for (const item of run.items) {
-      expect(item.ok).toBe(false);
-      if (!item.ok) expect(item.error).toMatch(/没有导出 noSuchExport/);
-    }
-  });
+  for (const mainThreadWorks of [true, false]) {
+    it(`fails every input with a Chinese message when the job cannot be loaded (main thread works: ${mainThreadWorks})`, async () => {
+      const run = await generateBatch(
+        inputs.slice(0, 3),
+        {},
+        {
+          threads: 2,
+          mainThreadWorks,
+          job: { module: JOB.module, name: "noSuchExport" },
+        },
+      );
+      expect(run.items).toHaveLength(3);
+      for (const item of run.items) {
+        expect(item.ok).toBe(false);
+        if (!item.ok) expect(item.error).toMatch(/没有导出 noSuchExport/);
+      }
+    });
+  }
 });
