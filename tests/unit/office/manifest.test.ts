@@ -141,6 +141,21 @@ describe("manifest.xml", () => {
     for (const url of urls) expect(url).toMatch(/^https:\/\/localhost:3000(\/|$)/);
   });
 
+  it("points only at pages the server has: taskpane.html and files in assets/", () => {
+    const paths = [...xml.matchAll(/https:\/\/localhost:3000(\/[^"<]*)?/g)].map((m) => m[1] ?? "/");
+    for (const path of paths) {
+      if (path === "/" || path === "") continue;
+      if (path === "/taskpane.html") {
+        expect(existsSync(fileURLToPath(new URL("../../../taskpane.html", import.meta.url)))).toBe(
+          true,
+        );
+        continue;
+      }
+      expect(path).toMatch(/^\/assets\//);
+      expect(existsSync(`${assetsDir}${path.slice("/assets/".length)}`), path).toBe(true);
+    }
+  });
+
   it("requires ExcelApi 1.7 at most and shows a Home-tab button that opens the task pane", () => {
     const sets = child(child(root, "Requirements"), "Sets");
     const excel = sets.children.find((s) => s.attrs.Name === "ExcelApi");
