@@ -11,12 +11,34 @@ import {
   type WorkbookGrid,
 } from "../core/grid";
 
-/** Loads an .xlsx workbook; exceljs throws on anything that is not a readable OOXML zip. */
+/**
+ * Worksheet parts we never read. Skipping them makes loading faster and sidesteps exceljs
+ * crashes on parts it handles badly in real files (drawings, tables, conditional formats,
+ * extension lists). Hyperlinks are skipped too: the cell keeps its displayed text.
+ */
+const IGNORED_SHEET_NODES = [
+  "dataValidations",
+  "conditionalFormatting",
+  "extLst",
+  "drawing",
+  "picture",
+  "tableParts",
+  "hyperlinks",
+  "headerFooter",
+  "pageSetup",
+  "printOptions",
+  "pageMargins",
+  "rowBreaks",
+  "sheetProtection",
+  "autoFilter",
+];
+
+/** Loads an .xlsx workbook for reading values; exceljs throws on anything it cannot parse. */
 export async function loadXlsx(bytes: Uint8Array | ArrayBuffer): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
   // exceljs' typings ask for a Node Buffer, but JSZip underneath accepts any Uint8Array or
   // ArrayBuffer, which keeps this module usable in the browser.
-  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  await workbook.xlsx.load(bytes as unknown as ArrayBuffer, { ignoreNodes: IGNORED_SHEET_NODES });
   return workbook;
 }
 

@@ -88,6 +88,53 @@ describe("workbookGridFromXlsx", () => {
     ]);
   });
 
+  it("reads the values of sheets with tables, conditional formats, validations and images", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("整改台账");
+    ws.addTable({
+      name: "台账表",
+      ref: "A1",
+      headerRow: true,
+      columns: [{ name: "问题" }, { name: "完成情况" }],
+      rows: [
+        ["问题一", "已完成"],
+        ["问题二", "正在推进"],
+      ],
+    });
+    ws.addConditionalFormatting({
+      ref: "B2:B3",
+      rules: [
+        { type: "containsText", operator: "containsText", text: "推进", priority: 1, style: {} },
+      ],
+    });
+    (ws as unknown as { dataValidations: { add(a: string, v: object): void } }).dataValidations.add(
+      "B2:B3",
+      {
+        type: "list",
+        formulae: ['"已完成,正在推进"'],
+      },
+    );
+    const png = Uint8Array.from(
+      atob(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
+      ),
+      (ch) => ch.charCodeAt(0),
+    );
+    const image = wb.addImage({ buffer: png as unknown as ExcelJS.Buffer, extension: "png" });
+    ws.addImage(image, "D2:E4");
+    ws.getCell("C2").value = { text: "纪要", hyperlink: "https://example.invalid/a" };
+    const g = await workbookGridFromXlsx(await bytesOf(wb));
+    expect(g.sheets[0]!.cells).toEqual([
+      [{ t: "s", v: "问题" }, { t: "s", v: "完成情况" }, { t: "empty" }],
+      [
+        { t: "s", v: "问题一" },
+        { t: "s", v: "已完成" },
+        { t: "s", v: "纪要" },
+      ],
+      [{ t: "s", v: "问题二" }, { t: "s", v: "正在推进" }, { t: "empty" }],
+    ]);
+  });
+
   it("accepts an ArrayBuffer as well as a Uint8Array", async () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet("表").getCell("B2").value = "值";
