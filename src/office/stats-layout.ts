@@ -174,7 +174,7 @@ export function buildStatsLayout(analysis: LedgerAnalysis): StatsLayout {
   };
 }
 
-/** Text Excel would read as a formula (`=`, `+`, `-`, `@`) is written with a `'` prefix. */
+/** Text Excel would read as a formula (`=`, `+`, `-`, `@`) or as a prefix (`'`) gets a `'` prefix. */
 export function asCellInput(value: LayoutValue): LayoutValue {
-  return typeof value === "string" && /^[=+\-@]/.test(value) ? `'${value}` : value;
+  return typeof value === "string" && /^[=+\-@']/.test(value) ? `'${value}` : value;
 }
