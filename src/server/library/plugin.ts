@@ -38,6 +38,11 @@ export const libraryDbFile = (dataDir: string) => join(dataDir, "library.sqlite"
 export const defaultDataDir = () =>
   process.env.ZHENGGAI_DATA_DIR ?? join(process.cwd(), ".data", "library");
 
+const EXPOSED_HEADERS =
+  "content-disposition, etag, x-template-version, x-template-sha256, x-template-deprecated";
+const ALLOWED_HEADERS =
+  "authorization, content-type, x-template-kind, x-template-author, x-template-note";
+
 const kindSchema = z.enum(DOCUMENT_KINDS, { error: "类型（kind）只能是“报告”或“通报”" });
 const listQuery = z.object({
   kind: kindSchema.optional(),
@@ -114,6 +119,22 @@ const libraryPluginImpl: FastifyPluginAsync<LibraryPluginOptions> = async (app, 
       return loaded.token;
     })();
   const validator = options.validator ?? (await import("./validator")).documentsValidator();
+
+  // CORS: the task pane may be served by another server than the county's library. Auth is a
+  // bearer token, never a cookie, so any origin may call; what a browser must be allowed to
+  // read are the checksum headers of downloads.
+  app.addHook("onRequest", async (_req, reply) => {
+    reply.header("access-control-allow-origin", "*");
+    reply.header("access-control-expose-headers", EXPOSED_HEADERS);
+  });
+  app.options("/*", async (_req, reply) =>
+    reply
+      .header("access-control-allow-methods", "GET, HEAD, POST, OPTIONS")
+      .header("access-control-allow-headers", ALLOWED_HEADERS)
+      .header("access-control-max-age", "600")
+      .status(204)
+      .send(),
+  );
 
   app.addContentTypeParser(
     [DOCX_MIME, "application/octet-stream"],

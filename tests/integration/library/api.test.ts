@@ -418,6 +418,51 @@ describe("template library over HTTP", () => {
     expect((await client.getTemplate("并发模板")).versions).toHaveLength(20);
   });
 
+  it("takes kind/author/note from percent-encoded headers too", async () => {
+    const r = await rawPublish(
+      server,
+      `/templates/${encodeURIComponent("头部元数据")}/versions`,
+      report,
+      {
+        authorization: `Bearer ${tokenA}`,
+        "content-type": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "x-template-kind": encodeURIComponent("报告"),
+        "x-template-author": encodeURIComponent("李四"),
+        "x-template-note": encodeURIComponent("页眉调整；第2版"),
+      },
+    );
+    expect(r.status).toBe(201);
+    expect((r.body as { version: { author: string; note: string } }).version).toMatchObject({
+      author: "李四",
+      note: "页眉调整；第2版",
+    });
+  });
+
+  it("lets a pane served from another origin call it (CORS preflight, readable checksum headers)", async () => {
+    const pre = await fetch(`${server.url}/api/library/templates/x/versions?kind=报告`, {
+      method: "OPTIONS",
+      headers: {
+        origin: "https://localhost:3000",
+        "access-control-request-method": "POST",
+        "access-control-request-headers": "authorization,content-type",
+      },
+    });
+    expect(pre.status).toBe(204);
+    expect(pre.headers.get("access-control-allow-origin")).toBe("*");
+    expect(pre.headers.get("access-control-allow-headers")).toContain("authorization");
+    expect(pre.headers.get("access-control-allow-methods")).toContain("POST");
+    const file = await fetch(
+      `${server.url}/api/library/templates/${encodeURIComponent("头部元数据")}/latest/file`,
+      { headers: { origin: "https://localhost:3000" } },
+    );
+    expect(file.headers.get("access-control-expose-headers")).toContain("x-template-sha256");
+    const error = await fetch(
+      `${server.url}/api/library/templates/${encodeURIComponent("无此模板")}`,
+    );
+    expect(error.status).toBe(404);
+    expect(error.headers.get("access-control-allow-origin")).toBe("*");
+  });
+
   it("answers unknown routes and bad version numbers with Chinese JSON errors", async () => {
     const r = await fetch(`${server.url}/api/library/nope`);
     expect(r.status).toBe(404);
