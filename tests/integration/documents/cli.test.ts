@@ -44,6 +44,7 @@ beforeEach(() => {
 });
 afterEach(() => {
   vi.restoreAllMocks();
+  rmSync(dir, { recursive: true, force: true });
   process.exitCode = undefined;
 });
 
@@ -75,7 +76,7 @@ describe("zhenggai report", () => {
   it("takes a folder: one output per ledger, exit 1 when one of them has errors", async () => {
     const input = join(dir, "in");
     const output = join(dir, "out");
-    await import("node:fs").then((fs) => fs.mkdirSync(input));
+    mkdirSync(input);
     copyFileSync(QF, join(input, "a.xlsx"));
     copyFileSync(SY, join(input, "b.xlsx"));
     const code = await runReport([input], { ...base, template: "通报", out: output });
