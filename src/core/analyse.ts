@@ -67,18 +67,19 @@ export function findLedgerSheet(wb: WorkbookGrid): LedgerSheetChoice | undefined
       );
       if (hit) return { sheet: hit, by: "name" };
     }
-    // Names that contain a ledger word (清丰县市政园林局巡察整改台账2024).
-    const containing = group.find(
-      (s) =>
-        sheetRole(String(s.name)) === undefined &&
-        /台账|台帐|整改清单|问题清单/u.test(looseKey(String(s.name))),
-    );
-    if (containing) return { sheet: containing, by: "name" };
-    for (const s of group) {
-      if (sheetRole(String(s.name)) !== undefined) continue;
+    // Then sheets whose header matches, those whose name contains a ledger word first
+    // (清丰县市政园林局巡察整改台账2024); a statistics sheet never qualifies.
+    const candidates = group.filter((s) => {
+      const name = looseKey(String(s.name));
+      return sheetRole(String(s.name)) === undefined && !/统计/u.test(name);
+    });
+    const named = (s: SheetGrid) => /台账|台帐|整改清单|问题清单/u.test(looseKey(String(s.name)));
+    for (const s of [...candidates.filter(named), ...candidates.filter((x) => !named(x))]) {
       const view = new SheetView(s);
       for (let r = 0; r < Math.min(HEADER_SEARCH_ROWS, view.rows); r++) {
-        if (headerScore(view, r) >= MIN_HEADER_FIELDS) return { sheet: s, by: "header" };
+        if (headerScore(view, r) >= MIN_HEADER_FIELDS) {
+          return { sheet: s, by: named(s) ? "name" : "header" };
+        }
       }
     }
   }

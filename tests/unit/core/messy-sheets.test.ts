@@ -533,6 +533,20 @@ describe("sheet finding", () => {
     expect(codes(a)).toContain("workbook.ledger.byHeader");
   });
 
+  it("a name containing 台账 needs a matching header; statistics sheets never qualify", () => {
+    const a = analyseWorkbook(
+      workbook(
+        sheet("台账说明", [["填表说明"]]),
+        sheet("台账统计表", [[...HEADER], row(1)]),
+        sheet("Sheet3", [[...HEADER], row(1)]),
+        sheet("某局整改台账2024", [[...HEADER], row(1)]),
+      ),
+      { asOf: AS_OF },
+    );
+    expect(a.ledger?.sheet).toBe("某局整改台账2024");
+    expect(codes(a)).not.toContain("workbook.ledger.byHeader");
+  });
+
   it("considers hidden sheets after visible ones", () => {
     const a = analyseWorkbook(
       workbook(
