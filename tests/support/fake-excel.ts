@@ -207,6 +207,8 @@ export class SheetModel {
   merges: Rect[] = [];
   readonly charts: ChartModel[] = [];
   readonly columnWidths = new Map<number, number>();
+  /** Index in the workbook, kept up to date by WorkbookModel. */
+  position = 0;
   constructor(
     public name: string,
     public visibility: "Visible" | "Hidden" | "VeryHidden" = "Visible",
@@ -611,6 +613,8 @@ class FakeWorksheet extends ClientProxy<SheetTarget> {
             return [p, s.visibility];
           case "id":
             return [p, s.id];
+          case "position":
+            return [p, s.position];
           default:
             return fail("InvalidArgument", `Worksheet.${p} is not supported by the fake`);
         }
@@ -618,6 +622,7 @@ class FakeWorksheet extends ClientProxy<SheetTarget> {
     );
   }
   protected readProp(t: SheetTarget, name: string): unknown {
+    t.position = this.context.host.workbook.sheets.indexOf(t);
     return FakeWorksheet.read(t, [name])[name];
   }
   get name(): string {
