@@ -338,7 +338,8 @@ function addLedgerSheet(wb: ExcelJS.Workbook, spec: LedgerWorkbookSpec): void {
     from: { row: firstData - 1, column: 1 },
     to: { row: firstData - 1, column: columns.length },
   };
-  if (spec.title) ws.pageSetup.printTitlesRow = `${headerTop}:${firstData - 1}`;
+  // Repeat the header on every printed page.
+  ws.pageSetup.printTitlesRow = `${headerTop}:${firstData - 1}`;
 }
 
 /** Vertically merges runs of equal 方面 (and 类别 within one 方面), leaving the first cell's value. */

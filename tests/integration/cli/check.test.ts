@@ -139,8 +139,10 @@ describe("zhenggai check on unusable input exits 2 with one Chinese line", () =>
   });
 
   it("bad --as-of and --precision", async () => {
-    await expectUnusable(["check", SHAOYANG, "--as-of", "2024/03/01"], /--as-of.*YYYY-MM-DD/);
-    await expectUnusable(["check", SHAOYANG, "--as-of", "2023-02-29"], /不是有效日期/);
-    await expectUnusable(["check", SHAOYANG, "--precision", "3"], /--precision.*0、1 或 2/);
+    await Promise.all([
+      expectUnusable(["check", SHAOYANG, "--as-of", "2024/03/01"], /--as-of.*YYYY-MM-DD/),
+      expectUnusable(["check", SHAOYANG, "--as-of", "2023-02-29"], /不是有效日期/),
+      expectUnusable(["check", SHAOYANG, "--precision", "3"], /--precision.*0、1 或 2/),
+    ]);
   });
 });
