@@ -68,25 +68,52 @@ export function register(program: Command): void {
       "--data-dir <目录>",
       "数据目录（library.sqlite 与 admin-token 存放处；默认 $ZHENGGAI_DATA_DIR 或 .data/library）",
     )
+    .option("--cert <文件>", "HTTPS 证书（PEM）；Excel 中的任务窗格直接访问本服务器时需要")
+    .option("--key <文件>", "HTTPS 私钥（PEM），与 --cert 一起使用")
     .action(
-      run(async (opts: { port: string; host: string; dataDir?: string }) => {
-        const port = Number(opts.port);
-        if (!Number.isInteger(port) || port < 0 || port > 65535)
-          throw new CliExit(2, `端口“${opts.port}”不正确，应为 0–65535 的整数。`);
-        const { startLibraryServer } = await import("../../server/library/server");
-        const { defaultDataDir } = await import("../../server/library/plugin");
-        const dataDir = resolve(opts.dataDir ?? defaultDataDir());
-        const { app, url } = await startLibraryServer({ host: opts.host, port, dataDir });
-        process.stdout.write(`模板库已启动：${url}（数据目录 ${dataDir}）\n`);
-        const stop = () => {
-          app.close().then(
-            () => process.exit(0),
-            () => process.exit(1),
-          );
-        };
-        process.once("SIGINT", stop);
-        process.once("SIGTERM", stop);
-      }),
+      run(
+        async (opts: {
+          port: string;
+          host: string;
+          dataDir?: string;
+          cert?: string;
+          key?: string;
+        }) => {
+          const port = Number(opts.port);
+          if (!Number.isInteger(port) || port < 0 || port > 65535)
+            throw new CliExit(2, `端口“${opts.port}”不正确，应为 0–65535 的整数。`);
+          const { startLibraryServer } = await import("../../server/library/server");
+          const { defaultDataDir } = await import("../../server/library/plugin");
+          const dataDir = resolve(opts.dataDir ?? defaultDataDir());
+          if (!opts.cert !== !opts.key) throw new CliExit(2, "--cert 和 --key 须同时给出。");
+          let https: { cert: Buffer; key: Buffer } | undefined;
+          if (opts.cert && opts.key) {
+            try {
+              https = { cert: await readFile(opts.cert), key: await readFile(opts.key) };
+            } catch {
+              throw new CliExit(
+                2,
+                `无法读取证书或私钥（${opts.cert}，${opts.key}），请检查路径和权限。`,
+              );
+            }
+          }
+          const { app, url } = await startLibraryServer({
+            host: opts.host,
+            port,
+            dataDir,
+            ...(https ? { https } : {}),
+          });
+          process.stdout.write(`模板库已启动：${url}（数据目录 ${dataDir}）\n`);
+          const stop = () => {
+            app.close().then(
+              () => process.exit(0),
+              () => process.exit(1),
+            );
+          };
+          process.once("SIGINT", stop);
+          process.once("SIGTERM", stop);
+        },
+      ),
     );
 
   library

@@ -1,6 +1,7 @@
 /**
  * A standalone library server (no task pane): `zhenggai library serve` and the tests use it.
  */
+import type { ServerOptions as HttpsServerOptions } from "node:https";
 import Fastify, { type FastifyInstance } from "fastify";
 import { type LibraryPluginOptions, libraryPlugin } from "./plugin";
 
@@ -8,13 +9,20 @@ export interface LibraryServerOptions extends LibraryPluginOptions {
   /** URL prefix of the API; default /api/library, as in the full server (one URL for clients). */
   readonly prefix?: string;
   readonly logger?: boolean;
+  /**
+   * Serve over HTTPS (key and cert). Needed when panes inside Excel call this server directly:
+   * an https page may not fetch from an http server (mixed content).
+   */
+  readonly https?: Pick<HttpsServerOptions, "key" | "cert">;
 }
 
 export async function buildLibraryServer(
   options: LibraryServerOptions = {},
 ): Promise<FastifyInstance> {
-  const { prefix = "/api/library", logger = false, ...pluginOptions } = options;
-  const app = Fastify({ logger });
+  const { prefix = "/api/library", logger = false, https, ...pluginOptions } = options;
+  const app = (https
+    ? Fastify({ logger, https })
+    : Fastify({ logger })) as unknown as FastifyInstance;
   app.get("/healthz", async () => ({ ok: true }));
   await app.register(libraryPlugin, { prefix, ...pluginOptions });
   return app;
@@ -30,5 +38,6 @@ export async function startLibraryServer(
   const address = app.server.address();
   const actualPort = typeof address === "object" && address ? address.port : port;
   const shownHost = host.includes(":") ? `[${host}]` : host;
-  return { app, url: `http://${shownHost}:${actualPort}` };
+  const scheme = rest.https ? "https" : "http";
+  return { app, url: `${scheme}://${shownHost}:${actualPort}` };
 }

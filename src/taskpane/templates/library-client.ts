@@ -60,10 +60,16 @@ export class LibraryClient {
     try {
       response = await this.fetchImpl(`${this.base}${path}`, init);
     } catch (e) {
+      // Node's fetch says only "fetch failed"; the reason is in `cause`.
+      const cause = (e as { cause?: { code?: string; message?: string } }).cause;
+      const reason = cause?.code ?? cause?.message ?? (e as Error).message;
+      const hint = /CERT|SSL|TLS/i.test(reason)
+        ? "服务器证书不受信任；请安装该证书（命令行可设置环境变量 NODE_EXTRA_CA_CERTS 指向证书文件）"
+        : "请检查服务器地址和网络";
       throw new LibraryApiError(
         0,
         "network",
-        `连接模板库失败（${this.base}）：${(e as Error).message}；请检查服务器地址和网络。`,
+        `连接模板库失败（${this.base}，${reason}）；${hint}。`,
       );
     }
     if (response.ok) return response;

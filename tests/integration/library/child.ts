@@ -15,10 +15,14 @@ export interface ChildServer {
 }
 
 /** Starts the server on a free port and resolves once it prints its URL. */
-export function spawnServer(dataDir: string, env: NodeJS.ProcessEnv = {}): Promise<ChildServer> {
+export function spawnServer(
+  dataDir: string,
+  env: NodeJS.ProcessEnv = {},
+  extraArgs: readonly string[] = [],
+): Promise<ChildServer> {
   const child = spawn(
     process.execPath,
-    [CLI, "library", "serve", "--port", "0", "--data-dir", dataDir],
+    [CLI, "library", "serve", "--port", "0", "--data-dir", dataDir, ...extraArgs],
     { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] },
   );
   let out = "";
@@ -30,7 +34,7 @@ export function spawnServer(dataDir: string, env: NodeJS.ProcessEnv = {}): Promi
     }, 30_000);
     child.stdout.on("data", (chunk: Buffer) => {
       out += chunk.toString("utf8");
-      const m = /模板库已启动：(http:\/\/\S+?)（/.exec(out);
+      const m = /模板库已启动：(https?:\/\/\S+?)（/.exec(out);
       if (m) {
         clearTimeout(timer);
         resolve({ child, url: m[1]!, stdout: () => out });
