@@ -4,12 +4,12 @@
  */
 
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { REPORT_JOB } from "../../src/node/batch";
-import { BENCH_AS_OF, generateLedgerGrid, gridToXlsx } from "../data";
+import { generateLedgerGrid, gridToXlsx } from "../data";
 import { fmtMs, fmtRatio, fmtSample, summarise } from "../harness";
 import { isMissing, missingText, type Pieces, ROOT } from "../pieces";
 import type { CaseResult } from "../report";
@@ -137,9 +137,7 @@ export async function batchCase(pieces: Pieces): Promise<CaseResult> {
       ],
       notes: [
         `Each ledger has ${BATCH_ROWS}–${BATCH_ROWS + 30} problems (a real unit's size; seed 000 lists 48); both documents are written to disk.`,
-        existsSync(new URL("src/cli/commands/report.ts", ROOT))
-          ? `The job is the library pipeline (bench/batch-job.ts: read → analyse → render 报告 and 通报 → write), the same work \`zhenggai report\` does per file through ${REPORT_JOB.name}.`
-          : "The job is the library pipeline (bench/batch-job.ts: read → analyse → render 报告 and 通报 → write); `zhenggai report` (src/cli/commands/report.ts) is not there yet.",
+        `The job (bench/batch-job.ts) calls \`zhenggai report\`'s own ${REPORT_JOB.name} twice per ledger (报告, then 通报), as the CLI's pool does per file.`,
         `Every run is a fresh process (cold JIT), timed from the call to generateBatch to the last file written. The worker is ready ${fmtMs(st.median)} after the start (it registers tsx and loads exceljs, docxtemplater and our modules); the main thread works meanwhile.`,
       ],
     };
