@@ -11,6 +11,7 @@ export {
   todayLocal,
 } from "./dates";
 export {
+  cellTextFindings,
   FINDING_CODES,
   type FindingCode,
   makeFinding,
@@ -63,6 +64,6 @@ export {
   type StatsOptions,
   splitDepartments,
 } from "./stats";
-export { cleanText, looseKey, toHalfWidth } from "./text";
+export { cleanText, looseKey, stripEnumerator, toHalfWidth } from "./text";
 export { validateDeclared, validateRows } from "./validate";
 export * from "./vocabulary";
