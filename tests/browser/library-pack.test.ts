@@ -13,7 +13,7 @@ import { exportPack } from "../../src/documents/pack";
 import { buildApp } from "../../src/server/app";
 import { buildPane, PROJECT_ROOT } from "../../src/server/static";
 import { LibraryClient } from "../../src/taskpane/templates/library-client";
-import { ADMIN_TOKEN, tempDir } from "../integration/library/helpers";
+import { ADMIN_TOKEN, makeDocx, tempDir } from "../integration/library/helpers";
 
 const HARNESS = "tests/browser/library-harness.html";
 const EXAMPLE = join(PROJECT_ROOT, "examples/邵阳市园林绿化中心-整改台账.xlsx");
@@ -134,5 +134,26 @@ describe("模板 tab in Chromium: pack → generate → publish", () => {
     // The library list in the tab shows it after 刷新.
     await page.getByRole("button", { name: "刷新" }).click();
     await page.getByRole("table", { name: "模板库中的模板" }).getByText("县委巡察办通报").waitFor();
+  });
+
+  it("embeds a local .docx of the chosen kind, and refuses one that fails the tag check", async () => {
+    const builtIn = page.locator('section[aria-label="内置模板"]');
+    await builtIn.getByLabel("本机模板的类型").selectOption("通报");
+    const good = join(tmp.dir, "本单位通报.docx");
+    writeFileSync(good, notice);
+    await builtIn.locator("input[type=file]").setInputFiles(good);
+    await page.getByText("已把“本单位通报”作为通报模板嵌入工作簿。").waitFor();
+    const embedded = await harness((h) => h.embedded());
+    expect(embedded.find((t) => t.name === "本单位通报")).toMatchObject({
+      kind: "通报",
+      origin: "本机文件",
+      sha256: sha(notice),
+    });
+
+    const bad = join(tmp.dir, "错字模板.docx");
+    writeFileSync(bad, makeDocx(["{党组织名称}", "{单位名城}"]));
+    await builtIn.locator("input[type=file]").setInputFiles(bad);
+    await page.getByText(/未通过模板检查.*单位名城/).waitFor();
+    expect((await harness((h) => h.embedded())).map((t) => t.name)).not.toContain("错字模板");
   });
 });

@@ -136,6 +136,7 @@ export default function TemplatesTab({ port, host, libraryUrl, fetchImpl }: Temp
   const [token, setToken] = useState(() => storage()?.getItem(LIBRARY_TOKEN_KEY) ?? "");
   const [rememberToken, setRememberToken] = useState(() => !!storage()?.getItem(LIBRARY_TOKEN_KEY));
   const [takeProfile, setTakeProfile] = useState(false);
+  const [fileKind, setFileKind] = useState<DocumentKind>("报告");
   const [publishSource, setPublishSource] = useState("");
   const [publishName, setPublishName] = useState("");
   const [publishKind, setPublishKind] = useState<DocumentKind>("报告");
@@ -320,6 +321,18 @@ export default function TemplatesTab({ port, host, libraryUrl, fetchImpl }: Temp
         {canEmbed && port && (
           <div className={styles.row}>
             <Text className={styles.grow}>本机 .docx 模板</Text>
+            <Select
+              size="small"
+              aria-label="本机模板的类型"
+              value={fileKind}
+              onChange={(_, d) => setFileKind(d.value as DocumentKind)}
+            >
+              {DOCUMENT_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {k}
+                </option>
+              ))}
+            </Select>
             <input
               ref={docxInput}
               type="file"
@@ -330,7 +343,7 @@ export default function TemplatesTab({ port, host, libraryUrl, fetchImpl }: Temp
                   const file = await readFileInput(docxInput.current);
                   if (!file) return undefined;
                   const name = file.name.replace(/\.docx$/i, "");
-                  const kind: DocumentKind = name.includes("通报") ? "通报" : "报告";
+                  const kind = fileKind;
                   await embedFile(port, { name, kind, docx: file.bytes, origin: "本机文件" });
                   await refreshEmbedded();
                   return `已把“${name}”作为${kind}模板嵌入工作簿。`;
