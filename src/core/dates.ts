@@ -75,16 +75,15 @@ const SEP = "[年.．/／\\-－—]";
 export function parseDateText(raw: string): DateParse {
   const s = raw
     .normalize("NFKC")
+    .trim()
+    // A time of day after the date (2023/10/23 0:00:00, as text exports write it) is dropped.
+    .replace(/(?:T|\s+)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$/u, "")
     .replace(/[\s\u3000]+/gu, "")
     .replace(/[〇○零]/g, "0");
   if (s === "") return { ok: false, reason: "为空" };
   const chinese = parseChineseNumeralDate(s);
   if (chinese) return chinese;
-  // ISO with a time part: the day is what counts.
-  let m =
-    /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(
-      s,
-    );
+  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
   if (m) return makeDate(Number(m[1]), Number(m[2]), Number(m[3]));
   m = new RegExp(`^(\\d{4})${SEP}(\\d{1,2})(?:月|${SEP})(\\d{1,2})[日号]?$`).exec(s);
   if (m) return makeDate(Number(m[1]), Number(m[2]), Number(m[3]));
