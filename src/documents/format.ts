@@ -93,3 +93,9 @@ const ILLEGAL_XML =
 export function xmlSafe(text: string): string {
   return text.replace(/\r\n?|\u000B/g, "\n").replace(ILLEGAL_XML, "");
 }
+
+/** Removes XML-illegal characters from serialised XML (no line-break handling: markup is kept). */
+export function stripIllegalXml(xml: string): string {
+  ILLEGAL_XML.lastIndex = 0;
+  return ILLEGAL_XML.test(xml) ? xml.replace(ILLEGAL_XML, "") : xml;
+}

@@ -4,10 +4,13 @@
  * values the document needs, then fill the template with docxtemplater. Never throws; every
  * problem comes back as a Chinese finding. Browser-safe: no fs, no node: imports.
  */
+
+import type PizZip from "pizzip";
 import { documentFindings } from "../core/index";
 import type { Finding } from "../core/model";
 import type { DocumentKind, RenderRequest, RenderResult } from "./api";
 import { TAGS } from "./contract";
+import { stripIllegalXml } from "./format";
 import {
   checkCompiled,
   compileTemplate,
@@ -122,6 +125,15 @@ export function renderDocument(req: RenderRequest): RenderResult {
           },
         ];
     return { ok: false, findings };
+  }
+  // Values are already clean; a template's own text may still carry control characters
+  // (pasted into Word, or made by another tool). None may reach the file.
+  const zip = doc.getZip() as PizZip;
+  for (const name of Object.keys(zip.files)) {
+    if (!/\.(xml|rels)$/.test(name)) continue;
+    const xml = zip.file(name)?.asText() ?? "";
+    const clean = stripIllegalXml(xml);
+    if (clean !== xml) zip.file(name, clean);
   }
   const docx = doc.toUint8Array({ compression: "DEFLATE" });
   const title = typeof data.标题 === "string" ? data.标题 : "";
