@@ -493,6 +493,8 @@ function readRow(
   // Required text fields (a missing column is reported once at the header instead).
   for (const field of REQUIRED_LEDGER_FIELDS) {
     if (!header.columns.has(field)) continue;
+    // An error value (#N/A) was already reported as such.
+    if (view.value(r, header.columns.get(field)!).t === "e") continue;
     const empty =
       field === "status"
         ? status === null && cellText(view.value(r, header.columns.get(field)!)).text === ""

@@ -29,6 +29,7 @@ export function validateRows(ledger: Ledger, ctx: RowRuleContext): Finding[] {
   const cellOf = (row: Ledger["rows"][number], f: keyof Ledger["columns"]) =>
     row.cells[f] ?? `${ledger.columns[f] ?? "A"}${row.row}`;
   let doneWithoutEvidenceColumn = 0;
+  let doneWithoutResultColumn = 0;
 
   for (const row of ledger.rows) {
     if (!isDone(row)) continue;
@@ -43,15 +44,7 @@ export function validateRows(ledger: Ledger, ctx: RowRuleContext): Finding[] {
         ),
       );
     }
-    if (!hasColumn("result")) {
-      findings.push(
-        makeFinding(
-          "ledger.result.required",
-          { sheet, row: row.row },
-          `「${sheet}」第${row.row}行：${statusText}，但台账没有“整改成效”列；请添加该列并写明整改成效。`,
-        ),
-      );
-    }
+    if (!hasColumn("result")) doneWithoutResultColumn++;
     if (row.doneDate === null) {
       const cell = hasColumn("doneDate") ? cellOf(row, "doneDate") : undefined;
       // An unreadable date was already reported as invalid; do not report it twice.
@@ -97,6 +90,15 @@ export function validateRows(ledger: Ledger, ctx: RowRuleContext): Finding[] {
         );
       } else doneWithoutEvidenceColumn++;
     }
+  }
+  if (doneWithoutResultColumn > 0) {
+    findings.push(
+      makeFinding(
+        "ledger.result.required",
+        { sheet },
+        `「${sheet}」没有“整改成效”列，${doneWithoutResultColumn}个已完成的问题都缺少整改成效；请添加“整改成效”列并逐项写明整改成效。`,
+      ),
+    );
   }
   if (doneWithoutEvidenceColumn > 0) {
     findings.push(

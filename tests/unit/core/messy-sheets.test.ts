@@ -435,8 +435,9 @@ describe("rows", () => {
     expect(errors.map((f) => f.cell)).toEqual(["F2", "K2"]);
     expect(errors[0]!.message).toContain("「整改台账」F2");
     expect(errors[0]!.message).toContain("#N/A");
-    // The broken 完成日期 is not also reported as missing.
+    // The broken cells are not also reported as missing.
     expect(only(a, "ledger.doneDate.required")).toEqual([]);
+    expect(only(a, "ledger.field.required")).toEqual([]);
   });
 
   it("reports removed XML-illegal characters naming the cell, and keeps them out of the rows", () => {

@@ -52,6 +52,17 @@ describe("ledger rules", () => {
     expect(only(a, "ledger.doneDate.required").map((f) => f.cell)).toEqual(["K2", "K3"]);
   });
 
+  it("without a 整改成效 column, one finding counts the done rows", () => {
+    const header = HEADER.filter((h) => h !== "整改成效");
+    const drop = (r: unknown[]) => r.filter((_, i) => i !== HEADER.indexOf("整改成效"));
+    const a = analyseWorkbook(workbook(sheet("整改台账", [header, drop(row(1)), drop(row(2))])), {
+      asOf: AS_OF,
+    });
+    const f = only(a, "ledger.result.required");
+    expect(f).toHaveLength(1);
+    expect(f[0]!.message).toContain("2个已完成的问题都缺少整改成效");
+  });
+
   it("a not-done row needs neither", () => {
     const a = ledgerOf(row(1, { 完成情况: "正在推进", 整改成效: "", 完成日期: "", 佐证材料: "" }));
     expect(a.findings.filter((f) => f.severity !== "info")).toEqual([]);
