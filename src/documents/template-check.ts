@@ -144,7 +144,11 @@ export function explain(err: DxtError, locators: Map<string, PartLocator>): Find
         "模板文件内部的 XML 已损坏，请在 Word 或 WPS 中打开后另存为 .docx 再试。",
       );
     default:
-      return templateError(code, `模板有错误${at}：${String(p.explanation ?? err.message ?? "")}`);
+      // An error docxtemplater has and we have no words for: say where, keep its id in the code.
+      return templateError(
+        code,
+        `模板${at}有无法识别的错误，请检查该处的标签是否完整、成对，或在 Word/WPS 中重新保存后再试。`,
+      );
   }
 }
 
@@ -217,12 +221,16 @@ export function compileTemplate(bytes: Uint8Array): CompileOutcome {
   } catch (e) {
     const err = e as DxtError;
     const list = err.properties?.id === "multi_error" ? (err.properties.errors ?? []) : [err];
-    if (list.length === 0 || (err.properties === undefined && !(e instanceof ExpressionError))) {
+    const id = err.properties?.id ?? "";
+    if (list.length === 0 || err.properties === undefined || id.startsWith("filetype_")) {
       return {
         ok: false,
         unreadable: true,
         findings: [
-          templateError(TEMPLATE_CODES.unreadable, `无法读取模板：${String(err.message ?? e)}`),
+          templateError(
+            TEMPLATE_CODES.unreadable,
+            "无法读取模板：文件内部结构已损坏或不是 Word 文档（.docx）。请在 Word 或 WPS 中打开后另存为 .docx 再试。",
+          ),
         ],
       };
     }

@@ -1,3 +1,4 @@
+import PizZip from "pizzip";
 import { describe, expect, it } from "vitest";
 import { closestName, editDistance } from "../../../src/documents/similar";
 import { checkTemplate } from "../../../src/documents/template-check";
@@ -143,6 +144,16 @@ describe("checkTemplate errors, in Chinese, quoting the tag and where it stands"
     expect(notZip.ok).toBe(false);
     expect(notZip.unreadable).toBe(true);
     expect(notZip.findings[0]?.message).toMatch(/^无法打开模板：文件不是有效的 Word 文档/);
+    const zip = new PizZip(buildDocx(["{标题}"]));
+    zip.remove("[Content_Types].xml");
+    const noTypes = checkTemplate(zip.generate({ type: "uint8array" }));
+    expect(noTypes.unreadable).toBe(true);
+    expect(noTypes.findings[0]?.message).toMatch(/^无法读取模板：文件内部结构已损坏/);
+    const xlsx = new PizZip();
+    xlsx.file("xl/workbook.xml", "<workbook/>");
+    expect(checkTemplate(xlsx.generate({ type: "uint8array" })).findings[0]?.message).toMatch(
+      /没有 Word 正文/,
+    );
   });
 });
 
