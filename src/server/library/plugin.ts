@@ -54,10 +54,22 @@ const versionParam = z.coerce
   .int("版本号须为正整数")
   .positive("版本号须为正整数")
   .max(1_000_000_000, "版本号过大");
+/** Free text shown to others (author, note): no control or bidi characters, line breaks kept in notes. */
+const freeText = (max: number, what: string, keepNewlines: boolean) =>
+  z
+    .string()
+    .transform((v) =>
+      v
+        .normalize("NFC")
+        .replace(keepNewlines ? /\r\n?/g : /[\r\n]+/g, keepNewlines ? "\n" : " ")
+        .replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, "")
+        .trim(),
+    )
+    .pipe(z.string().max(max, `${what}最长 ${max} 个字符`));
 const publishMeta = z.object({
   kind: kindSchema,
-  author: z.string().trim().max(64, "作者最长 64 个字符").optional(),
-  note: z.string().trim().max(500, "说明最长 500 个字符").optional(),
+  author: freeText(64, "作者", false).optional(),
+  note: freeText(500, "说明", true).optional(),
 });
 const departmentBody = z.object({ name: z.string({ error: "请提供部门名称 name" }) }).strict();
 const departmentIdParam = z.coerce.number({ error: "部门编号须为正整数" }).int().positive();
@@ -164,10 +176,28 @@ const libraryPluginImpl: FastifyPluginAsync<LibraryPluginOptions> = async (app, 
             `请求体须是 .docx 文件内容（Content-Type: ${DOCX_MIME} 或 application/octet-stream），JSON 接口须用 application/json。`,
           ),
         );
+    if (
+      e.code === "FST_ERR_CTP_EMPTY_JSON_BODY" ||
+      e.code === "FST_ERR_CTP_INVALID_JSON_BODY" ||
+      error instanceof SyntaxError
+    )
+      return reply
+        .status(400)
+        .send(
+          errorBody(
+            "invalid_json",
+            '请求体不是有效的 JSON；请以 application/json 发送，如 {"name":"县委巡察办"}。',
+          ),
+        );
     if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500)
       return reply
         .status(e.statusCode)
-        .send(errorBody("bad_request", `请求格式不正确：${e.message ?? ""}`));
+        .send(
+          errorBody(
+            "bad_request",
+            `请求格式不正确（${e.code ?? e.statusCode}）：${e.message ?? ""}`,
+          ),
+        );
     req.log.error(error);
     return reply
       .status(500)

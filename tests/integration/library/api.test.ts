@@ -438,6 +438,29 @@ describe("template library over HTTP", () => {
     });
   });
 
+  it("strips control and bidi characters from author and note, keeping line breaks in notes", async () => {
+    const v = await client.publish("清洗元数据", report, {
+      kind: "报告",
+      token: tokenA,
+      author: "张\u001b[31m三\u202e",
+      note: "第一行\r\n第二行\u0007",
+    });
+    expect(v.author).toBe("张[31m三");
+    expect(v.note).toBe("第一行\n第二行");
+  });
+
+  it("answers malformed JSON with a Chinese message", async () => {
+    const r = await fetch(`${server.url}/api/library/departments`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}`, "content-type": "application/json" },
+      body: "{name:",
+    });
+    expect(r.status).toBe(400);
+    const body = (await r.json()) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe("invalid_json");
+    expect(body.error.message).toContain("不是有效的 JSON");
+  });
+
   it("lets a pane served from another origin call it (CORS preflight, readable checksum headers)", async () => {
     const pre = await fetch(`${server.url}/api/library/templates/x/versions?kind=报告`, {
       method: "OPTIONS",
