@@ -197,7 +197,12 @@ function describe(result: GenerateResult): string {
     lines.push(`已生成：${result.output}`);
     const forced = result.findings.filter((f) => f.severity === "error");
     if (forced.length > 0) lines.push(`  （已按 --force 忽略 ${forced.length} 处错误）`);
-    const warnings = result.findings.filter((f) => f.severity === "warning").length;
+    // Template warnings are about the template: print them; ledger warnings: point to `check`.
+    const templateNotes = result.findings.filter((f) => f.code.startsWith("template."));
+    for (const f of templateNotes) lines.push(`  警告  ${f.message}`);
+    const warnings = result.findings.filter(
+      (f) => f.severity === "warning" && !f.code.startsWith("template."),
+    ).length;
     if (warnings > 0) lines.push(`  另有 ${warnings} 条警告，可运行 zhenggai check ${name} 查看。`);
   } else {
     lines.push(

@@ -113,7 +113,7 @@ describe("zhenggai report", () => {
 
   it("uses a department's own template, taking the kind from its name", async () => {
     const own = join(dir, "本部门通报模板.docx");
-    writeFileSync(own, buildDocx(["{标题}", "{进度表述}。", "{联系方式}"]));
+    writeFileSync(own, buildDocx(["{标题}", "{进度表述}。", "{联系方式}", "签发人：{签发人}"]));
     expect(await runReport([SY], { ...base, template: own, out: dir })).toBe(0);
     const paras = docxParagraphs(readFileSync(join(dir, `${SY_TITLE}.docx`)));
     expect(paras[1]).toBe(
