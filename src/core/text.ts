@@ -40,10 +40,10 @@ export function cleanText(raw: string): CleanText {
     });
   }
   ILLEGAL_XML.lastIndex = 0;
-  // Trim every line's trailing spaces and the whole text; keep inner line breaks.
+  // Trim every line (pasted paragraphs bring their own 　　 indent; the documents indent by style) and keep the line breaks.
   s = s
     .split("\n")
-    .map((line) => line.replace(/[\s\u3000]+$/u, ""))
+    .map((line) => line.replace(/^[\s\u3000]+|[\s\u3000]+$/gu, ""))
     .join("\n")
     .replace(/^[\s\u3000\uFEFF]+|[\s\u3000\uFEFF]+$/gu, "");
   return { text: s, removed };

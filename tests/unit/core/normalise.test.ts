@@ -45,6 +45,10 @@ describe("statuses", () => {
 describe("text", () => {
   it("trims full-width spaces, keeps line breaks, normalises CRLF", () => {
     expect(cleanText("　 整改措施\r\n第二行 \r第三行　").text).toBe("整改措施\n第二行\n第三行");
+    // Pasted paragraphs bring a 　　 indent on every line; the documents indent by style.
+    expect(cleanText("　　一是加强学习。\n　　二是完善制度。").text).toBe(
+      "一是加强学习。\n二是完善制度。",
+    );
   });
 
   it("removes XML-illegal characters and says which", () => {
