@@ -7,6 +7,8 @@
  *   publish          check and publish a .docx as a new version
  *   pull             download a version (default: the newest not deprecated)
  *   backup           online backup of the database, checked
+ *   departments, revoke, issue-token   department administration (admin token)
+ *   deprecate        mark a version deprecated
  *
  * Tokens may come from the environment (ZHENGGAI_ADMIN_TOKEN, ZHENGGAI_LIBRARY_TOKEN) so they
  * stay out of shell history. Exit codes: 0 ok, 1 the library refused the input, 2 it cannot be
@@ -156,6 +158,84 @@ export function register(program: Command): void {
           `已新建部门“${created.department.name}”（编号 ${created.department.id}）。\n` +
             `发布令牌（只显示这一次，请交给该部门妥善保存）：\n${created.token}\n`,
         );
+      }),
+    );
+
+  const adminToken = (value: string | undefined) =>
+    requireValue(value ?? process.env.ZHENGGAI_ADMIN_TOKEN, "管理员令牌", "ZHENGGAI_ADMIN_TOKEN");
+  const departmentId = (raw: string) => {
+    const id = Number(raw);
+    if (!Number.isInteger(id) || id < 1)
+      throw new CliExit(2, `部门编号“${raw}”不正确，应为正整数（见 departments 命令）。`);
+    return id;
+  };
+
+  library
+    .command("departments")
+    .description("列出部门及其有效令牌数（管理员）")
+    .requiredOption("--server <URL>", "模板库地址")
+    .option("--admin-token <令牌>", "管理员令牌（默认取环境变量 ZHENGGAI_ADMIN_TOKEN）")
+    .action(
+      run(async (opts: { server: string; adminToken?: string }) => {
+        const departments = await new LibraryClient(opts.server).listDepartments(
+          adminToken(opts.adminToken),
+        );
+        for (const d of departments)
+          process.stdout.write(
+            `${d.id}\t${d.name}\t有效令牌 ${d.activeTokens} 个\t${formatDate(d.createdAt)}\n`,
+          );
+        if (departments.length === 0) process.stdout.write("还没有部门。\n");
+      }),
+    );
+
+  library
+    .command("revoke <部门编号>")
+    .description("吊销该部门的全部令牌（管理员）；之后可用 issue-token 签发新令牌")
+    .requiredOption("--server <URL>", "模板库地址")
+    .option("--admin-token <令牌>", "管理员令牌（默认取环境变量 ZHENGGAI_ADMIN_TOKEN）")
+    .action(
+      run(async (id: string, opts: { server: string; adminToken?: string }) => {
+        const revoked = await new LibraryClient(opts.server).revokeTokens(
+          departmentId(id),
+          adminToken(opts.adminToken),
+        );
+        process.stdout.write(`已吊销部门 ${id} 的 ${revoked} 个令牌。\n`);
+      }),
+    );
+
+  library
+    .command("issue-token <部门编号>")
+    .description("为部门签发新令牌（管理员；令牌只显示这一次）")
+    .requiredOption("--server <URL>", "模板库地址")
+    .option("--admin-token <令牌>", "管理员令牌（默认取环境变量 ZHENGGAI_ADMIN_TOKEN）")
+    .action(
+      run(async (id: string, opts: { server: string; adminToken?: string }) => {
+        const token = await new LibraryClient(opts.server).issueToken(
+          departmentId(id),
+          adminToken(opts.adminToken),
+        );
+        process.stdout.write(`新令牌（只显示这一次，请交给该部门妥善保存）：\n${token}\n`);
+      }),
+    );
+
+  library
+    .command("deprecate <名称>")
+    .description("停用模板的某个版本（本部门令牌或管理员令牌）；停用后 latest 不再指向它")
+    .requiredOption("--version <版本>", "版本号")
+    .requiredOption("--server <URL>", "模板库地址")
+    .option("--token <令牌>", "部门令牌或管理员令牌（默认取环境变量 ZHENGGAI_LIBRARY_TOKEN）")
+    .action(
+      run(async (name: string, opts: { version: string; server: string; token?: string }) => {
+        const version = Number(opts.version);
+        if (!Number.isInteger(version) || version < 1)
+          throw new CliExit(2, `版本号“${opts.version}”不正确，应为正整数。`);
+        const token = requireValue(
+          opts.token ?? process.env.ZHENGGAI_LIBRARY_TOKEN,
+          "令牌",
+          "ZHENGGAI_LIBRARY_TOKEN",
+        );
+        const v = await new LibraryClient(opts.server).deprecate(name, version, token);
+        process.stdout.write(`已停用“${v.name}”第 ${v.version} 版。\n`);
       }),
     );
 

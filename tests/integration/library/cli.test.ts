@@ -134,6 +134,28 @@ describe("zhenggai library (CLI)", () => {
     expect(missing.stderr).toContain("不存在");
   });
 
+  it("administers departments and deprecates versions", async () => {
+    const env = { ZHENGGAI_ADMIN_TOKEN: ADMIN_TOKEN };
+    const listed = await runCli(["library", "departments", "--server", server.url], env);
+    expect(listed.code).toBe(0);
+    expect(listed.stdout).toMatch(/^1\t县委巡察办\t有效令牌 1 个/m);
+    const revoked = await runCli(["library", "revoke", "1", "--server", server.url], env);
+    expect(revoked.stdout).toContain("已吊销部门 1 的 1 个令牌");
+    const issued = await runCli(["library", "issue-token", "1", "--server", server.url], env);
+    const token = /(zg_[A-Za-z0-9_-]{43})/.exec(issued.stdout)?.[1] ?? "";
+    expect(token).not.toBe("");
+    const deprecated = await runCli(
+      ["library", "deprecate", "县级报告", "--version", "1", "--server", server.url],
+      { ZHENGGAI_LIBRARY_TOKEN: token },
+    );
+    expect(deprecated.stderr).toBe("");
+    expect(deprecated.stdout).toContain("已停用“县级报告”第 1 版");
+    expect((await server.client.getTemplate("县级报告")).versions[0]?.deprecated).toBe(true);
+    const wrong = await runCli(["library", "revoke", "x", "--server", server.url], env);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain("部门编号");
+  });
+
   it("backs the database up online while the server runs, checked and complete", async () => {
     const out = join(tmp.dir, "backup", "library-backup.sqlite");
     mkdirSync(join(tmp.dir, "backup"));
