@@ -43,7 +43,7 @@ export interface TemplateCheckResult {
   readonly tagsUsed: readonly string[];
   /** Errors (unknown tags with "did you mean", structural errors), in Chinese. */
   readonly findings: readonly Finding[];
-  /** Contract fields the template never uses. */
+  /** Document-level contract fields (facts and figures, not loop items or conditions) the template never uses. */
   readonly unusedFields: readonly string[];
   /** Every tag occurrence with where it stands (in document order). */
   readonly uses?: readonly TemplateTagUse[];

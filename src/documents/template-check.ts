@@ -380,7 +380,11 @@ export function checkCompiled(compiled: CompiledTemplate): TemplateCheckResult {
   findings.push(...fullWidthBraces(compiled.locators));
   const used = new Set(uses.map((u) => u.tag));
   const tagsUsed = [...used];
-  const unusedFields = TAG_NAMES.filter((n) => !used.has(n));
+  // The document-level values (facts and figures) the template never prints; loop items and
+  // switches are left out, or the list would drown what matters.
+  const unusedFields = TAGS.filter(
+    (t) => t.scope === "" && (t.kind === "text" || t.kind === "number") && !used.has(t.name),
+  ).map((t) => t.name);
   return {
     ok: findings.every((f) => f.severity !== "error"),
     tagsUsed,

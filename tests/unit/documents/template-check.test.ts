@@ -29,6 +29,8 @@ describe("checkTemplate on good templates", () => {
     );
     expect(report.unusedFields).toContain("联系电话");
     expect(report.unusedFields).not.toContain("标题");
+    expect(report.unusedFields).not.toContain("问题编号"); // loop items are not listed
+    expect(report.unusedFields).not.toContain("有超期"); // nor conditions
     expect(REPORT_BODY.length + NOTICE_BODY.length).toBeGreaterThan(0);
   });
 
