@@ -147,9 +147,10 @@ export class SqliteTemplateRepository implements TemplateRepository {
   constructor(readonly file: string) {
     mkdirSync(dirname(file), { recursive: true });
     this.db = new Database(file);
+    // busy_timeout first: switching to WAL takes a lock another process may be holding.
+    this.db.pragma("busy_timeout = 5000");
     this.db.pragma("journal_mode = WAL");
     this.db.pragma("synchronous = FULL");
-    this.db.pragma("busy_timeout = 5000");
     this.db.pragma("foreign_keys = ON");
     this.migrate();
   }
