@@ -93,7 +93,11 @@ function findRoleSheet(wb: WorkbookGrid, role: "info" | "narrative"): SheetGrid 
 export function analyseWorkbook(wb: WorkbookGrid, options: AnalysisOptions = {}): LedgerAnalysis {
   const asOf = options.asOf ?? todayLocal();
   const precision = options.precision ?? 0;
-  const findings: Finding[] = [];
+  // Collected per sheet and returned ledger first: that is where clerks start fixing.
+  const ledgerFindings: Finding[] = [];
+  const infoFindings: Finding[] = [];
+  const narrativeFindings: Finding[] = [];
+  const all = () => [...ledgerFindings, ...infoFindings, ...narrativeFindings];
   let ledger: Ledger | undefined;
   let info: BasicInfo = {};
   let narrative: Narrative = EMPTY_NARRATIVE;
@@ -105,13 +109,13 @@ export function analyseWorkbook(wb: WorkbookGrid, options: AnalysisOptions = {})
       const read = readBasicInfo(new SheetView(infoSheet));
       info = mergeProfile(read.info, options.profile);
       infoCells = read.cells;
-      findings.push(
+      infoFindings.push(
         ...read.findings,
         ...validateBasicInfo(info, read.cells, String(infoSheet.name)),
       );
     } else {
       info = mergeProfile({}, options.profile);
-      findings.push(
+      infoFindings.push(
         makeFinding(
           "workbook.info.missing",
           { sheet: SHEET.info },
@@ -125,9 +129,9 @@ export function analyseWorkbook(wb: WorkbookGrid, options: AnalysisOptions = {})
     if (narrativeSheet) {
       const read = readNarrative(new SheetView(narrativeSheet));
       narrative = read.narrative;
-      findings.push(...read.findings);
+      narrativeFindings.push(...read.findings);
     } else {
-      findings.push(
+      narrativeFindings.push(
         makeFinding(
           "workbook.narrative.missing",
           { sheet: SHEET.narrative },
@@ -139,7 +143,7 @@ export function analyseWorkbook(wb: WorkbookGrid, options: AnalysisOptions = {})
     // 整改台账
     const choice = findLedgerSheet(wb);
     if (!choice) {
-      findings.push(
+      ledgerFindings.push(
         makeFinding(
           "workbook.ledger.missing",
           { sheet: SHEET.ledger },
@@ -149,7 +153,7 @@ export function analyseWorkbook(wb: WorkbookGrid, options: AnalysisOptions = {})
     } else {
       const name = String(choice.sheet.name);
       if (choice.by === "header") {
-        findings.push(
+        ledgerFindings.push(
           makeFinding(
             "workbook.ledger.byHeader",
             { sheet: name },
@@ -158,7 +162,7 @@ export function analyseWorkbook(wb: WorkbookGrid, options: AnalysisOptions = {})
         );
       }
       if (choice.sheet.hidden) {
-        findings.push(
+        ledgerFindings.push(
           makeFinding(
             "workbook.ledger.hidden",
             { sheet: name },
@@ -168,12 +172,12 @@ export function analyseWorkbook(wb: WorkbookGrid, options: AnalysisOptions = {})
       }
       const read = readLedger(new SheetView(choice.sheet));
       ledger = read.ledger;
-      findings.push(...read.findings);
+      ledgerFindings.push(...read.findings);
       if (ledger) {
         for (const row of ledger.rows) {
           const ok = ledgerRowSchema.safeParse(row);
           if (!ok.success) {
-            findings.push(
+            ledgerFindings.push(
               makeFinding(
                 "workbook.internal",
                 { sheet: name, row: row.row },
@@ -187,7 +191,7 @@ export function analyseWorkbook(wb: WorkbookGrid, options: AnalysisOptions = {})
             .filter((f) => f.code === "ledger.doneDate.invalid" || f.code === "cell.error")
             .map((f) => f.cell ?? ""),
         );
-        findings.push(
+        ledgerFindings.push(
           ...validateRows(ledger, { asOf, feedbackDate: info.feedbackDate, reportedCells }),
         );
       }
@@ -199,7 +203,7 @@ export function analyseWorkbook(wb: WorkbookGrid, options: AnalysisOptions = {})
       declared: { aspects: info.declaredAspects, problems: info.declaredProblems },
     });
     if (ledger) {
-      findings.push(
+      infoFindings.push(
         ...validateDeclared(
           info,
           infoCells,
@@ -208,16 +212,22 @@ export function analyseWorkbook(wb: WorkbookGrid, options: AnalysisOptions = {})
         ),
       );
     }
-    return { ledger, info, narrative, findings, stats };
+    return { ledger, info, narrative, findings: all(), stats };
   } catch (err) {
     // Defensive: a bug must not take the caller down; it becomes a finding.
-    findings.push(
+    ledgerFindings.push(
       makeFinding(
         "workbook.internal",
         { sheet: ledger?.sheet ?? SHEET.ledger },
         `读取工作簿时发生意外错误：${err instanceof Error ? err.message : String(err)}。这是程序缺陷，请反馈。`,
       ),
     );
-    return { ledger, info, narrative, findings, stats: computeStats([], { asOf, precision }) };
+    return {
+      ledger,
+      info,
+      narrative,
+      findings: all(),
+      stats: computeStats([], { asOf, precision }),
+    };
   }
 }

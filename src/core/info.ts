@@ -347,6 +347,12 @@ export function checkDocNumber(raw: string, docDate?: string): DocNumberProblem[
     reasons.push("序号后要有“号”");
     fixed = `${fixed}号`;
   }
+  const docYear = docDate?.slice(0, 4);
+  const writtenYear = /〔(\d{4})〕/u.exec(fixed)?.[1];
+  if (docYear && writtenYear && writtenYear !== docYear) {
+    reasons.push(`年份应为成文日期的年份${docYear}`);
+    fixed = fixed.replace(`〔${writtenYear}〕`, `〔${docYear}〕`);
+  }
   if (/^〔/u.test(fixed)) reasons.push("年份前要有发文机关代字");
   if (!/〔\d{4}〕/u.test(fixed) && !wrongBracket) reasons.push("要有四位年份");
   const suggestion = DOC_NUMBER.test(fixed) ? `，应为“${fixed}”` : "";

@@ -386,7 +386,7 @@ function readRow(
           "ledger.status.unknown",
           st.address,
           sheetRow,
-          `完成情况“${t.text}”无法识别，应为以下之一：${ALLOWED_STATUS_TEXT}（也接受“完成”“已销号”“推进中”等常见写法）。超期由程序根据整改时限判断，不需要填写。`,
+          `完成情况“${t.text}”无法识别，应为以下之一：${ALLOWED_STATUS_TEXT}（也接受“完成”“已销号”“推进中”等常见写法）。${/超期|逾期/u.test(t.text) ? "超期由程序根据整改时限判断，不需要填写。" : ""}`,
         );
       }
     }

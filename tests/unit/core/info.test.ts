@@ -205,6 +205,9 @@ describe("发文字号", () => {
     expect(msg("清市政党组〔２０２４〕１号")).toContain(
       "半角阿拉伯数字，应为“清市政党组〔2024〕1号”",
     );
+    expect(msg("清市政党组[2023]第01号", "2024-01-05")).toContain(
+      "不能用“[”，序号前不加“第”，序号不编虚位（1号不写成01号），年份应为成文日期的年份2024，应为“清市政党组〔2024〕1号”",
+    );
     const year = checkDocNumber("清市政党组〔2023〕1号", "2024-01-05");
     expect(year[0]?.code).toBe("info.docNumber.year");
     expect(year[0]?.message).toContain(

@@ -41,6 +41,9 @@ describe("ledger rules", () => {
     for (const s of STATUSES) expect(f!.message).toContain(s);
     expect(f!.message).toContain("“超期”");
     expect(a.ledger?.rows[0]?.status).toBeNull();
+    expect(f!.message).toContain("超期由程序根据整改时限判断");
+    const other = only(ledgerOf(row(1, { 完成情况: "差不多" })), "ledger.status.unknown")[0]!;
+    expect(other.message).not.toContain("超期");
   });
 
   it("a done row needs 整改成效 and 完成日期", () => {
@@ -176,5 +179,8 @@ describe("ledger rules", () => {
         "workbook.narrative.missing",
       ]),
     );
+    // Ledger findings first, then 基本信息, then 报告正文.
+    expect(a.findings[0]?.sheet).toBe("整改台账");
+    expect(a.findings.at(-1)?.code).toBe("workbook.narrative.missing");
   });
 });
