@@ -97,7 +97,13 @@ export function analyseWorkbook(wb: WorkbookGrid, options: AnalysisOptions = {})
   const ledgerFindings: Finding[] = [];
   const infoFindings: Finding[] = [];
   const narrativeFindings: Finding[] = [];
-  const all = () => [...ledgerFindings, ...infoFindings, ...narrativeFindings];
+  const byRow = (list: Finding[]) =>
+    list
+      .map((f, i) => ({ f, i }))
+      .sort((a, b) => (a.f.row ?? 0) - (b.f.row ?? 0) || a.i - b.i)
+      .map((x) => x.f);
+  // Within a sheet, sheet-wide findings first, then row by row (reading order otherwise).
+  const all = () => [...byRow(ledgerFindings), ...byRow(infoFindings), ...narrativeFindings];
   let ledger: Ledger | undefined;
   let info: BasicInfo = {};
   let narrative: Narrative = EMPTY_NARRATIVE;

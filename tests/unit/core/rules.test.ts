@@ -182,5 +182,7 @@ describe("ledger rules", () => {
     // Ledger findings first, then 基本信息, then 报告正文.
     expect(a.findings[0]?.sheet).toBe("整改台账");
     expect(a.findings.at(-1)?.code).toBe("workbook.narrative.missing");
+    const rows = a.findings.filter((f) => f.sheet === "整改台账").map((f) => f.row ?? 0);
+    expect(rows).toEqual([...rows].sort((x, y) => x - y));
   });
 });
