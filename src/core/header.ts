@@ -90,7 +90,7 @@ export function detectHeader(view: SheetView): HeaderMatch | undefined {
       if (m && m.top === best - 1 && m.bottom >= best) {
         const upperAbove = rowTexts(view, best - 1);
         const lowerHere = rowTexts(view, best);
-        const texts = lowerHere.map((t, col) => (headerField(t) ? t : (upperAbove[col] ?? "")));
+        const texts = lowerHere.map((t, col) => levelText(upperAbove[col] ?? "", t));
         return mapColumns(texts, [best - 1, best]);
       }
     }
@@ -103,11 +103,14 @@ export function detectHeader(view: SheetView): HeaderMatch | undefined {
   let twoLevel = false;
   if (best + 1 < view.rows) {
     const lower = rowTexts(view, best + 1);
-    const lowerFields = lower.map((t, c) =>
-      view.isMergedContinuation(best + 1, c) && view.mergeAt(best + 1, c)?.top === best
-        ? undefined // the same header cell merged down: not a second level
-        : headerField(t),
-    );
+    const lowerFields = lower.map((t, c) => {
+      // The same header cell merged down is not a second level.
+      if (view.isMergedContinuation(best + 1, c) && view.mergeAt(best + 1, c)?.top === best) {
+        return undefined;
+      }
+      const text = levelText(upper[c] ?? "", t);
+      return text !== upper[c] ? headerField(text) : undefined;
+    });
     let under = 0;
     let hits = 0;
     for (let c = 0; c < view.cols; c++) {
@@ -119,11 +122,23 @@ export function detectHeader(view: SheetView): HeaderMatch | undefined {
     }
     twoLevel = under >= 1 && (hits >= 2 || (under >= 1 && hits === under));
     if (twoLevel) {
-      const texts = upper.map((u, c) => (lowerFields[c] ? (lower[c] ?? "") : u));
+      const texts = upper.map((u, c) => (lowerFields[c] ? levelText(u, lower[c] ?? "") : u));
       return mapColumns(texts, [best, best + 1]);
     }
   }
   return mapColumns(upper, [best]);
+}
+
+/**
+ * The header text of a column in a two-level header: the lower cell when it names a field
+ * (责任领导 under 责任主体), the two joined when together they do (措施 under 整改), else the upper.
+ */
+function levelText(upper: string, lower: string): string {
+  if (lower !== "" && headerField(lower)) return lower;
+  if (upper !== "" && lower !== "" && upper !== lower && headerField(upper + lower)) {
+    return upper + lower;
+  }
+  return upper !== "" ? upper : lower;
 }
 
 function mapColumns(texts: readonly string[], rows: readonly number[]): HeaderMatch {

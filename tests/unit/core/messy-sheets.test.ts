@@ -109,6 +109,41 @@ describe("header detection", () => {
     });
   });
 
+  it("joins the two levels when only together they name a field (整改 over 措施/时限/成效)", () => {
+    const top = [
+      "序号",
+      "方面",
+      "问题",
+      "整改",
+      "",
+      "",
+      "责任领导",
+      "责任部门",
+      "责任人",
+      "完成情况",
+    ];
+    const sub = ["", "", "", "措施", "时限", "成效", "", "", "", ""];
+    const a = analyseWorkbook(
+      workbook(
+        sheet(
+          "整改台账",
+          [top, sub, [1, "甲", "问题", "学习", "立行立改", "好", "张", "办公室", "李", "正在推进"]],
+          {
+            merges: [{ top: 0, left: 3, bottom: 0, right: 5 }],
+          },
+        ),
+      ),
+      { asOf: AS_OF },
+    );
+    expect(a.ledger?.headerRows).toEqual([1, 2]);
+    expect(a.ledger?.columns).toMatchObject({ measures: "D", deadline: "E", result: "F" });
+    expect(a.ledger?.rows[0]).toMatchObject({
+      measures: "学习",
+      deadline: { kind: "立行立改" },
+      result: "好",
+    });
+  });
+
   it("maps columns in any order, by alias, with line breaks and full-width spaces in header text", () => {
     const header = [
       "完成\n情况",
