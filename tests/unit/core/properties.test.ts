@@ -100,6 +100,20 @@ describe("properties", () => {
             expect(f.message.length).toBeGreaterThan(0);
             if (f.cell !== undefined) expect(f.cell).toMatch(/^[A-Z]{1,3}\d+$/);
           }
+          // Statistics stay consistent with the rows.
+          const s = a.stats;
+          const known = Object.values(s.byStatus).reduce((x, y) => x + y, 0);
+          expect(known).toBeLessThanOrEqual(s.total);
+          expect(s.done).toBeLessThanOrEqual(s.total);
+          expect(s.byAspect.reduce((x, g) => x + g.total, 0)).toBe(s.total);
+          expect(s.total + s.selfFound.total).toBe(a.ledger?.rows.length ?? 0);
+          if (known > 0) {
+            const units = Object.values(s.statusShares).reduce(
+              (x, v) => x + Math.round(v * 10 ** precision),
+              0,
+            );
+            expect(units).toBe(100 * 10 ** precision);
+          }
           // Internal failures would be bugs.
           expect(a.findings.filter((f) => f.code === "workbook.internal")).toEqual([]);
           // No XML-illegal character ever reaches a row.
@@ -112,7 +126,7 @@ describe("properties", () => {
           }
         },
       ),
-      { numRuns: 400 },
+      { numRuns: Number(process.env.FC_RUNS ?? 400) },
     );
   });
 
