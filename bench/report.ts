@@ -78,6 +78,8 @@ export interface RunInfo {
   readonly date: Date;
   readonly machine: Machine;
   readonly wallSeconds: number;
+  /** 1-minute load average at the start and the end of the run (other work on the machine). */
+  readonly load: readonly [number, number];
 }
 
 export function benchmarksMarkdown(
@@ -94,6 +96,7 @@ export function benchmarksMarkdown(
     `- Date: ${run.date.toISOString().replace("T", " ").slice(0, 16)} UTC`,
     `- Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB memory, ${m.platform}`,
     `- Node ${m.node}; whole run took ${run.wallSeconds.toFixed(0)} s`,
+    `- Load average (1 min) at start / end: ${run.load[0].toFixed(2)} / ${run.load[1].toFixed(2)} — above ${m.cores} means other processes shared the cores, which inflates times and shrinks the batch speed-up`,
     "",
     "Times are medians with the inter-quartile range (p25–p75) over n timed runs after a",
     "warm-up; compared variants run interleaved in the same process, and ratios are taken from",

@@ -4,6 +4,7 @@
  * a case that throws is reported as untested with its error, and the run goes on.
  */
 import { writeFile } from "node:fs/promises";
+import os from "node:os";
 import { ANALYSIS } from "./analysis";
 import { anchorsCase } from "./cases/anchors";
 import { batchCase } from "./cases/batch";
@@ -31,8 +32,11 @@ const CASES: [number, string, (p: Pieces) => Promise<CaseResult>][] = [
 
 const only = process.argv.slice(2).map(Number).filter(Number.isFinite);
 const started = performance.now();
+const loadAtStart = os.loadavg()[0]!;
 const machine = machineInfo();
-console.log(`zhenggai bench — ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}\n`);
+console.log(
+  `zhenggai bench — ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, load ${os.loadavg()[0]!.toFixed(2)}\n`,
+);
 const pieces = await loadPieces();
 const results: CaseResult[] = [];
 for (const [id, title, run] of CASES) {
@@ -61,7 +65,11 @@ console.log(markdownTable(summaryTable(results)));
 
 const wallSeconds = (performance.now() - started) / 1000;
 if (only.length === 0) {
-  const md = benchmarksMarkdown(results, { date: new Date(), machine, wallSeconds }, ANALYSIS);
+  const md = benchmarksMarkdown(
+    results,
+    { date: new Date(), machine, wallSeconds, load: [loadAtStart, os.loadavg()[0]!] },
+    ANALYSIS,
+  );
   await writeFile(new URL("../docs/BENCHMARKS.md", import.meta.url), md);
   console.log(`\nwrote docs/BENCHMARKS.md (${wallSeconds.toFixed(0)} s)`);
 } else {

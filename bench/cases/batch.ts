@@ -83,7 +83,6 @@ export async function batchCase(pieces: Pieces): Promise<CaseResult> {
     for (const order of [
       [1, 2],
       [2, 1],
-      [1, 2],
     ]) {
       for (const threads of order) {
         const r = run(threads);
@@ -111,6 +110,7 @@ export async function batchCase(pieces: Pieces): Promise<CaseResult> {
             "wall time for 200 documents (p25–p75)",
             "documents per second",
             "speed-up",
+            "cores busy (CPU time ÷ wall)",
           ],
           rows: [
             [
@@ -125,10 +125,12 @@ export async function batchCase(pieces: Pieces): Promise<CaseResult> {
               fmtSample(s2),
               perSec(s2.median),
               fmtRatio(speedUp),
+              summarise(cores2).median.toFixed(2),
             ],
             [
               "  worker ready after (tsx + modules; the main thread works meanwhile)",
               fmtSample(st),
+              "",
               "",
               "",
             ],

@@ -95,7 +95,7 @@ export async function e2eCase(pieces: Pieces): Promise<CaseResult> {
   };
   for (let i = 0; i < 3; i++) await round(false);
   const started = performance.now();
-  for (let i = 0; i < 21 && (i < 7 || performance.now() - started < 20_000); i++) await round(true);
+  for (let i = 0; i < 21 && (i < 7 || performance.now() - started < 12_000); i++) await round(true);
 
   const total = summarise(totals);
   const stages = stageNames.map((name, i) => ({ name, s: summarise(times[i]!) }));
@@ -160,7 +160,7 @@ export async function overheadCase(pieces: Pieces): Promise<CaseResult> {
   bare(); // fail here, before measuring, if the template does not render bare
   const r = await measure(
     { ours, bare, zipOnly },
-    { warmup: 3, rounds: 25, minRounds: 9, budgetMs: 20_000 },
+    { warmup: 3, rounds: 25, minRounds: 9, budgetMs: 15_000 },
   );
   const ratio = r.ours.median / r.bare.median;
   const row = (name: string, s: Sample) => [

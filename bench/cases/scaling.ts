@@ -31,7 +31,7 @@ export async function scalingCase(pieces: Pieces): Promise<CaseResult> {
     const big = rows >= 10_000;
     const r = await measure(
       { analyse: () => analyse(grid, options) },
-      { warmup: big ? 2 : 5, rounds: big ? 9 : 31, minRounds: 5, budgetMs: big ? 8_000 : 3_000 },
+      { warmup: big ? 2 : 5, rounds: big ? 9 : 31, minRounds: 7, budgetMs: big ? 8_000 : 3_000 },
     );
     samples.push(r.analyse);
   }
