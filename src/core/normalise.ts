@@ -125,18 +125,39 @@ export function normaliseDeadline(cell: Cell): DeadlineParse | undefined {
   if (cell.t === "s") {
     const term = DEADLINE_TERMS[valueKey(cell.v)];
     if (term) return { ok: true, deadline: { kind: term } };
-    // 2023年12月31日前 means the same day; 2023年12月底 is the month's last day.
-    const text = stripTrailingPunctuation(cell.v.normalize("NFKC").trim());
-    const endOfMonth = /^(\d{4})\s*[年./-]\s*(\d{1,2})\s*月?\s*底$/.exec(text);
-    if (endOfMonth) {
-      const y = Number(endOfMonth[1]);
-      const m = Number(endOfMonth[2]);
-      const d = makeDate(y, m, m >= 1 && m <= 12 ? daysInMonth(y, m) : 1);
-      return d.ok ? { ok: true, deadline: { kind: "date", date: d.date } } : d;
-    }
-    dateCell = { t: "s", v: text.replace(/(之前|以前|前)$/u, "") };
+    // 2023年12月31日前 means the same day; 2023年12月底 is the month's last day, 2023年底 the
+    // year's, 2024年上半年 30 June: deadlines written the way work plans write them.
+    const text = stripTrailingPunctuation(cell.v.normalize("NFKC").replace(/\s+/gu, "")).replace(
+      /(之前|以前|前|内)$/u,
+      "",
+    );
+    const period = periodEnd(text);
+    if (period)
+      return period.ok ? { ok: true, deadline: { kind: "date", date: period.date } } : period;
+    dateCell = { t: "s", v: text };
   }
   const d = parseDateCell(dateCell);
   if (!d) return undefined;
   return d.ok ? { ok: true, deadline: { kind: "date", date: d.date } } : d;
+}
+
+/** The last day of 2023年12月底 / 2023年底 / 2024年上半年 / 2024年第一季度; undefined for other text. */
+function periodEnd(text: string): DateParse | undefined {
+  let m = /^(\d{4})[年./-](\d{1,2})月?(?:底|末)$/u.exec(text);
+  if (m) {
+    const y = Number(m[1]);
+    const month = Number(m[2]);
+    return makeDate(y, month, month >= 1 && month <= 12 ? daysInMonth(y, month) : 1);
+  }
+  m = /^(\d{4})年(?:底|末|年底|年末)$/u.exec(text);
+  if (m) return makeDate(Number(m[1]), 12, 31);
+  m = /^(\d{4})年(上|下)半年$/u.exec(text);
+  if (m) return m[2] === "上" ? makeDate(Number(m[1]), 6, 30) : makeDate(Number(m[1]), 12, 31);
+  m = /^(\d{4})年第?([一二三四1-4])季度(?:末|底)?$/u.exec(text);
+  if (m) {
+    const q = "一二三四".indexOf(m[2]!) + 1 || Number(m[2]);
+    const y = Number(m[1]);
+    return makeDate(y, q * 3, daysInMonth(y, q * 3));
+  }
+  return undefined;
 }

@@ -93,6 +93,22 @@ describe("other values", () => {
       ok: true,
       deadline: { kind: "date", date: "2024-02-29" },
     });
+    for (const [text, date] of [
+      ["2023年12月底前", "2023-12-31"],
+      ["2023年底", "2023-12-31"],
+      ["2023年底前", "2023-12-31"],
+      ["2024年上半年", "2024-06-30"],
+      ["2024年下半年", "2024-12-31"],
+      ["2024年第一季度", "2024-03-31"],
+      ["2024年3季度末", "2024-09-30"],
+      ["2023年11月30日以前", "2023-11-30"],
+    ] as const) {
+      expect(normaliseDeadline({ t: "s", v: text }), text).toEqual({
+        ok: true,
+        deadline: { kind: "date", date },
+      });
+    }
+    expect(normaliseDeadline({ t: "s", v: "2023年13月底" })?.ok).toBe(false);
     expect(normaliseDeadline({ t: "n", v: 45291 })).toEqual({
       ok: true,
       deadline: { kind: "date", date: "2023-12-31" },
