@@ -59,13 +59,14 @@ async function taskpaneMetrics(): Promise<Piece<TaskpaneMetrics>> {
     fn ?? (typeof mod.default === "function" ? (mod.default as () => Promise<unknown>) : undefined);
   if (!call) return { missing: "任务窗格测量（bench/taskpane.ts 未导出测量函数）" };
   const raw = (await call()) as Record<string, unknown>;
-  const num = (re: RegExp) => {
-    const hit = Object.entries(raw ?? {}).find(([k, v]) => re.test(k) && typeof v === "number");
-    return hit ? (hit[1] as number) : undefined;
-  };
-  const gz = num(/gz/i);
-  const gzKb = gz === undefined ? num(/kb/i) : undefined;
-  const gzipBytes = gz ?? (gzKb === undefined ? undefined : gzKb * 1024);
+  const entry = (re: RegExp) =>
+    Object.entries(raw ?? {}).find(([k, v]) => re.test(k) && typeof v === "number") as
+      | [string, number]
+      | undefined;
+  // The size may come in bytes or in KB; the key says which.
+  const gz = entry(/gz/i) ?? entry(/initial|bundle|size/i);
+  const gzipBytes = gz === undefined ? undefined : /kb/i.test(gz[0]) ? gz[1] * 1024 : gz[1];
+  const num = (re: RegExp) => entry(re)?.[1];
   const firstRenderMs = num(/render/i);
   return {
     ...(gzipBytes === undefined ? {} : { gzipBytes }),
