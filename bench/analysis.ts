@@ -42,8 +42,15 @@ taken while the machine was shared, are noisier. Nothing quadratic was found.
 docx-templates evaluates every command as JavaScript in a \`vm\` sandbox (its safe default), which
 costs seconds for a thousand problems; easy-template-x is closer but walks an XML DOM.
 
-**Case 5, batch.** Worker start-up is ≈ 1 s of CPU (tsx registration, then exceljs,
-docxtemplater and our modules), plus the worker's cold JIT; the main thread works meanwhile,
-so only the worker's share is delayed. The "idle cores" estimate in the notes is what two free
-cores would give for the same CPU work.
+**Case 5, batch.** On two cores the ceiling is well below 2×: a single Node thread already
+keeps ≈ 1.2–1.3 cores busy (V8's concurrent garbage collection and JIT compilation run on helper
+threads), so a second thread only has the rest of the machine. The worker also costs ≈ 1 s of
+CPU to start (tsx registration, then exceljs, docxtemplater and our modules, measured by the
+"worker ready after" row) plus its own cold JIT; the main thread works meanwhile, so only the
+worker's share is delayed. Measured at a quieter moment (load ≈ 2.4) on the same 100 ledgers:
+1 thread 11.2 s wall / 13.7 s CPU, 2 threads 8.3 s wall / 16.0 s CPU → 1.35×, with 1.93 cores
+busy — both cores were full. A larger young generation (\`--max-semi-space-size\` 16/64) did
+not help. Per document the CPU goes to the same places as in case 2 (docxtemplater's
+postrender and loops, pako DEFLATE, exceljs), so the zip change and a leaner template would
+speed up the batch as much as the one click.
 `;
