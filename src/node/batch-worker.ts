@@ -28,7 +28,13 @@ export async function serve(job: JobRef): Promise<void> {
   const mod = (await import(job.module)) as Record<string, unknown>;
   const fn = mod[job.name];
   if (typeof fn !== "function") throw new Error(`${job.module} 没有导出 ${job.name}`);
-  port.on("message", async (msg: ToWorker) => {
+  // One job at a time, in order: the pool keeps a second job here only so the worker never
+  // waits for the main thread, and knows that the first job in hand is the one running.
+  let queue = Promise.resolve();
+  port.on("message", (msg: ToWorker) => {
+    queue = queue.then(() => run(msg));
+  });
+  const run = async (msg: ToWorker) => {
     let reply: FromWorker;
     try {
       const value = await fn(msg.input, msg.options);
@@ -48,6 +54,6 @@ export async function serve(job: JobRef): Promise<void> {
       const message = `结果无法传回主线程：${(error as Error).message}`;
       port.postMessage({ type: "done", index: msg.index, ok: false, error: message });
     }
-  });
+  };
   port.postMessage({ type: "ready" } satisfies FromWorker);
 }

@@ -85,6 +85,10 @@ export async function generateBatch<O, R>(
   const started = performance.now();
   const items: BatchItem<R>[] = new Array(inputs.length);
   let next = 0;
+  /** Jobs handed back by a worker that died before starting them; taken before `next`. */
+  const retry: number[] = [];
+  const take = (): number | undefined =>
+    retry.length > 0 ? retry.shift() : next < inputs.length ? next++ : undefined;
   let done = 0;
   let ready = 0;
   let startupMs = 0;
@@ -114,8 +118,9 @@ export async function generateBatch<O, R>(
     const inHand = new Map<number, number>(); // index → time sent
     let wasReady = false;
     const feed = () => {
-      while (inHand.size < IN_HAND && next < inputs.length) {
-        const index = next++;
+      while (inHand.size < IN_HAND) {
+        const index = take();
+        if (index === undefined) return;
         inHand.set(index, performance.now());
         const msg: ToWorker = { type: "job", index, input: inputs[index]!, options };
         worker.postMessage(msg);
@@ -143,17 +148,22 @@ export async function generateBatch<O, R>(
           : failure(msg.index, msg.error, sent),
       );
     });
-    // A crash (out of memory, a native fault) fails only the files in hand; a fresh worker
-    // takes over the rest of the queue. A worker that could not even start (its module does
-    // not load) is not replaced: every other worker would fail the same way.
+    // A crash (out of memory, a native fault) fails only the file being processed (the first
+    // in hand: a worker runs its jobs in order); the ones waiting go back to the queue and a
+    // fresh worker takes over. A worker that could not even start (its module does not load)
+    // is not replaced: every other worker would fail the same way.
     const onDeath = (why: string) => {
       if (!workers.delete(worker)) return;
-      for (const [index, sent] of inHand) finish(failure(index, why, sent));
+      const [running, ...waiting] = inHand;
       inHand.clear();
+      if (running) finish(failure(running[0], why, running[1]));
+      retry.push(...waiting.map(([index]) => index));
       if (done >= inputs.length) return;
       if (wasReady) spawn();
       else if (workers.size === 0 && !mainWorks) {
-        while (next < inputs.length) finish(failure(next++, why, performance.now()));
+        for (let index = take(); index !== undefined; index = take()) {
+          finish(failure(index, why, performance.now()));
+        }
       }
     };
     worker.on("error", (e) => onDeath(e.message));
@@ -185,8 +195,7 @@ export async function generateBatch<O, R>(
     } catch (error) {
       loadError = error instanceof Error ? error.message : String(error);
     }
-    while (next < inputs.length) {
-      const index = next++;
+    for (let index = take(); index !== undefined; index = take()) {
       const t0 = performance.now();
       if (loadError) {
         finish(failure(index, loadError, t0));

@@ -5,7 +5,7 @@
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateLedgerGrid, gridToXlsx } from "../../../bench/data";
 import { type BatchItem, generateBatch, type JobRef } from "../../../src/node/batch";
@@ -88,6 +88,21 @@ describe("generateBatch worker pool", () => {
     expect(two.workers).toBe(1);
     expect(strip(one.items)).toEqual(strip(two.items));
     expect(one.items.every((i) => !i.ok || i.value.threadId === 0)).toBe(true);
+  });
+
+  it("fails only the file whose worker died, and finishes the rest on a new worker", async () => {
+    const crashOn = basename(inputs[1]!);
+    const run = await generateBatch<
+      { marker: string; crashOn: string },
+      SheetCounts & { marker: string }
+    >(inputs, { marker: "c", crashOn }, { threads: 2, mainThreadWorks: false, job: JOB });
+    expect(run.items).toHaveLength(inputs.length);
+    const crashed = run.items[1]!;
+    expect(crashed.ok).toBe(false);
+    if (!crashed.ok) expect(crashed.error).toMatch(new RegExp(`${crashOn}.*处理线程意外退出`));
+    const others = run.items.filter((_, i) => i !== 1 && i !== 3);
+    expect(others.every((i) => i.ok)).toBe(true);
+    expect(others.map(ledgerRows)).toEqual(SIZES.filter((_, i) => i !== 1).map((n) => n + 2));
   });
 
   for (const mainThreadWorks of [true, false]) {

@@ -11,10 +11,12 @@ export interface SheetCounts {
 
 export async function countSheets(
   path: string,
-  options: { readonly marker: string },
+  options: { readonly marker: string; readonly crashOn?: string },
 ): Promise<SheetCounts & { marker: string }> {
+  const { threadId, isMainThread } = await import("node:worker_threads");
+  // Simulates a worker dying mid-job (a native crash, out of memory): exits the worker thread.
+  if (options.crashOn && path.endsWith(options.crashOn) && !isMainThread) process.exit(3);
   const grid = await readWorkbookFile(path);
-  const { threadId } = await import("node:worker_threads");
   return {
     marker: options.marker,
     threadId,
