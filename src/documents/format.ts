@@ -89,13 +89,22 @@ export function percentText(percent: number, decimals: number): string {
 const ILLEGAL_XML =
   /[\u0000-\u0008\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+/**
+ * Every character xmlSafe or stripIllegalXml may change, as one plain class: a single fast scan
+ * tells clean text (nearly all of it) apart without running the look-around pattern above,
+ * which costs ≈ 13 ms on a 1,000-problem document.xml (bench case 2).
+ */
+const MAYBE_UNSAFE = /[\u0000-\u0008\u000B-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+
 /** Text safe for a .docx: illegal characters removed, CR LF and VT turned into line breaks. */
 export function xmlSafe(text: string): string {
+  if (!MAYBE_UNSAFE.test(text)) return text;
   return text.replace(/\r\n?|\u000B/g, "\n").replace(ILLEGAL_XML, "");
 }
 
 /** Removes XML-illegal characters from serialised XML (no line-break handling: markup is kept). */
 export function stripIllegalXml(xml: string): string {
+  if (!MAYBE_UNSAFE.test(xml)) return xml;
   ILLEGAL_XML.lastIndex = 0;
   return ILLEGAL_XML.test(xml) ? xml.replace(ILLEGAL_XML, "") : xml;
 }
