@@ -44,15 +44,17 @@ are noisier (6.7× at load 7, 5.7× at load 0). Nothing quadratic was found.
 docx-templates evaluates every command as JavaScript in a \`vm\` sandbox (its safe default), which
 costs seconds for a thousand problems; easy-template-x is closer but walks an XML DOM.
 
-**Case 5, batch.** On two cores the ceiling is well below 2×: a single Node thread already
-keeps ≈ 1.2–1.3 cores busy (V8's concurrent garbage collection and JIT compilation run on helper
-threads), so a second thread only has the rest of the machine. The worker also costs ≈ 1 s of
-CPU to start (tsx registration, then exceljs, docxtemplater and our modules, measured by the
-"worker ready after" row) plus its own cold JIT; the main thread works meanwhile, so only the
-worker's share is delayed. Measured at a quieter moment (load ≈ 2.4) on the same 100 ledgers:
-1 thread 11.2 s wall / 13.7 s CPU, 2 threads 8.3 s wall / 16.0 s CPU → 1.35×, with 1.93 cores
-busy — both cores were full. A larger young generation (\`--max-semi-space-size\` 16/64) did
-not help. Per document the CPU goes to the same places as in case 2 (docxtemplater's
-postrender and loops, DEFLATE, exceljs), so a leaner template would speed up the batch as much
-as the one click.
+**Case 5, batch (goal 1.6×, missed).** On two cores the ceiling is well below 2×: a single
+Node thread already keeps ≈ 1.2–1.3 cores busy (V8's concurrent garbage collection and JIT
+compilation run on helper threads), so a second thread only has the rest of the machine. The
+worker also costs ≈ 1 s to start (tsx registration, then exceljs, docxtemplater and our
+modules: the "worker ready after" row) plus its own cold JIT, ≈ 2.5 s of extra CPU in all; the
+main thread works meanwhile, so only the worker's share is delayed. With both cores full (1.9
+busy) the pool is CPU-bound, and the ceiling printed in the case notes (single-thread wall ÷
+half the pool's CPU) is ≈ 1.3–1.5× depending on the run. The two perf commits made every document cheaper, which
+raised both rows (16.6 → 20.6 docs/s on one thread) but made the fixed start-up a larger share.
+What would move it: no TypeScript loader in the workers (a prebuilt JS bundle of the job; tsx
+adds a hooks thread and a transform step per module — not measured separately), and a leaner
+template (less XML per document). A larger
+young generation (\`--max-semi-space-size\` 16/64) did not help.
 `;
