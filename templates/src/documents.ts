@@ -1,0 +1,121 @@
+/**
+ * The bodies of the two templates: 报告 (red-header report, seed 000) and 通报 (public notice,
+ * seeds 001/002). Geometry and fonts come from layout.ts and wml.ts; shared sections from
+ * sections.ts.
+ */
+import { CHAR, FONT, ISSUER_MARK, RED, RED_LINE_SPACE_PT, SZ, TYPE_AREA } from "./layout";
+import { colophon, narrativeLoop, problemList } from "./sections";
+import {
+  BODY,
+  blankLine,
+  bodyText,
+  heading,
+  KAITI,
+  paragraph,
+  type RunStyle,
+  recipientParagraph,
+  run,
+  signatureParagraphs,
+  TAB,
+  tagParagraph,
+  titleParagraph,
+} from "./wml";
+import type { XmlElement } from "./xml";
+
+const ISSUER: RunStyle = {
+  font: FONT.xiaobiaosong,
+  size: SZ.issuerMark,
+  color: RED,
+  scale: ISSUER_MARK.scale,
+};
+
+/** Red separator: 1.5 pt (w:sz 12 eighths of a point), about 4 mm below the 发文字号 line. */
+export const RED_RULE = { size: 12, color: RED, space: RED_LINE_SPACE_PT } as const;
+
+/**
+ * 版头: the red 发文机关标志, two blank lines, then one line with 发文字号 one character in from
+ * the left and 签发人 one character in from the right — laid out with a left and a right tab
+ * stop, never spaces — whose bottom border is the red separator across the whole type area.
+ */
+function redHeader(): XmlElement[] {
+  return [
+    // TODO(documents): a name longer than 15 characters wraps; a "\n" from the view model (with
+    // linebreaks on) would let it break into two balanced lines.
+    paragraph(
+      {
+        style: "IssuerMark",
+        snapToGrid: false,
+        before: ISSUER_MARK.spaceBefore,
+        line: ISSUER_MARK.line,
+        jc: "center",
+        mark: ISSUER,
+      },
+      run(ISSUER, "{发文机关标志}"),
+    ),
+    blankLine(),
+    blankLine(),
+    paragraph(
+      {
+        tabs: [
+          { kind: "left", pos: CHAR },
+          { kind: "right", pos: TYPE_AREA.width - CHAR },
+        ],
+        borderBottom: RED_RULE,
+        jc: "left",
+        mark: BODY,
+      },
+      run(BODY, TAB, "{发文字号}", TAB, "签发人："),
+      run(KAITI, "{签发人}"),
+    ),
+    blankLine(),
+    blankLine(),
+  ];
+}
+
+/** 署名 and 成文日期 after two blank lines (room for the seal). */
+function signature(): XmlElement[] {
+  return [blankLine(), blankLine(), ...signatureParagraphs("{署名}", "{成文日期}")];
+}
+
+export function reportBody(): XmlElement[] {
+  return [
+    ...redHeader(),
+    titleParagraph("{标题}"),
+    blankLine(),
+    recipientParagraph("{主送机关}"),
+    bodyText("{开头段}"),
+    heading(1, "一、主要做法"),
+    ...narrativeLoop("主要做法"),
+    heading(1, "二、整改完成情况"),
+    ...problemList("report"),
+    bodyText(
+      "截至{截至日期}，巡察反馈的{问题总数}个具体问题，{完成情况表述}，整改完成率{完成率}。",
+    ),
+    heading(1, "三、下一步工作打算"),
+    ...narrativeLoop("下一步打算"),
+    ...signature(),
+    ...colophon(),
+  ];
+}
+
+export function noticeBody(): XmlElement[] {
+  return [
+    titleParagraph("{标题}"),
+    blankLine(),
+    bodyText("{开头段}"),
+    heading(1, "一、组织整改落实情况"),
+    ...narrativeLoop("主要做法"),
+    heading(1, "二、巡察反馈问题整改情况"),
+    bodyText("截至{截至日期}，巡察反馈的{问题总数}个具体问题，{完成情况表述}。{公开说明}"),
+    ...problemList("notice"),
+    heading(1, "三、下一步工作安排"),
+    ...narrativeLoop("下一步打算"),
+    bodyText("欢迎广大干部群众对巡察整改落实情况进行监督。如有意见建议，请及时向我们反映。"),
+    paragraphIf("有联系方式", bodyText("{联系方式}。")),
+    ...signature(),
+  ].flat();
+}
+
+function paragraphIf(condition: string, p: XmlElement): XmlElement[] {
+  return [tagParagraph(`{#${condition}}`), p, tagParagraph(`{/${condition}}`)];
+}
