@@ -1,0 +1,193 @@
+/**
+ * The pane: a header (workbook, re-read, open a file when standalone) and the tabs 校验 · 统计 ·
+ * 生成 · 模板 · 设置. Inside Excel the port is the Office.js adapter; anywhere else the user opens
+ * or drops an .xlsx and the standalone port reads it.
+ */
+import {
+  Button,
+  MessageBar,
+  MessageBarBody,
+  makeStyles,
+  Spinner,
+  Tab,
+  TabList,
+  Text,
+  tokens,
+} from "@fluentui/react-components";
+import {
+  ArrowClockwiseRegular,
+  DocumentArrowUpRegular,
+  DocumentTableRegular,
+} from "@fluentui/react-icons";
+import { type ComponentType, lazy, Suspense, useEffect, useState } from "react";
+import { detectHost, type HostInfo } from "./host";
+import type { WorkbookPort } from "./port";
+import { useSession } from "./state/useSession";
+import { OpenFile, useFileDrop } from "./tabs/OpenFile";
+
+const FindingsTab = lazy(() => import("./tabs/FindingsTab"));
+const StatsTab = lazy(() => import("./tabs/StatsTab"));
+const GenerateTab = lazy(() => import("./tabs/GenerateTab"));
+const SettingsTab = lazy(() => import("./tabs/SettingsTab"));
+
+/** The template library's tab (src/taskpane/templates/), mounted when it exists. */
+const libraryTabs = import.meta.glob<{ default: ComponentType<LibraryTabProps> }>(
+  "./templates/TemplatesTab.tsx",
+);
+const loadLibraryTab = Object.values(libraryTabs)[0];
+const LibraryTab = loadLibraryTab ? lazy(loadLibraryTab) : undefined;
+
+export interface LibraryTabProps {
+  readonly port: WorkbookPort | undefined;
+  readonly host: HostInfo;
+}
+
+type TabId = "findings" | "stats" | "generate" | "templates" | "settings";
+
+const useStyles = makeStyles({
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    height: "100%",
+    minWidth: "280px",
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  header: {
+    display: "flex",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  title: { flexGrow: 1, minWidth: 0, display: "flex", flexDirection: "column" },
+  label: { overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
+  tabs: {
+    backgroundColor: tokens.colorNeutralBackground1,
+    paddingInline: tokens.spacingHorizontalXS,
+  },
+  body: { flexGrow: 1, overflowY: "auto", padding: tokens.spacingHorizontalM },
+  dropping: { outline: `2px dashed ${tokens.colorBrandStroke1}`, outlineOffset: "-6px" },
+});
+
+export function App() {
+  const styles = useStyles();
+  const [host, setHost] = useState<HostInfo | undefined>();
+  const [port, setPort] = useState<WorkbookPort | undefined>();
+  const [portError, setPortError] = useState<string | undefined>();
+  const [tab, setTab] = useState<TabId>("findings");
+  const session = useSession(port);
+
+  useEffect(() => {
+    let cancelled = false;
+    void detectHost().then(async (h) => {
+      if (cancelled) return;
+      setHost(h);
+      if (h.kind === "excel") {
+        try {
+          const { createExcelWorkbookPort } = await import("../office/excel-port");
+          if (!cancelled) setPort(createExcelWorkbookPort());
+        } catch {
+          setPortError("无法连接 Excel 工作簿。请关闭任务窗格后重新打开。");
+        }
+      }
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+
+  useEffect(() => {
+    performance.mark("zhenggai:first-render");
+  }, []);
+
+  const openFile = async (file: File) => {
+    const { createStandalonePort } = await import("./standalone-port");
+    setPort(createStandalonePort(file.name, new Uint8Array(await file.arrayBuffer())));
+    setTab("findings");
+  };
+  const drop = useFileDrop(host?.kind === "standalone" ? openFile : undefined);
+
+  if (!host) {
+    return (
+      <div className={styles.root}>
+        <Spinner style={{ margin: "auto" }} label="正在启动整改台账助手……" />
+      </div>
+    );
+  }
+
+  const standalone = host.kind === "standalone";
+  const ready = session.state.status === "ready";
+
+  return (
+    <div
+      className={`${styles.root} ${drop.dragging ? styles.dropping : ""}`}
+      data-host={host.kind}
+      {...drop.handlers}
+    >
+      <header className={styles.header}>
+        <DocumentTableRegular fontSize={24} color={tokens.colorBrandForeground1} />
+        <div className={styles.title}>
+          <Text weight="semibold">整改台账助手</Text>
+          <Text size={200} className={styles.label} title={port?.label}>
+            {port ? port.label : standalone ? "单机版：请打开台账文件" : "正在连接 Excel……"}
+          </Text>
+        </div>
+        {standalone && port && (
+          <OpenFile compact onFile={openFile}>
+            <Button
+              appearance="subtle"
+              icon={<DocumentArrowUpRegular />}
+              title="打开其他台账文件"
+            />
+          </OpenFile>
+        )}
+        {port && (
+          <Button
+            appearance="subtle"
+            icon={<ArrowClockwiseRegular />}
+            title="重新读取台账"
+            aria-label="重新读取台账"
+            disabled={session.state.status === "loading"}
+            onClick={() => void session.refresh()}
+          />
+        )}
+      </header>
+      <TabList
+        className={styles.tabs}
+        size="small"
+        selectedValue={tab}
+        onTabSelect={(_, data) => setTab(data.value as TabId)}
+      >
+        <Tab value="findings">校验</Tab>
+        <Tab value="stats">统计</Tab>
+        <Tab value="generate">生成</Tab>
+        {LibraryTab && <Tab value="templates">模板</Tab>}
+        <Tab value="settings">设置</Tab>
+      </TabList>
+      <main className={styles.body}>
+        {portError && (
+          <MessageBar intent="error">
+            <MessageBarBody>{portError}</MessageBarBody>
+          </MessageBar>
+        )}
+        {standalone && !port && tab !== "settings" && tab !== "templates" && (
+          <OpenFile onFile={openFile} />
+        )}
+        {session.state.status === "loading" && <Spinner label="正在读取并校验台账……" />}
+        {session.state.status === "error" && (
+          <MessageBar intent="error">
+            <MessageBarBody>{session.state.message}</MessageBarBody>
+          </MessageBar>
+        )}
+        <Suspense fallback={<Spinner size="small" />}>
+          {tab === "findings" && ready && <FindingsTab session={session} />}
+          {tab === "stats" && ready && <StatsTab session={session} />}
+          {tab === "generate" && ready && <GenerateTab session={session} host={host} />}
+          {tab === "templates" && LibraryTab && <LibraryTab port={port} host={host} />}
+          {tab === "settings" && <SettingsTab session={session} />}
+        </Suspense>
+      </main>
+    </div>
+  );
+}

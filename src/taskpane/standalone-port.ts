@@ -1,0 +1,73 @@
+/**
+ * The workbook port for standalone mode (a browser or WPS user opens an .xlsx in the page).
+ * exceljs is heavy, so src/node/xlsx-grid.ts is imported only when a file is actually read.
+ * The unit profile lives in localStorage, since there is no workbook to carry it.
+ */
+import type { WorkbookGrid } from "../core/grid";
+import { type UnitProfile, unitProfileSchema } from "../core/profile";
+import type { WorkbookPort } from "./port";
+
+export const PROFILE_STORAGE_KEY = "zhenggai.unitProfile";
+
+/** Reading failed in a way the user can fix; the message says how. */
+export class WorkbookFileError extends Error {}
+
+function looksLike(bytes: Uint8Array, magic: readonly number[]): boolean {
+  return magic.every((b, i) => bytes[i] === b);
+}
+
+export async function readXlsxGrid(bytes: Uint8Array, fileName: string): Promise<WorkbookGrid> {
+  if (looksLike(bytes, [0xd0, 0xcf, 0x11, 0xe0])) {
+    throw new WorkbookFileError(
+      `“${fileName}”是旧版 .xls 或加密的文件。请在 Excel 或 WPS 中“另存为” .xlsx（并取消密码）后再打开。`,
+    );
+  }
+  if (!looksLike(bytes, [0x50, 0x4b, 0x03, 0x04])) {
+    throw new WorkbookFileError(
+      `“${fileName}”不是 .xlsx 文件。请选择 Excel 或 WPS 保存的 .xlsx 台账。`,
+    );
+  }
+  const { workbookGridFromXlsx } = await import("../node/xlsx-grid");
+  try {
+    return await workbookGridFromXlsx(bytes);
+  } catch {
+    throw new WorkbookFileError(
+      `无法读取“${fileName}”：文件可能已损坏。请在 Excel 或 WPS 中打开并重新保存为 .xlsx 后再试。`,
+    );
+  }
+}
+
+export function createStandalonePort(
+  fileName: string,
+  bytes: Uint8Array,
+  storage: Storage | undefined = globalThis.localStorage,
+): WorkbookPort {
+  let grid: Promise<WorkbookGrid> | undefined;
+  return {
+    host: "standalone",
+    label: fileName,
+    readWorkbook() {
+      // The file in memory never changes: read it once.
+      grid ??= readXlsxGrid(bytes, fileName).catch((error: unknown) => {
+        grid = undefined;
+        throw error;
+      });
+      return grid;
+    },
+    async loadProfile() {
+      const raw = storage?.getItem(PROFILE_STORAGE_KEY);
+      if (!raw) return undefined;
+      try {
+        const parsed = unitProfileSchema.safeParse(JSON.parse(raw));
+        return parsed.success ? parsed.data : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+    async saveProfile(profile: UnitProfile) {
+      const valid = unitProfileSchema.parse(profile);
+      if (!storage) throw new Error("此浏览器不允许保存设置（本地存储不可用）。");
+      storage.setItem(PROFILE_STORAGE_KEY, JSON.stringify(valid));
+    },
+  };
+}

@@ -1,0 +1,256 @@
+/**
+ * 生成: one button per document. Each click reads the workbook afresh, validates, renders,
+ * shows a preview and downloads — in one action. Errors stop it, with a way to go on anyway.
+ */
+import {
+  Button,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  makeStyles,
+  ProgressBar,
+  Radio,
+  RadioGroup,
+  Text,
+  tokens,
+} from "@fluentui/react-components";
+import { ArrowDownloadRegular, DocumentRegular, MegaphoneRegular } from "@fluentui/react-icons";
+import { lazy, Suspense, useRef, useState } from "react";
+import type { Finding } from "../../core/model";
+import type { DocumentKind } from "../../documents/api";
+import { downloadDocx } from "../download";
+import type { HostInfo } from "../host";
+import {
+  GENERATE_STEP_LABEL,
+  type GenerateStep,
+  generateDocument,
+  TEMPLATE_SOURCE_LABEL,
+  type TemplateChoice,
+} from "../state/session";
+import { describeError, type Session } from "../state/useSession";
+import { findingKey, findingPlace } from "./FindingsTab";
+
+const Preview = lazy(() => import("./Preview").then((m) => ({ default: m.Preview })));
+
+const STEP_VALUE: Record<GenerateStep, number> = {
+  read: 0.15,
+  validate: 0.35,
+  template: 0.55,
+  render: 0.8,
+};
+
+const useStyles = makeStyles({
+  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  buttons: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: tokens.spacingHorizontalS },
+  muted: { color: tokens.colorNeutralForeground3 },
+});
+
+type Outcome =
+  | {
+      readonly kind: DocumentKind;
+      readonly status: "blocked";
+      readonly findings: readonly Finding[];
+    }
+  | {
+      readonly kind: DocumentKind;
+      readonly status: "done";
+      readonly docx: Uint8Array;
+      readonly fileName: string;
+      readonly warnings: number;
+      readonly openedUrl?: string;
+    };
+
+export default function GenerateTab({ session, host }: { session: Session; host: HostInfo }) {
+  const styles = useStyles();
+  const [source, setSource] = useState<TemplateChoice["source"]>("builtin");
+  const [file, setFile] = useState<{ name: string; bytes: Uint8Array } | undefined>();
+  const [step, setStep] = useState<GenerateStep | undefined>();
+  const [error, setError] = useState<string | undefined>();
+  const [outcome, setOutcome] = useState<Outcome | undefined>();
+  const fileInput = useRef<HTMLInputElement>(null);
+  const port = session.port;
+  const busy = step !== undefined;
+
+  const template = (): TemplateChoice | undefined => {
+    if (source === "file") return file ? { source: "file", ...file } : undefined;
+    return { source };
+  };
+
+  const generate = async (kind: DocumentKind, force = false) => {
+    const choice = template();
+    if (!port) return;
+    if (!choice) {
+      setError("请先选择一个 .docx 模板文件，或改用内置模板。");
+      return;
+    }
+    setError(undefined);
+    setOutcome(undefined);
+    try {
+      const { result } = await generateDocument({
+        port,
+        kind,
+        template: choice,
+        settings: session.settings,
+        force,
+        onStep: setStep,
+      });
+      if (!result.ok) {
+        setOutcome({ kind, status: "blocked", findings: result.findings });
+        return;
+      }
+      const saved = await downloadDocx(result.docx, result.fileName, host);
+      setOutcome({
+        kind,
+        status: "done",
+        docx: result.docx,
+        fileName: result.fileName,
+        warnings: result.findings.filter((f) => f.severity === "warning").length,
+        ...(saved.via === "browser" ? { openedUrl: saved.url } : {}),
+      });
+    } catch (e) {
+      setError(describeError(e));
+    } finally {
+      setStep(undefined);
+    }
+  };
+
+  const embeddedAvailable = Boolean(port?.listEmbeddedTemplates);
+
+  return (
+    <section aria-label="生成文档" className={styles.form}>
+      <Field label="统计截至日期" hint="完成情况、超期和通报中的“截至…”都按这一天计算。">
+        <Input
+          type="date"
+          value={session.settings.asOf}
+          onChange={(_, d) => session.setAsOf(d.value)}
+          disabled={busy}
+          data-testid="as-of"
+        />
+      </Field>
+      <Field label="模板">
+        <RadioGroup
+          value={source}
+          onChange={(_, d) => setSource(d.value as TemplateChoice["source"])}
+          disabled={busy}
+        >
+          <Radio value="builtin" label={TEMPLATE_SOURCE_LABEL.builtin} />
+          {embeddedAvailable && <Radio value="embedded" label={TEMPLATE_SOURCE_LABEL.embedded} />}
+          <Radio value="file" label={TEMPLATE_SOURCE_LABEL.file} />
+        </RadioGroup>
+      </Field>
+      {source === "file" && (
+        <div>
+          <input
+            ref={fileInput}
+            type="file"
+            accept=".docx"
+            hidden
+            data-testid="template-file"
+            onChange={async (e) => {
+              const f = e.currentTarget.files?.[0];
+              e.currentTarget.value = "";
+              if (f) setFile({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) });
+            }}
+          />
+          <Button size="small" onClick={() => fileInput.current?.click()} disabled={busy}>
+            选择 .docx 模板…
+          </Button>{" "}
+          <Text size={200} className={styles.muted}>
+            {file ? file.name : "尚未选择"}
+          </Text>
+        </div>
+      )}
+
+      <div className={styles.buttons}>
+        <Button
+          appearance="primary"
+          icon={<DocumentRegular />}
+          disabled={busy}
+          onClick={() => void generate("报告")}
+        >
+          生成报告
+        </Button>
+        <Button
+          appearance="primary"
+          icon={<MegaphoneRegular />}
+          disabled={busy}
+          onClick={() => void generate("通报")}
+        >
+          生成通报
+        </Button>
+      </div>
+      <Text size={200} className={styles.muted}>
+        整改情况报告（红头上行文）和整改进展情况通报（公开）。每次生成都会重新读取并校验台账。
+      </Text>
+
+      {step && (
+        <Field validationMessage={GENERATE_STEP_LABEL[step]} validationState="none">
+          <ProgressBar value={STEP_VALUE[step]} />
+        </Field>
+      )}
+      {error && (
+        <MessageBar intent="error">
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      )}
+
+      {outcome?.status === "blocked" && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>台账有错误，{outcome.kind}未生成</MessageBarTitle>
+            请先改正以下问题（也可在“校验”页点击定位）：
+            <ul style={{ margin: "4px 0", paddingLeft: "1.2em" }}>
+              {outcome.findings
+                .filter((f) => f.severity === "error")
+                .slice(0, 8)
+                .map((f) => (
+                  <li key={findingKey(f)}>
+                    {findingPlace(f)}：{f.message}
+                  </li>
+                ))}
+            </ul>
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" onClick={() => void generate(outcome.kind, true)}>
+              仍然生成
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+
+      {outcome?.status === "done" && (
+        <>
+          <MessageBar intent="success" layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>已生成</MessageBarTitle>
+              <span data-testid="generated-file">{outcome.fileName}</span>
+              {outcome.openedUrl
+                ? "：已在浏览器中打开下载链接（5 分钟内有效，只能下载一次）。"
+                : "：已下载。"}
+              {outcome.warnings > 0 && ` 有 ${outcome.warnings} 条警告，见“校验”页。`}
+            </MessageBarBody>
+            <MessageBarActions>
+              <Button
+                size="small"
+                icon={<ArrowDownloadRegular />}
+                onClick={() =>
+                  void downloadDocx(outcome.docx, outcome.fileName, host).catch((e: unknown) =>
+                    setError(describeError(e)),
+                  )
+                }
+              >
+                再次下载
+              </Button>
+            </MessageBarActions>
+          </MessageBar>
+          <Suspense fallback={null}>
+            <Preview docx={outcome.docx} />
+          </Suspense>
+        </>
+      )}
+    </section>
+  );
+}

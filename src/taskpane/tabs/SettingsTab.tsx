@@ -1,0 +1,185 @@
+/**
+ * 设置: the unit profile (filled in once; it completes whatever 基本信息 leaves empty),
+ * percentage precision, and 规范台账 in Excel.
+ */
+import {
+  Button,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  makeStyles,
+  Radio,
+  RadioGroup,
+  Spinner,
+  Text,
+  tokens,
+} from "@fluentui/react-components";
+import { SaveRegular, TextBulletListSquareEditRegular } from "@fluentui/react-icons";
+import { useEffect, useState } from "react";
+import type { Precision } from "../../core/model";
+import { type UnitProfile, unitProfileSchema } from "../../core/profile";
+import { type Session, useAction } from "../state/useSession";
+
+type ProfileField = keyof UnitProfile;
+
+const FIELDS: readonly { key: ProfileField; label: string; placeholder: string }[] = [
+  { key: "partyOrgName", label: "党组织名称", placeholder: "中共××县市政园林局党组" },
+  { key: "unitName", label: "单位名称", placeholder: "××县市政园林局" },
+  { key: "issuerMark", label: "发文机关标志", placeholder: "中共××县市政园林局党组文件" },
+  { key: "docNumberPrefix", label: "发文字号代字", placeholder: "×市政党组" },
+  { key: "signer", label: "签发人", placeholder: "张三" },
+  { key: "recipient", label: "主送机关", placeholder: "县委巡察办" },
+  { key: "phone", label: "联系电话", placeholder: "0393-1234567" },
+  { key: "address", label: "邮政地址", placeholder: "××县××路1号，邮编457300" },
+  { key: "email", label: "电子邮箱", placeholder: "xxx@163.com" },
+];
+
+const useStyles = makeStyles({
+  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  section: {
+    marginTop: tokens.spacingVerticalXL,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+  },
+  muted: { color: tokens.colorNeutralForeground3 },
+});
+
+export default function SettingsTab({ session }: { session: Session }) {
+  const styles = useStyles();
+  const [draft, setDraft] = useState<Record<ProfileField, string>>(() => toDraft(session.profile));
+  const [fieldErrors, setFieldErrors] = useState<Partial<Record<ProfileField, string>>>({});
+  const [saved, setSaved] = useState(false);
+  const save = useAction();
+  const normalise = useAction();
+  const [normalised, setNormalised] = useState(false);
+  const port = session.port;
+
+  useEffect(() => setDraft(toDraft(session.profile)), [session.profile]);
+
+  const onSave = () =>
+    save.act(async () => {
+      setSaved(false);
+      const cleaned = Object.fromEntries(
+        Object.entries(draft).filter(([, v]) => v.trim() !== ""),
+      ) as UnitProfile;
+      const parsed = unitProfileSchema.safeParse(cleaned);
+      if (!parsed.success) {
+        const errors: Partial<Record<ProfileField, string>> = {};
+        for (const issue of parsed.error.issues) {
+          const key = issue.path[0] as ProfileField;
+          errors[key] = "内容过长，请精简。";
+        }
+        setFieldErrors(errors);
+        throw new Error("有字段未通过检查，请按提示修改后再保存。");
+      }
+      setFieldErrors({});
+      await session.saveProfile(parsed.data);
+      setSaved(true);
+    });
+
+  return (
+    <section aria-label="设置">
+      <div className={styles.form}>
+        <Text weight="semibold">本单位信息</Text>
+        <Text size={200} className={styles.muted}>
+          只需填写一次。台账“基本信息”表中已填写的项目优先；空着的项目用这里的内容补上。
+          {port?.host === "excel" ? "保存在本工作簿中。" : "保存在本机浏览器中。"}
+        </Text>
+        {FIELDS.map((f) => (
+          <Field
+            key={f.key}
+            label={f.label}
+            size="small"
+            validationMessage={fieldErrors[f.key]}
+            validationState={fieldErrors[f.key] ? "error" : "none"}
+          >
+            <Input
+              size="small"
+              value={draft[f.key]}
+              placeholder={f.placeholder}
+              name={f.key}
+              onChange={(_, d) => setDraft((old) => ({ ...old, [f.key]: d.value }))}
+            />
+          </Field>
+        ))}
+        <Button
+          appearance="primary"
+          icon={save.busy ? <Spinner size="tiny" /> : <SaveRegular />}
+          disabled={save.busy || !port}
+          onClick={() => void onSave()}
+        >
+          保存
+        </Button>
+        {!port && (
+          <Text size={200} className={styles.muted}>
+            打开台账后才能保存。
+          </Text>
+        )}
+        {saved && (
+          <MessageBar intent="success">
+            <MessageBarBody>已保存。</MessageBarBody>
+          </MessageBar>
+        )}
+        {save.error && (
+          <MessageBar intent="error">
+            <MessageBarBody>{save.error}</MessageBarBody>
+          </MessageBar>
+        )}
+      </div>
+
+      <div className={styles.section}>
+        <Field label="完成率小数位">
+          <RadioGroup
+            layout="horizontal"
+            value={String(session.settings.precision)}
+            onChange={(_, d) => session.setPrecision(Number(d.value) as Precision)}
+          >
+            <Radio value="0" label="95%" />
+            <Radio value="1" label="95.1%" />
+            <Radio value="2" label="98.71%" />
+          </RadioGroup>
+        </Field>
+      </div>
+
+      {port?.normaliseLedger && (
+        <div className={styles.section}>
+          <Text weight="semibold">规范台账</Text>
+          <Text size={200} className={styles.muted}>
+            为“整改台账”表的完成情况、整改类型、来源、公开等列加上下拉选项，为日期列设置日期格式。不改动任何已填写的内容。
+          </Text>
+          <Button
+            icon={normalise.busy ? <Spinner size="tiny" /> : <TextBulletListSquareEditRegular />}
+            disabled={normalise.busy}
+            onClick={() =>
+              void normalise.act(async () => {
+                setNormalised(false);
+                await port.normaliseLedger!();
+                setNormalised(true);
+              })
+            }
+          >
+            规范台账
+          </Button>
+          {normalised && (
+            <MessageBar intent="success">
+              <MessageBarBody>已为台账加上下拉选项和日期格式。</MessageBarBody>
+            </MessageBar>
+          )}
+          {normalise.error && (
+            <MessageBar intent="error">
+              <MessageBarBody>{normalise.error}</MessageBarBody>
+            </MessageBar>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
+
+function toDraft(profile: UnitProfile | undefined): Record<ProfileField, string> {
+  const draft = {} as Record<ProfileField, string>;
+  for (const f of FIELDS) draft[f.key] = profile?.[f.key] ?? "";
+  return draft;
+}

@@ -1,0 +1,220 @@
+/** 统计: the key numbers at a glance, and 写入统计表 in Excel. */
+import {
+  Button,
+  MessageBar,
+  MessageBarBody,
+  makeStyles,
+  Spinner,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  tokens,
+} from "@fluentui/react-components";
+import { TableEditRegular } from "@fluentui/react-icons";
+import { useState } from "react";
+import { type GroupStats, STATUSES } from "../../core/model";
+import { type Session, useAction } from "../state/useSession";
+
+const useStyles = makeStyles({
+  tiles: {
+    display: "grid",
+    gridTemplateColumns: "repeat(3, 1fr)",
+    gap: tokens.spacingHorizontalS,
+    marginBottom: tokens.spacingVerticalM,
+  },
+  tile: {
+    display: "flex",
+    flexDirection: "column",
+    alignItems: "center",
+    padding: tokens.spacingVerticalS,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  number: {
+    fontSize: tokens.fontSizeHero700,
+    lineHeight: tokens.lineHeightHero700,
+    fontWeight: 600,
+  },
+  section: { marginTop: tokens.spacingVerticalL },
+  rows: {
+    display: "grid",
+    gridTemplateColumns: "1fr auto auto",
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: "2px",
+  },
+  muted: { color: tokens.colorNeutralForeground3 },
+  num: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
+  actions: {
+    marginTop: tokens.spacingVerticalL,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+  },
+});
+
+function Tile(props: { label: string; value: string | number; testId: string }) {
+  const styles = useStyles();
+  return (
+    <div className={styles.tile}>
+      <span className={styles.number} data-testid={props.testId}>
+        {props.value}
+      </span>
+      <Text size={200}>{props.label}</Text>
+    </div>
+  );
+}
+
+function GroupTable(props: { caption: string; groups: readonly GroupStats[] }) {
+  const styles = useStyles();
+  if (props.groups.length === 0) return null;
+  return (
+    <div className={styles.section}>
+      <Text weight="semibold">{props.caption}</Text>
+      <Table size="extra-small" aria-label={props.caption}>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>名称</TableHeaderCell>
+            <TableHeaderCell style={{ width: "3.5em" }}>问题</TableHeaderCell>
+            <TableHeaderCell style={{ width: "3.5em" }}>完成</TableHeaderCell>
+            <TableHeaderCell style={{ width: "4.5em" }}>完成率</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {props.groups.map((g) => (
+            <TableRow key={g.name}>
+              <TableCell title={g.name}>{g.name}</TableCell>
+              <TableCell className={styles.num}>{g.total}</TableCell>
+              <TableCell className={styles.num}>{g.done}</TableCell>
+              <TableCell className={styles.num}>{g.completionRateText}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </div>
+  );
+}
+
+export default function StatsTab({ session }: { session: Session }) {
+  const styles = useStyles();
+  const { busy, error, act } = useAction();
+  const [written, setWritten] = useState(false);
+  if (session.state.status !== "ready") return null;
+  const { analysis } = session.state;
+  const s = analysis.stats;
+  const port = session.port;
+
+  return (
+    <section aria-label="统计">
+      <Text size={200} className={styles.muted}>
+        截至 {s.asOf}（巡察反馈问题；自查问题另计）
+      </Text>
+      <div className={styles.tiles} style={{ marginTop: tokens.spacingVerticalS }}>
+        <Tile label="问题总数" value={s.total} testId="stat-total" />
+        <Tile label="已完成" value={s.done} testId="stat-done" />
+        <Tile label="完成率" value={s.completionRateText} testId="stat-rate" />
+      </div>
+
+      <Text weight="semibold">各完成情况</Text>
+      <div className={styles.rows}>
+        {STATUSES.filter((st) => s.byStatus[st] > 0).map((st) => (
+          <div key={st} style={{ display: "contents" }} data-status={st}>
+            <Text>{st}</Text>
+            <Text className={styles.num}>{s.byStatus[st]} 个</Text>
+            <Text className={`${styles.num} ${styles.muted}`}>{s.statusShares[st]}%</Text>
+          </div>
+        ))}
+      </div>
+
+      <div className={styles.section}>
+        <div className={styles.rows}>
+          <Text>超期未完成</Text>
+          <Text className={styles.num} data-testid="stat-overdue">
+            {s.overdue.length} 个
+          </Text>
+          <span />
+          <Text>自查问题（另计）</Text>
+          <Text className={styles.num}>{s.selfFound.total} 个</Text>
+          <Text className={`${styles.num} ${styles.muted}`}>已完成 {s.selfFound.done}</Text>
+          <Text>整改措施</Text>
+          <Text className={styles.num}>{s.measures} 条</Text>
+          <span />
+          <Text>建立完善制度</Text>
+          <Text className={styles.num}>{s.rules.length} 项</Text>
+          <span />
+          {s.nonPublic > 0 && (
+            <>
+              <Text>不公开（通报中不列出）</Text>
+              <Text className={styles.num}>{s.nonPublic} 个</Text>
+              <span />
+            </>
+          )}
+        </div>
+      </div>
+
+      {s.declared.mismatch && (
+        <MessageBar intent="warning" style={{ marginTop: tokens.spacingVerticalM }}>
+          <MessageBarBody>
+            基本信息中申报的数量（{s.declared.aspects ?? "—"}个方面{s.declared.problems ?? "—"}
+            个问题）与台账（
+            {s.aspectCount}个方面{s.total}个问题）不一致，请核对。
+          </MessageBarBody>
+        </MessageBar>
+      )}
+
+      {s.overdue.length > 0 && (
+        <div className={styles.section}>
+          <Text weight="semibold">超期未完成</Text>
+          <ul style={{ margin: 0, paddingLeft: "1.2em" }}>
+            {s.overdue.map((o) => (
+              <li key={o.row}>
+                <Text size={200}>
+                  第{o.row}行 {o.department}：时限 {o.deadline}，已超 {o.daysOverdue} 天
+                </Text>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+
+      <GroupTable caption="按方面" groups={s.byAspect} />
+      <GroupTable caption="按责任部门" groups={s.byDepartment} />
+
+      {port?.writeStatistics && (
+        <div className={styles.actions}>
+          <Button
+            appearance="primary"
+            icon={busy ? <Spinner size="tiny" /> : <TableEditRegular />}
+            disabled={busy}
+            onClick={() =>
+              void act(async () => {
+                setWritten(false);
+                await port.writeStatistics!(analysis);
+                setWritten(true);
+              })
+            }
+          >
+            写入统计表
+          </Button>
+          <Text size={200} className={styles.muted}>
+            在工作簿中新建或替换“整改统计”工作表；不会改动台账本身。
+          </Text>
+          {written && (
+            <MessageBar intent="success">
+              <MessageBarBody>已写入“整改统计”工作表。</MessageBarBody>
+            </MessageBar>
+          )}
+          {error && (
+            <MessageBar intent="error">
+              <MessageBarBody>{error}</MessageBarBody>
+            </MessageBar>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
