@@ -5,7 +5,7 @@
  *   /                      → redirect to /taskpane.html
  *   /taskpane.html, /static/*   the pane (dist/)
  *   /office-js/*           @microsoft/office-js's dist (no CDN: works offline and on intranets)
- *   /manifest.xml, /assets/*    the add-in manifest and its icons
+ *   /manifest.xml, /assets/*    the add-in manifest, its icons and help page (/help.html → there)
  *   /templates/*.docx      the built-in templates
  *   /api/downloads         one-time download links (POST a .docx, GET it once)
  *   /api/library           the template library (src/server/library/plugin.ts), when present
@@ -63,6 +63,9 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
 
   app.get("/healthz", async () => ({ ok: true }));
   app.get("/", async (_request, reply) => reply.redirect(`/${PANE_PAGE}`));
+  // The help page lives in assets/ (the manifest's SupportUrl); /help.html is the address people
+  // type and older manifests used.
+  app.get("/help.html", async (_request, reply) => reply.redirect("/assets/help.html"));
 
   if (existsSync(join(dist, PANE_PAGE))) {
     await app.register(fastifyStatic, {

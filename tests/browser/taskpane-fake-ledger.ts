@@ -1,0 +1,20 @@
+/**
+ * The workbook the task pane's browser test opens in the fake Excel host: the usual test ledger
+ * (tests/support/office-ledger.ts) with one 完成情况 the core cannot read, so the pane has an
+ * error finding tied to a cell to click. Imported by the test (expected values) and by the
+ * bundled page script (taskpane-fake-office.entry.ts), so it must stay free of node: imports.
+ */
+import type { FakeWorkbookInput } from "../support/fake-excel";
+import { defaultStatus, ledgerWorkbook } from "../support/office-ledger";
+
+export const FAKE_LEDGER_ROWS = 12;
+/** 0-based problem whose 完成情况 is unreadable; its cell is J(3 + index). */
+export const BROKEN_PROBLEM = 4;
+export const BROKEN_STATUS = "完成了一半";
+
+export function fakeLedgerInput(): FakeWorkbookInput {
+  return ledgerWorkbook({
+    rows: FAKE_LEDGER_ROWS,
+    status: (i) => (i === BROKEN_PROBLEM ? BROKEN_STATUS : defaultStatus(i)),
+  });
+}

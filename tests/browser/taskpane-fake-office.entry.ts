@@ -1,0 +1,10 @@
+/**
+ * Bundled (esbuild, iife) and served in place of office.js by tests/browser/taskpane.test.ts:
+ * installs the fake Excel host with the test ledger and exposes it to the test as
+ * globalThis.__fakeHost, with the ledger sheet as it was before the pane touched it.
+ */
+import { installFakeOffice } from "../support/fake-excel";
+import { fakeLedgerInput } from "./taskpane-fake-ledger";
+
+const host = installFakeOffice(fakeLedgerInput());
+Object.assign(globalThis, { __fakeHost: host, __ledgerBefore: host.snapshot("整改台账") });

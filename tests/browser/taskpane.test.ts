@@ -1,0 +1,375 @@
+/**
+ * The task pane in Chromium, built once with Vite and served by the real server (buildApp):
+ *  - standalone (office.js finds no host): open an example ledger, check 校验 and 统计 against the
+ *    core, fill 设置, generate 报告 and 通报 (each download opened as a .docx and compared with
+ *    the same render done here), and see the seed 000 ledger (74 declared, 48 listed) refused;
+ *  - inside a fake Excel host (tests/support/fake-excel.ts, bundled and served in place of
+ *    office.js): findings select their cells, 写入统计表 writes 整改统计, the ledger sheet never
+ *    changes, and reading + writing takes at most 3 syncs;
+ *  - screenshots of every tab at a task-pane size in test-artifacts/ (UPDATE_SCREENSHOTS=1 also
+ *    copies them to docs/images/ for the README).
+ */
+import { copyFileSync, mkdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { build } from "esbuild";
+import type { FastifyInstance } from "fastify";
+import PizZip from "pizzip";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { analyseWorkbook, mergeProfile } from "../../src/core/index";
+import type { Finding, LedgerAnalysis, Severity } from "../../src/core/model";
+import type { UnitProfile } from "../../src/core/profile";
+import type { DocumentKind } from "../../src/documents/api";
+import { renderDocument } from "../../src/documents/index";
+import { workbookGridFromXlsx } from "../../src/node/xlsx-grid";
+import { createExcelWorkbookPort } from "../../src/office/excel-port";
+import { buildApp } from "../../src/server/app";
+import { buildPane, PROJECT_ROOT } from "../../src/server/static";
+import { todayLocal } from "../../src/taskpane/state/session";
+import { tempDir } from "../integration/library/helpers";
+import { type FakeOfficeHost, installFakeOffice, uninstallFakeOffice } from "../support/fake-excel";
+import { BROKEN_PROBLEM, BROKEN_STATUS, fakeLedgerInput } from "./taskpane-fake-ledger";
+
+const SHAOYANG = join(PROJECT_ROOT, "examples/邵阳市园林绿化中心-整改台账.xlsx");
+const QINGFENG = join(PROJECT_ROOT, "examples/清丰县市政园林局-整改台账.xlsx");
+const ARTIFACTS = join(PROJECT_ROOT, "test-artifacts");
+const DOC_IMAGES = join(PROJECT_ROOT, "docs/images");
+const AS_OF = "2024-12-31";
+/** What a clerk fills in 设置 so that the report (上行文) has its 签发人 and 主送机关. */
+const PROFILE: UnitProfile = {
+  signer: "刘建军",
+  recipient: "中共邵阳市委巡察工作领导小组",
+  docNumberPrefix: "邵园党",
+};
+const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
+const SEVERITY_TEXT: Record<Severity, string> = { error: "错误", warning: "警告", info: "提示" };
+
+/** The analysis the pane should show: the core on the same file, 基本信息 completed by 设置. */
+async function coreAnalysis(
+  file: string,
+  asOf: string,
+  profile?: UnitProfile,
+): Promise<LedgerAnalysis> {
+  const grid = await workbookGridFromXlsx(new Uint8Array(readFileSync(file)));
+  const analysis = analyseWorkbook(grid, { asOf, precision: 0 });
+  return { ...analysis, info: mergeProfile(analysis.info, profile) };
+}
+
+/** Opens a .docx as a zip and returns its body text, one string per paragraph. */
+function docxParagraphs(bytes: Uint8Array): string[] {
+  const zip = new PizZip(bytes);
+  expect(zip.file("[Content_Types].xml")?.asText()).toContain("wordprocessingml.document.main");
+  const xml = zip.file("word/document.xml")?.asText() ?? "";
+  expect(xml).toMatch(/^<\?xml[^>]*\?>\s*<w:document\b/);
+  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((p) =>
+    [...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(""),
+  );
+}
+
+const count = (findings: readonly Finding[], s: Severity) =>
+  findings.filter((f) => f.severity === s).length;
+
+/** The 校验 tab shows the analysis' findings: counts per severity and every open item. */
+async function expectFindingsTab(page: Page, findings: readonly Finding[]): Promise<void> {
+  const section = page.locator('section[aria-label="校验结果"]');
+  await section.waitFor();
+  for (const s of SEVERITIES) {
+    await section.getByText(`${SEVERITY_TEXT[s]} ${count(findings, s)}`, { exact: true }).waitFor();
+  }
+  expect(await section.getByText("没有错误").count()).toBe(count(findings, "error") === 0 ? 1 : 0);
+  // Errors and warnings are open by default; each item names its sheet and cell and says what.
+  for (const s of ["error", "warning"] as const) {
+    const items = await section.locator(`ul[data-severity="${s}"] > li`).allInnerTexts();
+    const expected = findings.filter((f) => f.severity === s);
+    expect(items).toHaveLength(expected.length);
+    expected.forEach((f, i) => {
+      expect(items[i]).toContain(f.message);
+      expect(items[i]).toContain(f.cell ? `${f.sheet}!${f.cell}` : f.sheet);
+    });
+  }
+}
+
+async function openTab(page: Page, name: string): Promise<void> {
+  await page.getByRole("tab", { name }).click();
+}
+
+async function screenshot(page: Page, tab: string): Promise<void> {
+  const file = join(ARTIFACTS, `taskpane-${tab}.png`);
+  await page.screenshot({ path: file });
+  if (process.env.UPDATE_SCREENSHOTS === "1") {
+    copyFileSync(file, join(DOC_IMAGES, `taskpane-${tab}.png`));
+  }
+}
+
+describe("task pane in Chromium", () => {
+  const tmp = tempDir("zhenggai-taskpane-");
+  let app: FastifyInstance;
+  let browser: Browser;
+  let url = "";
+  let fakeOfficeJs = "";
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const dist = join(tmp.dir, "dist");
+    const fakeOffice = join(tmp.dir, "fake-office.js");
+    await Promise.all([
+      buildPane({ outDir: dist, quiet: true }),
+      build({
+        entryPoints: [join(PROJECT_ROOT, "tests/browser/taskpane-fake-office.entry.ts")],
+        bundle: true,
+        format: "iife",
+        platform: "browser",
+        target: "es2022",
+        outfile: fakeOffice,
+        logLevel: "warning",
+      }),
+    ]);
+    fakeOfficeJs = readFileSync(fakeOffice, "utf8");
+    app = await buildApp({
+      distDir: dist,
+      library: { dataDir: join(tmp.dir, "library"), adminToken: "taskpane-test-admin-0123456789" },
+    });
+    await app.listen({ host: "127.0.0.1", port: 0 });
+    const address = app.server.address();
+    url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+    browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    tmp.remove();
+  });
+
+  const paneContext = () =>
+    browser.newContext({
+      viewport: { width: 420, height: 800 },
+      deviceScaleFactor: 1,
+      locale: "zh-CN",
+      acceptDownloads: true,
+    });
+
+  describe("standalone (a browser or WPS user opens an .xlsx)", () => {
+    let context: BrowserContext;
+    let page: Page;
+    let downloads = 0;
+
+    beforeAll(async () => {
+      context = await paneContext();
+      page = await context.newPage();
+      page.on("download", () => downloads++);
+      await page.goto(`${url}/taskpane.html`);
+    });
+    afterAll(() => context?.close());
+
+    /** Clicks 生成报告 / 生成通报 and returns the downloaded file. */
+    async function generate(kind: DocumentKind): Promise<{ name: string; bytes: Uint8Array }> {
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        page.getByRole("button", { name: `生成${kind}` }).click(),
+      ]);
+      const saved = join(tmp.dir, `${kind}.docx`);
+      await download.saveAs(saved);
+      return { name: download.suggestedFilename(), bytes: new Uint8Array(readFileSync(saved)) };
+    }
+
+    it("opens 邵阳 with no host: 校验 and 统计 show what the core finds (25 / 18 / 72%)", async () => {
+      await page.locator('[data-host="standalone"]').waitFor();
+      await page.getByText("打开整改台账").waitFor();
+      await page.getByTestId("open-xlsx").setInputFiles(SHAOYANG);
+      await page.locator('section[aria-label="校验结果"]').waitFor();
+
+      // The as-of date first, so that every number below is for a fixed day.
+      await openTab(page, "生成");
+      await page.getByTestId("as-of").fill(AS_OF);
+      await openTab(page, "设置");
+      for (const [key, value] of Object.entries(PROFILE)) {
+        await page.locator(`input[name="${key}"]`).fill(value);
+      }
+      await page.getByRole("button", { name: "保存" }).click();
+      await page.getByText("已保存。").waitFor();
+      await screenshot(page, "settings");
+
+      const expected = await coreAnalysis(SHAOYANG, AS_OF, PROFILE);
+      await openTab(page, "校验");
+      await expectFindingsTab(page, expected.findings);
+
+      await openTab(page, "统计");
+      const s = expected.stats;
+      expect([s.total, s.done, s.completionRateText]).toEqual([25, 18, "72%"]);
+      await page.getByText(`截至 ${AS_OF}`).waitFor();
+      expect(await page.getByTestId("stat-total").textContent()).toBe(String(s.total));
+      expect(await page.getByTestId("stat-done").textContent()).toBe(String(s.done));
+      expect(await page.getByTestId("stat-rate").textContent()).toBe(s.completionRateText);
+      expect(await page.locator('[data-status="长期整改"]').innerText()).toContain(
+        `${s.byStatus.长期整改} 个`,
+      );
+      // Standalone has no workbook to write into.
+      expect(await page.getByRole("button", { name: "写入统计表" }).count()).toBe(0);
+      await screenshot(page, "stats");
+    });
+
+    it("generates 报告 then 通报: valid .docx downloads with the ledger's numbers, previewed in the pane", async () => {
+      const analysis = await coreAnalysis(SHAOYANG, AS_OF, PROFILE);
+      await openTab(page, "生成");
+      expect(await page.getByTestId("as-of").inputValue()).toBe(AS_OF);
+
+      for (const kind of ["报告", "通报"] as const) {
+        const file = await generate(kind);
+        const reference = await renderDocument({
+          template: new Uint8Array(readFileSync(join(PROJECT_ROOT, `templates/${kind}.docx`))),
+          kind,
+          analysis,
+        });
+        if (!reference.ok)
+          throw new Error(`reference render failed: ${reference.findings[0]?.message}`);
+        expect(file.name).toBe(reference.fileName);
+        const paragraphs = docxParagraphs(file.bytes);
+        // The pane's document is the one the core and the renderer make from the same ledger.
+        expect(paragraphs).toEqual(docxParagraphs(reference.docx));
+        const text = paragraphs.join("\n");
+        if (kind === "通报") {
+          expect(text).toContain("中共邵阳市园林绿化中心委员会关于巡察整改进展情况的通报");
+          expect(text).toMatch(/截至2024年12月31日[^。]*25个[^。]*已完成整改18个[^。]*长期整改7个/);
+        } else {
+          expect(text).toContain(
+            "中共邵阳市园林绿化中心委员会关于落实市委第四巡察组反馈意见整改情况的报告",
+          );
+          expect(text).toContain(`签发人：${PROFILE.signer}`);
+          expect(text).toContain(`${PROFILE.recipient}：`);
+          expect(text).toMatch(/12个方面25个问题/);
+          expect(text).toMatch(/截至2024年12月31日，已完成整改18个，完成率72%/);
+        }
+        expect(await page.getByTestId("generated-file").textContent()).toBe(reference.fileName);
+        // docx-preview drew the pages of this document in the pane.
+        const preview = page.getByTestId("docx-preview");
+        await preview.locator("section.docx").first().waitFor();
+        await preview
+          .getByText(kind === "通报" ? "巡察整改进展情况的通报" : "整改情况的报告")
+          .first()
+          .waitFor();
+      }
+      expect(downloads).toBe(2);
+
+      await page.getByTestId("docx-preview").scrollIntoViewIfNeeded();
+      await page.getByText("正在生成预览……").waitFor({ state: "detached" });
+      await screenshot(page, "generate");
+
+      await openTab(page, "模板");
+      await page.locator('section[aria-label="内置模板"]').waitFor();
+      await screenshot(page, "templates");
+    });
+
+    it("opens the seed 000 ledger: 74 declared vs 48 listed is an error, and generating refuses", async () => {
+      await page.getByTestId("open-xlsx").setInputFiles(QINGFENG);
+      await page.getByRole("tab", { name: "校验", selected: true }).waitFor();
+      await page.getByText("清丰县市政园林局-整改台账.xlsx").first().waitFor();
+
+      const expected = await coreAnalysis(QINGFENG, AS_OF, PROFILE);
+      const declared = expected.findings.find((f) => f.code === "info.declared.problems");
+      expect(declared?.severity).toBe("error");
+      expect(declared?.message).toMatch(/74[^0-9]+48/);
+      await expectFindingsTab(page, expected.findings);
+      const errorItems = page.locator('ul[data-severity="error"] > li');
+      expect(await errorItems.filter({ hasText: "74" }).filter({ hasText: "48" }).count()).toBe(1);
+      await screenshot(page, "findings");
+
+      await openTab(page, "生成");
+      const before = downloads;
+      await page.getByRole("button", { name: "生成通报" }).click();
+      await page.getByText("台账有错误，通报未生成").waitFor();
+      const refusal = page.locator(".fui-MessageBar", { hasText: "台账有错误" });
+      expect(await refusal.innerText()).toContain(declared!.message);
+      await page.getByRole("button", { name: "仍然生成" }).waitFor();
+      expect(await page.getByTestId("docx-preview").count()).toBe(0);
+      expect(downloads).toBe(before);
+    });
+  });
+
+  describe("inside Excel (fake host served as office.js)", () => {
+    let context: BrowserContext;
+    let page: Page;
+    let expected: LedgerAnalysis;
+
+    const host = <T>(fn: string): Promise<T> => page.evaluate(fn) as Promise<T>;
+    const ledgerUnchanged = async () =>
+      expect(await host('globalThis.__fakeHost.snapshot("整改台账")')).toEqual(
+        await host("globalThis.__ledgerBefore"),
+      );
+
+    beforeAll(async () => {
+      // What the pane should find: the Office adapter and the core, here in Node, on the same input.
+      installFakeOffice(fakeLedgerInput());
+      try {
+        const grid = await createExcelWorkbookPort().readWorkbook();
+        const analysis = analyseWorkbook(grid, { asOf: todayLocal(), precision: 0 });
+        expected = { ...analysis, info: mergeProfile(analysis.info, undefined) };
+      } finally {
+        uninstallFakeOffice();
+      }
+      context = await paneContext();
+      await context.route("**/office-js/office.js", (route) =>
+        route.fulfill({ contentType: "text/javascript; charset=utf-8", body: fakeOfficeJs }),
+      );
+      page = await context.newPage();
+      await page.goto(`${url}/taskpane.html`);
+    });
+    afterAll(() => context?.close());
+
+    it("detects Excel, validates in at most 3 syncs with 写入统计表, selects a finding's cell, never changes the ledger", async () => {
+      await page.locator('[data-host="excel"]').waitFor();
+      await expectFindingsTab(page, expected.findings);
+      const broken = expected.findings.find((f) => f.code === "ledger.status.unknown");
+      expect(broken?.message).toContain(BROKEN_STATUS);
+      expect(broken).toMatchObject({ sheet: "整改台账", cell: `J${3 + BROKEN_PROBLEM}` });
+      await ledgerUnchanged();
+      const readSyncs = await host<number>("globalThis.__fakeHost.syncCount");
+
+      await openTab(page, "统计");
+      expect(await page.getByTestId("stat-total").textContent()).toBe(String(expected.stats.total));
+      await page.getByRole("button", { name: "写入统计表" }).click();
+      await page.getByText("已写入“整改统计”工作表。").waitFor();
+      const syncs = await host<number>("globalThis.__fakeHost.syncCount");
+      expect(readSyncs).toBeGreaterThan(0);
+      expect(syncs).toBeGreaterThan(readSyncs);
+      expect(syncs).toBeLessThanOrEqual(3);
+      const stats = await host<{ values: unknown[][] }>(
+        'globalThis.__fakeHost.read("整改统计", "A1:J40")',
+      );
+      expect(stats.values.find((r) => r[0] === "问题总数")?.[1]).toBe(expected.stats.total);
+      await ledgerUnchanged();
+
+      await openTab(page, "校验");
+      await page.locator(`button[data-cell="${broken!.cell}"]`).click();
+      await page.waitForFunction("globalThis.__fakeHost.selections.length > 0");
+      const selections = await host<FakeOfficeHost["selections"]>(
+        "globalThis.__fakeHost.selections",
+      );
+      expect(selections.at(-1)).toEqual({ sheet: broken!.sheet, address: broken!.cell });
+      await ledgerUnchanged();
+    });
+  });
+
+  it("answers every URL in manifest.xml, and /help.html leads to the help page", async () => {
+    const manifest = readFileSync(join(PROJECT_ROOT, "manifest.xml"), "utf8");
+    const paths = [
+      ...new Set([...manifest.matchAll(/"https:\/\/localhost:3000(\/[^"]*)"/g)].map((m) => m[1]!)),
+    ];
+    expect(paths).toEqual(expect.arrayContaining(["/taskpane.html", "/assets/help.html"]));
+    for (const path of paths) {
+      const response = await fetch(`${url}${path}`);
+      expect(response.status, path).toBe(200);
+    }
+    const help = await fetch(`${url}/help.html`);
+    expect(help.status).toBe(200);
+    expect(new URL(help.url).pathname).toBe("/assets/help.html");
+    expect(await help.text()).toContain("整改台账助手");
+  });
+});
