@@ -51,21 +51,67 @@ export interface BuildPaneOptions {
   readonly quiet?: boolean;
 }
 
+/** One JS chunk of a build, with the source modules bundled into it. */
+export interface BuiltChunk {
+  readonly file: string;
+  readonly isEntry: boolean;
+  /** Chunks loaded with it before it runs (static imports). */
+  readonly imports: readonly string[];
+  readonly dynamicImports: readonly string[];
+  /** Absolute paths (or virtual ids) of the modules inside. */
+  readonly moduleIds: readonly string[];
+}
+
 /** Builds the pane with vite.config.ts into outDir (default dist/). */
 export async function buildPane(options: BuildPaneOptions = {}): Promise<string> {
+  return (await buildPaneChunks(options)).outDir;
+}
+
+/** Builds like buildPane and also returns what went into each JS chunk. */
+export async function buildPaneChunks(
+  options: BuildPaneOptions = {},
+): Promise<{ outDir: string; chunks: BuiltChunk[] }> {
   const outDir = options.outDir ?? DEFAULT_DIST;
   const { build } = await import("vite");
   const input: Record<string, string> = { taskpane: join(PROJECT_ROOT, PANE_PAGE) };
   for (const [name, file] of Object.entries(options.extraInputs ?? {})) {
     input[name] = join(PROJECT_ROOT, file);
   }
-  await build({
+  const result = await build({
     configFile: join(PROJECT_ROOT, "vite.config.ts"),
     root: PROJECT_ROOT,
     logLevel: options.quiet ? "warn" : "info",
     build: { outDir, emptyOutDir: true, rolldownOptions: { input } },
   });
-  return outDir;
+  const outputs = (Array.isArray(result) ? result : [result]).flatMap((r) =>
+    "output" in r ? r.output : [],
+  );
+  const chunks: BuiltChunk[] = [];
+  for (const item of outputs) {
+    if (item.type !== "chunk") continue;
+    chunks.push({
+      file: item.fileName,
+      isEntry: item.isEntry,
+      imports: item.imports,
+      dynamicImports: item.dynamicImports,
+      moduleIds: item.moduleIds,
+    });
+  }
+  return { outDir, chunks };
+}
+
+/** Source modules in the chunks an entry loads before it runs (static imports only). */
+export function initialModules(chunks: readonly BuiltChunk[], entryFile?: string): string[] {
+  const byFile = new Map(chunks.map((c) => [c.file, c]));
+  const entries = chunks.filter((c) => (entryFile ? c.file === entryFile : c.isEntry));
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const dep of byFile.get(file)?.imports ?? []) visit(dep);
+  };
+  for (const e of entries) visit(e.file);
+  return [...seen].flatMap((f) => byFile.get(f)?.moduleIds ?? []);
 }
 
 export function readPaneManifest(outDir = DEFAULT_DIST): Manifest {

@@ -102,9 +102,11 @@ export function App() {
   }, []);
 
   const openFile = async (file: File) => {
+    // Show 校验 when the file is chosen, not when it has loaded: a tab the user picks while
+    // the file is still loading must stay picked.
+    setTab("findings");
     const { createStandalonePort } = await import("./standalone-port");
     setPort(createStandalonePort(file.name, new Uint8Array(await file.arrayBuffer())));
-    setTab("findings");
   };
   const drop = useFileDrop(host?.kind === "standalone" ? openFile : undefined);
 

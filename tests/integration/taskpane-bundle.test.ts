@@ -1,0 +1,62 @@
+/**
+ * The task pane's production build: the heavy parts (exceljs for standalone files, docx-preview
+ * for the preview, docxtemplater/pizzip for rendering) are loaded only when needed, so they must
+ * not be in the chunks the page loads before its first render — but they must be in the build.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  type BuiltChunk,
+  buildPaneChunks,
+  initialJsText,
+  initialLoad,
+  initialModules,
+} from "../../src/server/static";
+
+const LAZY_PACKAGES = ["exceljs", "docx-preview", "docxtemplater", "pizzip"] as const;
+const BUDGET_GZIP_BYTES = 250 * 1024;
+
+const inPackage = (id: string, pkg: string) =>
+  id.replaceAll("\\", "/").includes(`/node_modules/${pkg}/`);
+
+describe("task pane bundle", () => {
+  const dir = mkdtempSync(join(tmpdir(), "zhenggai-pane-"));
+  let chunks: BuiltChunk[] = [];
+  let initial: string[] = [];
+
+  beforeAll(async () => {
+    ({ chunks } = await buildPaneChunks({ outDir: join(dir, "dist"), quiet: true }));
+    initial = initialModules(chunks);
+  }, 180_000);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("has one entry whose initial chunks hold React, Fluent UI and the app shell", () => {
+    expect(chunks.filter((c) => c.isEntry)).toHaveLength(1);
+    expect(initial.some((id) => inPackage(id, "react-dom"))).toBe(true);
+    expect(initial.some((id) => id.includes("/node_modules/@fluentui/"))).toBe(true);
+    expect(initial.some((id) => id.endsWith("src/taskpane/App.tsx"))).toBe(true);
+  });
+
+  it.each(LAZY_PACKAGES)("loads %s only when needed", (pkg) => {
+    const all = chunks.flatMap((c) => c.moduleIds);
+    expect(all.some((id) => inPackage(id, pkg))).toBe(true);
+    expect(initial.filter((id) => inPackage(id, pkg))).toEqual([]);
+  });
+
+  it("keeps the Office adapter and the standalone reader out of the first load", () => {
+    expect(initial.filter((id) => /src\/(office|node)\//.test(id))).toEqual([]);
+    expect(initial.filter((id) => id.endsWith("src/taskpane/standalone-port.ts"))).toEqual([]);
+  });
+
+  it("stays within the initial-load budget (250 KB gzipped)", () => {
+    const load = initialLoad(join(dir, "dist"));
+    expect(load.js.length).toBeGreaterThan(0);
+    expect(load.jsGzipBytes).toBeGreaterThan(10 * 1024);
+    expect(load.jsGzipBytes).toBeLessThanOrEqual(BUDGET_GZIP_BYTES);
+    // The manifest-based reading agrees with the bundler's own chunk graph.
+    const text = initialJsText(join(dir, "dist"));
+    expect(text).toContain("整改台账助手");
+  });
+});
