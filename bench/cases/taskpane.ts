@@ -75,6 +75,24 @@ async function taskpaneMetrics(): Promise<Piece<TaskpaneMetrics>> {
   };
 }
 
+/** The other numbers bench/taskpane.ts reports, when it reports them. */
+function extraRows(raw: Record<string, unknown>): string[][] {
+  const n = (k: string) => (typeof raw[k] === "number" ? (raw[k] as number) : undefined);
+  const kb = (b: number | undefined) =>
+    b === undefined ? undefined : `${(b / 1024).toFixed(1)} KB`;
+  const ms = (v: number | undefined) => (v === undefined ? undefined : fmtMs(v));
+  const rows: [string, string | undefined][] = [
+    ["standalone pane ready (打开台账 shown)", ms(n("standaloneReadyMs"))],
+    [
+      "open the seed 001 workbook → numbers on screen (lazy exceljs + core)",
+      ms(n("openExampleMs")),
+    ],
+    ["office.js loader, gzipped (Microsoft's, loaded before ours)", kb(n("officeJsGzipBytes"))],
+    ["largest lazily loaded chunk, gzipped", kb(n("largestLazyChunkGzipBytes"))],
+  ];
+  return rows.filter((r): r is [string, string] => r[1] !== undefined).map(([k, v]) => [k, v, ""]);
+}
+
 export async function taskpaneCase(pieces: Pieces): Promise<CaseResult> {
   const tables: Table[] = [];
   const notes: string[] = [];
@@ -101,6 +119,7 @@ export async function taskpaneCase(pieces: Pieces): Promise<CaseResult> {
           pane.firstRenderMs === undefined ? "—" : fmtMs(pane.firstRenderMs),
           "",
         ],
+        ...extraRows(pane.raw),
       ],
     });
     notes.push(`bench/taskpane.ts returned: ${JSON.stringify(pane.raw)}`);
