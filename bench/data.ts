@@ -1,6 +1,6 @@
 /**
  * Benchmark data: ledgers of any size built from the real published documents in
- * ../shared/seeds, so the text the engines handle (long Chinese paragraphs, ①②③, 《…》 titles)
+ * examples/seeds (copies of ../shared/seeds), so the text the engines handle (long Chinese paragraphs, ①②③, 《…》 titles)
  * looks like production text. Deterministic: the same size always gives the same ledger.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
@@ -14,7 +14,7 @@ import {
   type WorkbookGrid,
 } from "../src/core/grid";
 
-const SEEDS_DIR = new URL("../../shared/seeds/", import.meta.url);
+const SEEDS_DIR = new URL("../examples/seeds/", import.meta.url);
 
 export interface SeedText {
   readonly aspects: readonly string[];

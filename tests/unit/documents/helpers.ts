@@ -14,7 +14,7 @@ import type {
 } from "../../../src/core/model";
 import { computeStats } from "../../../src/core/stats";
 
-const SEEDS = new URL("../../../../shared/seeds/", import.meta.url);
+const SEEDS = new URL("../../../examples/seeds/", import.meta.url);
 export const seedText = (name: string): string =>
   readFileSync(new URL(name, SEEDS), "utf8").replace(/\r\n?/g, "\n");
 
