@@ -258,7 +258,10 @@ describe("task pane in Chromium", () => {
       }
       expect(downloads).toBe(2);
 
-      await page.getByTestId("docx-preview").scrollIntoViewIfNeeded();
+      // The generate buttons at the top, the outcome and the preview below them.
+      await page
+        .getByRole("button", { name: "生成报告" })
+        .evaluate((button) => button.scrollIntoView({ block: "start" }));
       await page.getByText("正在生成预览……").waitFor({ state: "detached" });
       await screenshot(page, "generate");
 

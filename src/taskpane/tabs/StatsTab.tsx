@@ -43,12 +43,15 @@ const useStyles = makeStyles({
   section: { marginTop: tokens.spacingVerticalL },
   rows: {
     display: "grid",
-    gridTemplateColumns: "1fr auto auto",
+    // Fixed number columns, so that the status rows and the counts below line up.
+    gridTemplateColumns: "1fr 5em 5.5em",
     columnGap: tokens.spacingHorizontalM,
     rowGap: "2px",
   },
   muted: { color: tokens.colorNeutralForeground3 },
   num: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
+  // The header cell's content is a flex button: right-align it over the right-aligned numbers.
+  numHeader: { justifyContent: "flex-end" },
   actions: {
     marginTop: tokens.spacingVerticalL,
     display: "flex",
@@ -79,9 +82,15 @@ function GroupTable(props: { caption: string; groups: readonly GroupStats[] }) {
         <TableHeader>
           <TableRow>
             <TableHeaderCell>名称</TableHeaderCell>
-            <TableHeaderCell style={{ width: "3.5em" }}>问题</TableHeaderCell>
-            <TableHeaderCell style={{ width: "3.5em" }}>完成</TableHeaderCell>
-            <TableHeaderCell style={{ width: "4.5em" }}>完成率</TableHeaderCell>
+            <TableHeaderCell style={{ width: "3.5em" }} button={{ className: styles.numHeader }}>
+              问题
+            </TableHeaderCell>
+            <TableHeaderCell style={{ width: "3.5em" }} button={{ className: styles.numHeader }}>
+              完成
+            </TableHeaderCell>
+            <TableHeaderCell style={{ width: "4.5em" }} button={{ className: styles.numHeader }}>
+              完成率
+            </TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>
