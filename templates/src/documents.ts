@@ -1,36 +1,21 @@
 /**
  * The bodies of the two templates: 报告 (red-header report, seed 000) and 通报 (public notice,
- * seeds 001/002). Geometry and fonts come from layout.ts and wml.ts; shared sections from
- * sections.ts.
+ * seeds 001/002). The paragraphs refer to the named styles of styles.ts (geometry in layout.ts);
+ * shared sections come from sections.ts.
  */
-import { CHAR, FONT, ISSUER_MARK, RED, RED_LINE_SPACE_PT, SZ, TYPE_AREA } from "./layout";
-import { colophon, narrativeLoop, problemList } from "./sections";
 import {
-  BODY,
   blankLine,
   bodyText,
+  docNumberParagraph,
   heading,
-  KAITI,
-  paragraph,
-  type RunStyle,
+  issuerMarkParagraph,
   recipientParagraph,
-  run,
   signatureParagraphs,
-  TAB,
   tagParagraph,
   titleParagraph,
-} from "./wml";
+} from "./paragraphs";
+import { colophon, narrativeLoop, problemList } from "./sections";
 import type { XmlElement } from "./xml";
-
-const ISSUER: RunStyle = {
-  font: FONT.xiaobiaosong,
-  size: SZ.issuerMark,
-  color: RED,
-  scale: ISSUER_MARK.scale,
-};
-
-/** Red separator: 1.5 pt (w:sz 12 eighths of a point), about 4 mm below the 发文字号 line. */
-export const RED_RULE = { size: 12, color: RED, space: RED_LINE_SPACE_PT } as const;
 
 /**
  * 版头: the red 发文机关标志, two blank lines, then one line with 发文字号 one character in from
@@ -41,32 +26,10 @@ function redHeader(): XmlElement[] {
   return [
     // TODO(documents): a name longer than 15 characters wraps; a "\n" from the view model (with
     // linebreaks on) would let it break into two balanced lines.
-    paragraph(
-      {
-        style: "IssuerMark",
-        snapToGrid: false,
-        before: ISSUER_MARK.spaceBefore,
-        line: ISSUER_MARK.line,
-        jc: "center",
-        mark: ISSUER,
-      },
-      run(ISSUER, "{发文机关标志}"),
-    ),
+    issuerMarkParagraph("{发文机关标志}"),
     blankLine(),
     blankLine(),
-    paragraph(
-      {
-        tabs: [
-          { kind: "left", pos: CHAR },
-          { kind: "right", pos: TYPE_AREA.width - CHAR },
-        ],
-        borderBottom: RED_RULE,
-        jc: "left",
-        mark: BODY,
-      },
-      run(BODY, TAB, "{发文字号}", TAB, "签发人："),
-      run(KAITI, "{签发人}"),
-    ),
+    docNumberParagraph("{发文字号}", "{签发人}"),
     blankLine(),
     blankLine(),
   ];

@@ -15,8 +15,8 @@ import {
   footerXml,
   packageRelsXml,
   settingsXml,
-  stylesXml,
 } from "./parts";
+import { stylesXml } from "./styles";
 import type { XmlElement } from "./xml";
 
 /**

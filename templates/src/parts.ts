@@ -1,167 +1,27 @@
 /**
- * The package parts every template shares: styles, settings, fonts, the odd/even page-number
+ * The package parts every template shares (styles are in styles.ts): settings, fonts, the odd/even page-number
  * footers, the section properties (page, margins, grid), content types, relationships and
  * document properties. No theme part: fonts are named explicitly everywhere.
  */
 import {
-  BLACK,
   CHAR,
-  CHAR_SMALL,
   CHAR_SPACE,
   FONT,
   FOOTER_DISTANCE,
-  FOOTER_LINE,
   HEADER_DISTANCE,
   LINE_PITCH,
   MARGIN,
   PAGE,
-  RED,
-  SZ,
 } from "./layout";
-import {
-  BODY,
-  field,
-  HEITI,
-  KAITI,
-  paragraph,
-  R_NS,
-  type RunStyle,
-  rPr,
-  run,
-  SMALL,
-  TITLE,
-  W_NS,
-} from "./wml";
-import { type Child, el, type XmlElement, xmlPart } from "./xml";
+import { STYLE } from "./styles";
+import { field, paragraph, R_NS, run, W_NS } from "./wml";
+import { el, type XmlElement, xmlPart } from "./xml";
 
 const REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships";
 const OFFICE_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
 export const FOOTER_ODD = { id: "rIdFooterOdd", file: "footer1.xml" } as const;
 export const FOOTER_EVEN = { id: "rIdFooterEven", file: "footer2.xml" } as const;
-
-// ---------------------------------------------------------------------------------------------
-// styles.xml
-
-function paragraphStyle(
-  id: string,
-  name: string,
-  runStyle: RunStyle,
-  pPrChildren: Child[],
-  extra: { basedOn?: string; outline?: number } = {},
-): XmlElement {
-  return el(
-    "w:style",
-    { "w:type": "paragraph", "w:styleId": id },
-    el("w:name", { "w:val": name }),
-    extra.basedOn !== undefined && el("w:basedOn", { "w:val": extra.basedOn }),
-    el("w:next", { "w:val": "Normal" }),
-    el("w:qFormat"),
-    el(
-      "w:pPr",
-      {},
-      ...pPrChildren,
-      extra.outline !== undefined && el("w:outlineLvl", { "w:val": extra.outline }),
-    ),
-    rPr(runStyle),
-  );
-}
-
-const gridSpacing = (line = LINE_PITCH) =>
-  el("w:spacing", { "w:before": 0, "w:after": 0, "w:line": line, "w:lineRule": "exact" });
-const indent = (firstLineChars: number) =>
-  el("w:ind", {
-    "w:firstLineChars": firstLineChars,
-    "w:firstLine": Math.round((firstLineChars / 100) * CHAR),
-  });
-
-export function stylesXml(): string {
-  const heading = (level: number, runStyle: RunStyle) =>
-    paragraphStyle(
-      `Heading${level}`,
-      `heading ${level}`,
-      runStyle,
-      [level <= 2 && el("w:keepNext"), gridSpacing(), indent(200), el("w:jc", { "w:val": "both" })],
-      { basedOn: "Normal", outline: level - 1 },
-    );
-  return xmlPart(
-    el(
-      "w:styles",
-      { "xmlns:w": W_NS },
-      el(
-        "w:docDefaults",
-        {},
-        el("w:rPrDefault", {}, rPr(BODY)),
-        el("w:pPrDefault", {}, el("w:pPr", {}, gridSpacing())),
-      ),
-      el(
-        "w:style",
-        { "w:type": "paragraph", "w:default": "1", "w:styleId": "Normal" },
-        el("w:name", { "w:val": "Normal" }),
-        el("w:qFormat"),
-        el(
-          "w:pPr",
-          {},
-          el("w:widowControl", { "w:val": "0" }),
-          gridSpacing(),
-          indent(200),
-          el("w:jc", { "w:val": "both" }),
-        ),
-        rPr(BODY),
-      ),
-      el(
-        "w:style",
-        { "w:type": "character", "w:default": "1", "w:styleId": "DefaultParagraphFont" },
-        el("w:name", { "w:val": "Default Paragraph Font" }),
-        el("w:uiPriority", { "w:val": 1 }),
-        el("w:semiHidden"),
-        el("w:unhideWhenUsed"),
-      ),
-      el(
-        "w:style",
-        { "w:type": "table", "w:default": "1", "w:styleId": "TableNormal" },
-        el("w:name", { "w:val": "Normal Table" }),
-        el("w:semiHidden"),
-        el("w:unhideWhenUsed"),
-        el(
-          "w:tblPr",
-          {},
-          el("w:tblInd", { "w:w": 0, "w:type": "dxa" }),
-          el(
-            "w:tblCellMar",
-            {},
-            el("w:top", { "w:w": 0, "w:type": "dxa" }),
-            el("w:left", { "w:w": 108, "w:type": "dxa" }),
-            el("w:bottom", { "w:w": 0, "w:type": "dxa" }),
-            el("w:right", { "w:w": 108, "w:type": "dxa" }),
-          ),
-        ),
-      ),
-      heading(1, HEITI),
-      heading(2, KAITI),
-      heading(3, BODY),
-      heading(4, BODY),
-      paragraphStyle(
-        "Title",
-        "Title",
-        TITLE,
-        [el("w:keepNext"), gridSpacing(), indent(0), el("w:jc", { "w:val": "center" })],
-        { basedOn: "Normal" },
-      ),
-      paragraphStyle(
-        "IssuerMark",
-        "发文机关标志",
-        { font: FONT.xiaobiaosong, size: SZ.issuerMark, color: RED },
-        [indent(0), el("w:jc", { "w:val": "center" })],
-        { basedOn: "Normal" },
-      ),
-      paragraphStyle("Colophon", "版记", SMALL, [indent(0)], { basedOn: "Normal" }),
-      paragraphStyle("Footer", "footer", PAGE_NUMBER, [gridSpacing(FOOTER_LINE), indent(0)], {
-        basedOn: "Normal",
-      }),
-    ),
-  );
-}
 
 // ---------------------------------------------------------------------------------------------
 // settings.xml, fontTable.xml
@@ -222,29 +82,19 @@ export function fontTableXml(): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Footers: "— 1 —" in 4号 half-width 宋体, one character in from the outer edge.
-
-export const PAGE_NUMBER: RunStyle = { font: FONT.songti, size: SZ.small, color: BLACK };
+// Footers: "— 1 —" in 4号 half-width 宋体, one character in from the outer edge (styles
+// FooterOdd / FooterEven).
 
 export function footerXml(side: "odd" | "even"): string {
-  const odd = side === "odd";
   return xmlPart(
     el(
       "w:ftr",
       { "xmlns:w": W_NS, "xmlns:r": R_NS },
       paragraph(
-        {
-          style: "Footer",
-          snapToGrid: false,
-          line: FOOTER_LINE,
-          jc: odd ? "right" : "left",
-          left: odd ? 0 : CHAR_SMALL,
-          right: odd ? CHAR_SMALL : 0,
-          mark: PAGE_NUMBER,
-        },
-        run(PAGE_NUMBER, "— "),
-        field(PAGE_NUMBER, "PAGE", "1"),
-        run(PAGE_NUMBER, " —"),
+        side === "odd" ? STYLE.footerOdd : STYLE.footerEven,
+        run("— "),
+        field("PAGE", "1"),
+        run(" —"),
       ),
     ),
   );
@@ -369,15 +219,4 @@ export function appPropsXml(): string {
       el("Application", {}, "整改台账助手 (zhenggai)"),
     ),
   );
-}
-
-/** A rule line used by the 版记 (a paragraph whose only content is its border). */
-export function ruleParagraph(size: number): XmlElement {
-  return paragraph({
-    style: "Colophon",
-    snapToGrid: false,
-    line: 40,
-    borderBottom: { size, color: BLACK, space: 0 },
-    mark: SMALL,
-  });
 }

@@ -5,17 +5,9 @@
  * tag is written whole inside a single run.
  */
 import { BLACK, CHAR_SMALL, RULE, TYPE_AREA } from "./layout";
-import {
-  BODY,
-  bodyParagraph,
-  bodyText,
-  heading,
-  paragraph,
-  type RunStyle,
-  run,
-  SMALL,
-  tagParagraph,
-} from "./wml";
+import { bodyText, heading, tagParagraph } from "./paragraphs";
+import { STYLE } from "./styles";
+import { paragraph, run } from "./wml";
 import { el, type XmlElement } from "./xml";
 
 /**
@@ -37,7 +29,7 @@ export function narrativeLoop(loop: "主要做法" | "下一步打算"): XmlElem
 export type ProblemDetail = "report" | "notice";
 
 function labelled(label: string, tag: string): XmlElement {
-  return bodyParagraph(run(BODY, `${label}：`, tag));
+  return bodyText(`${label}：`, tag);
 }
 
 /**
@@ -78,7 +70,6 @@ export function problemList(detail: ProblemDetail): XmlElement[] {
   ];
 }
 
-const COLOPHON: RunStyle = SMALL;
 const LABEL = "抄送：";
 /** Columns of the 版记 table: "抄送：" (one character in + three characters), then the rest split so
  * 印发机关 has room on the left and 印发日期 stands on the right. */
@@ -110,10 +101,8 @@ function cell(
         el("w:right", { "w:w": margins.right, "w:type": "dxa" }),
       ),
     ),
-    paragraph(
-      { style: "Colophon", snapToGrid: false, keepNext: true, keepLines: true, jc, mark: COLOPHON },
-      ...runs,
-    ),
+    // 版记 style (4号仿宋, left); the 印发日期 cell is right-aligned directly.
+    paragraph({ style: STYLE.colophon, jc: jc === "right" ? "right" : undefined }, ...runs),
   );
 }
 
@@ -186,21 +175,15 @@ export function colophon(): XmlElement[] {
       "w:tr",
       {},
       el("w:trPr", {}, el("w:cantSplit")),
-      cell(COL[0], 1, { left: outer, right: 0 }, "left", run(COLOPHON, `{#有抄送}${LABEL}`)),
-      cell(COL[1] + COL[2], 2, { left: 0, right: outer }, "left", run(COLOPHON, "{抄送}{/有抄送}")),
+      cell(COL[0], 1, { left: outer, right: 0 }, "left", run(`{#有抄送}${LABEL}`)),
+      cell(COL[1] + COL[2], 2, { left: 0, right: outer }, "left", run("{抄送}{/有抄送}")),
     ),
     el(
       "w:tr",
       {},
       el("w:trPr", {}, el("w:cantSplit")),
-      cell(
-        COL[0] + COL[1],
-        2,
-        { left: outer, right: 0 },
-        "left",
-        run(COLOPHON, "{#有印发}{印发机关}"),
-      ),
-      cell(COL[2], 1, { left: 0, right: outer }, "right", run(COLOPHON, "{印发日期}印发{/有印发}")),
+      cell(COL[0] + COL[1], 2, { left: outer, right: 0 }, "left", run("{#有印发}{印发机关}")),
+      cell(COL[2], 1, { left: 0, right: outer }, "right", run("{印发日期}印发{/有印发}")),
     ),
   );
   // The last paragraph anchors the floating table and keeps the body from ending in a table.
@@ -208,6 +191,6 @@ export function colophon(): XmlElement[] {
     tagParagraph("{#有版记}"),
     table,
     tagParagraph("{/有版记}"),
-    paragraph({ snapToGrid: false, line: 20, mark: COLOPHON }),
+    paragraph({ snapToGrid: false, spacing: { line: 20 } }),
   ];
 }

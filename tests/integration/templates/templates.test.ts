@@ -13,6 +13,43 @@ const part = (docx: Uint8Array, name: string): string => {
   return strFromU8(file);
 };
 
+/** The paragraph (w:p … /w:p) whose text contains `text`. */
+const paragraphWith = (xml: string, text: string): string => {
+  const found = xml.match(/<w:p>(?:(?!<\/w:p>).)*<\/w:p>|<w:p\/>/g)?.find((p) => p.includes(text));
+  if (!found) throw new Error(`no paragraph with ${text}`);
+  return found;
+};
+
+/**
+ * A style's own definition followed by those it is based on, nearest first: the properties a
+ * paragraph in that style gets (the first match in the string is the one that applies).
+ */
+const styleChain = (styles: string, styleId: string): string => {
+  const defs: string[] = [];
+  let id: string | undefined = styleId;
+  while (id !== undefined) {
+    const def: string | undefined = styles.match(
+      new RegExp(`<w:style [^>]*w:styleId="${id}">.*?</w:style>`),
+    )?.[0];
+    if (!def) throw new Error(`style ${id} not defined`);
+    defs.push(def);
+    id = def.match(/<w:basedOn w:val="([^"]+)"\/>/)?.[1];
+  }
+  return defs.join("");
+};
+
+/** The first value of `attr` on `element` in a style chain: the one that applies. */
+const first = (chain: string, element: string, attr = "w:val"): string | undefined =>
+  chain.match(new RegExp(`<${element} [^>]*${attr}="([^"]*)"`))?.[1];
+
+/** The paragraph holding `text`, its style and that style's chain. */
+const styled = (doc: string, styles: string, text: string) => {
+  const p = paragraphWith(doc, text);
+  const id = p.match(/<w:pStyle w:val="([^"]+)"\/>/)?.[1];
+  if (!id) throw new Error(`the paragraph with ${text} has no style`);
+  return { p, id, style: styleChain(styles, id) };
+};
+
 const built = buildTemplates();
 const rendered = {
   报告: renderWithSample(built.报告, REPORT_DATA),
@@ -46,16 +83,34 @@ describe.each([
     );
   });
   it("names every font explicitly (eastAsia), no theme fonts", () => {
-    for (const xml of [doc, styles, part(docx, "word/footer1.xml")]) {
+    const xmls = [doc, styles, part(docx, "word/footer1.xml")];
+    for (const xml of xmls) {
       expect(xml).not.toMatch(/Theme=/);
-      const rFonts = xml.match(/<w:rFonts [^>]*>/g) ?? [];
-      expect(rFonts.length).toBeGreaterThan(0);
-      for (const f of rFonts) expect(f).toMatch(/w:eastAsia="[^"]+"/);
+      for (const f of xml.match(/<w:rFonts [^>]*>/g) ?? []) expect(f).toMatch(/w:eastAsia="[^"]+"/);
     }
+    expect(styles.match(/<w:rFonts [^>]*>/g)?.length).toBeGreaterThan(5);
     expect(styles).toMatch(
       /<w:rPrDefault><w:rPr><w:rFonts w:ascii="仿宋_GB2312"[^>]*w:eastAsia="仿宋_GB2312"/,
     );
     expect(styles).toContain('<w:sz w:val="32"/>');
+  });
+  it("formats through named styles: body paragraphs carry no direct run formatting", () => {
+    // What docxtemplater copies per loop item is the bare paragraph; the look is in styles.xml.
+    expect(doc).not.toMatch(/<w:rFonts |<w:sz /);
+    const names = [...styles.matchAll(/<w:name w:val="([^"]+)"\/>/g)].map((m) => m[1]);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        "Normal",
+        "公文标题",
+        "一级标题",
+        "二级标题",
+        "三级标题",
+        "四级标题",
+      ]),
+    );
+    for (const id of doc.matchAll(/<w:pStyle w:val="([^"]+)"\/>/g)) {
+      expect(() => styleChain(styles, id[1] as string)).not.toThrow();
+    }
   });
   it("odd/even footers with PAGE between dashes in 4号宋体", () => {
     expect(part(docx, "word/settings.xml")).toContain("<w:evenAndOddHeaders/>");
@@ -64,46 +119,68 @@ describe.each([
       ["word/footer2.xml", "left"],
     ] as const) {
       const footer = part(docx, file);
-      expect(footer).toContain(`<w:jc w:val="${jc}"/>`);
       expect(footer).toContain(" PAGE ");
       expect(footer).toContain(">— </w:t>");
       expect(footer).toContain("> —</w:t>");
-      expect(footer).toContain('w:eastAsia="宋体"');
-      expect(footer).toContain('<w:sz w:val="28"/>');
+      const { style } = styled(footer, styles, "PAGE");
+      expect(first(style, "w:jc")).toBe(jc);
+      expect(first(style, "w:rFonts", "w:eastAsia")).toBe("宋体");
+      expect(first(style, "w:sz")).toBe("28");
     }
   });
 });
 
 describe("report template", () => {
   const doc = part(built.报告, "word/document.xml");
+  const styles = part(built.报告, "word/styles.xml");
   it("red 发文机关标志 in 方正小标宋简体 and the red separator under the 发文字号 line", () => {
-    expect(doc).toMatch(
-      /w:eastAsia="方正小标宋简体"[\s\S]*?<w:color w:val="FF0000"\/><w:w w:val="60"\/><w:sz w:val="96"\/>[\s\S]*?\{发文机关标志\}/,
+    const mark = styled(doc, styles, "{发文机关标志}");
+    expect(mark.style).toMatch(
+      /^.*?w:eastAsia="方正小标宋简体".*?<w:color w:val="FF0000"\/><w:w w:val="60"\/><w:sz w:val="96"\/>/,
     );
-    expect(doc).toMatch(/<w:bottom w:val="single" w:sz="12" w:space="11" w:color="FF0000"\/>/);
+    expect(first(mark.style, "w:jc")).toBe("center");
+    const number = styled(doc, styles, "{发文字号}");
+    expect(number.style).toMatch(
+      /<w:bottom w:val="single" w:sz="12" w:space="11" w:color="FF0000"\/>/,
+    );
   });
   it("lays out 发文字号 and 签发人 with tab stops, never runs of spaces", () => {
-    const p = doc.match(/<w:p>(?:(?!<\/w:p>).)*\{发文字号\}.*?<\/w:p>/)?.[0] ?? "";
-    expect(p).toContain('<w:tab w:val="left" w:pos="320"/><w:tab w:val="right" w:pos="8525"/>');
+    const { p, style } = styled(doc, styles, "{发文字号}");
+    expect(style).toMatch(
+      /^.*?<w:tabs><w:tab w:val="left" w:pos="320"\/><w:tab w:val="right" w:pos="8525"\/><\/w:tabs>/,
+    );
     expect(p).toMatch(/<w:tab\/><w:t xml:space="preserve">\{发文字号\}<\/w:t><w:tab\/>/);
-    expect(p).toMatch(/w:eastAsia="楷体_GB2312"[\s\S]*\{签发人\}/);
+    const signer = p.match(/<w:rStyle w:val="([^"]+)"\/>(?:(?!<\/w:r>).)*\{签发人\}/)?.[1];
+    expect(signer).toBeDefined();
+    expect(first(styleChain(styles, signer as string), "w:rFonts", "w:eastAsia")).toBe(
+      "楷体_GB2312",
+    );
     expect(doc).not.toMatch(/ {2,}/);
   });
   it("title 2号小标宋 centred; headings 黑体 / 楷体 / 仿宋", () => {
-    expect(doc).toMatch(/"方正小标宋简体"[^<]*\/>(?:<[^>]+>)*<w:sz w:val="44"\/>.*?\{标题\}/);
-    expect(doc).toMatch(/w:eastAsia="黑体"[\s\S]*?一、主要做法/);
-    expect(doc).toMatch(
-      /<w:pStyle w:val="Heading2"\/>(?:(?!<\/w:p>).)*w:eastAsia="楷体_GB2312"(?:(?!<\/w:p>).)*\{方面序号\}/,
-    );
-    expect(doc).toMatch(
-      /<w:pStyle w:val="Heading4"\/>(?:(?!<\/w:p>).)*w:eastAsia="仿宋_GB2312"(?:(?!<\/w:p>).)*\{问题序号\}/,
-    );
+    const title = styled(doc, styles, "{标题}").style;
+    expect(first(title, "w:rFonts", "w:eastAsia")).toBe("方正小标宋简体");
+    expect(first(title, "w:sz")).toBe("44");
+    expect(first(title, "w:jc")).toBe("center");
+    for (const [text, font, level] of [
+      ["一、主要做法", "黑体", 0],
+      ["{方面序号}", "楷体_GB2312", 1],
+      ["{类别序号}", "仿宋_GB2312", 2],
+      ["{问题序号}", "仿宋_GB2312", 3],
+    ] as const) {
+      const { style } = styled(doc, styles, text);
+      expect(first(style, "w:rFonts", "w:eastAsia")).toBe(font);
+      expect(first(style, "w:outlineLvl")).toBe(String(level));
+      // 3号 from the defaults, indented two characters like the body.
+      expect(first(style, "w:sz")).toBeUndefined();
+      expect(first(style, "w:ind", "w:firstLineChars")).toBe("200");
+    }
   });
   it("版记 rules: 0.35 mm outside, 0.25 mm between; 抄送 4号", () => {
     expect(doc).toContain('<w:top w:val="single" w:sz="8" w:space="0" w:color="000000"/>');
     expect(doc).toContain('<w:bottom w:val="single" w:sz="8" w:space="0" w:color="000000"/>');
     expect(doc).toContain('<w:insideH w:val="single" w:sz="6" w:space="0" w:color="000000"/>');
-    expect(doc).toMatch(/<w:sz w:val="28"\/>(?:(?!<\/w:r>).)*抄送：/);
+    expect(first(styled(doc, styles, "抄送：").style, "w:sz")).toBe("28");
   });
 });
 
