@@ -13,6 +13,7 @@ import {
   makeSheetGrid,
   type WorkbookGrid,
 } from "../src/core/grid";
+import { FIELD_LABEL, LEDGER_FIELDS } from "../src/core/model";
 
 const SEEDS_DIR = new URL("../examples/seeds/", import.meta.url);
 
@@ -115,24 +116,10 @@ const STATUS_MIX: readonly [string, number][] = [
 ];
 const DONE = new Set(["已完成", "完成", "已完成并长期坚持"]);
 
-export const LEDGER_HEADER = [
-  "序号",
-  "方面",
-  "问题",
-  "整改措施",
-  "责任领导",
-  "责任部门",
-  "责任人",
-  "整改时限",
-  "整改类型",
-  "完成情况",
-  "整改成效",
-  "完成日期",
-  "佐证材料",
-  "来源",
-  "公开",
-  "备注",
-] as const;
+/** Every column of the spec in its order except 类别 (the examples have two levels). */
+export const LEDGER_HEADER: readonly string[] = LEDGER_FIELDS.filter((f) => f !== "category").map(
+  (f) => FIELD_LABEL[f],
+);
 
 /** The as-of date the benchmarks analyse with (after every generated date). */
 export const BENCH_AS_OF = "2024-01-05";

@@ -11,11 +11,10 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { chromium } from "playwright-core";
 import { buildApp } from "../src/server/app";
 import { buildPaneChunks, initialLoad, PROJECT_ROOT } from "../src/server/static";
+import { launchChromium } from "../tests/support/chromium";
 
-const CHROMIUM = "/usr/bin/chromium";
 const EXAMPLE = join(PROJECT_ROOT, "examples/邵阳市园林绿化中心-整改台账.xlsx");
 const WARMUP = 1;
 const RUNS = 9;
@@ -61,17 +60,7 @@ export async function measureTaskpane(): Promise<TaskpaneMeasurement> {
   await app.listen({ host: "127.0.0.1", port: 0 });
   const address = app.server.address();
   const url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}/taskpane.html`;
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
+  const browser = await launchChromium();
   const firstRender: number[] = [];
   const ready: number[] = [];
   const openExample: number[] = [];

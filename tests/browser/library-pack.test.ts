@@ -7,13 +7,14 @@ import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exportPack } from "../../src/documents/pack";
 import { buildApp } from "../../src/server/app";
 import { buildPane, PROJECT_ROOT } from "../../src/server/static";
 import { LibraryClient } from "../../src/taskpane/templates/library-client";
 import { ADMIN_TOKEN, makeDocx, tempDir } from "../integration/library/helpers";
+import { launchChromium } from "../support/chromium";
 
 const HARNESS = "tests/browser/library-harness.html";
 const EXAMPLE = join(PROJECT_ROOT, "examples/邵阳市园林绿化中心-整改台账.xlsx");
@@ -55,10 +56,7 @@ describe("模板 tab in Chromium: pack → generate → publish", () => {
     const address = app.server.address();
     url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
     token = (await new LibraryClient(url).createDepartment("县委巡察办", ADMIN_TOKEN)).token;
-    browser = await chromium.launch({
-      executablePath: "/usr/bin/chromium",
-      args: ["--no-sandbox"],
-    });
+    browser = await launchChromium();
     page = await browser.newPage();
     await page.goto(`${url}/${HARNESS}`);
   });

@@ -14,7 +14,7 @@ import { join } from "node:path";
 import { build } from "esbuild";
 import type { FastifyInstance } from "fastify";
 import PizZip from "pizzip";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { analyseWorkbook, mergeProfile } from "../../src/core/index";
 import type { Finding, LedgerAnalysis, Severity } from "../../src/core/model";
@@ -27,6 +27,7 @@ import { buildApp } from "../../src/server/app";
 import { buildPane, PROJECT_ROOT } from "../../src/server/static";
 import { todayLocal } from "../../src/taskpane/state/session";
 import { tempDir } from "../integration/library/helpers";
+import { launchChromium } from "../support/chromium";
 import { type FakeOfficeHost, installFakeOffice, uninstallFakeOffice } from "../support/fake-excel";
 import { BROKEN_PROBLEM, BROKEN_STATUS, fakeLedgerInput } from "./taskpane-fake-ledger";
 
@@ -41,14 +42,6 @@ const PROFILE: UnitProfile = {
   recipient: "中共邵阳市委巡察工作领导小组",
   docNumberPrefix: "邵园党",
 };
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
 const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
 const SEVERITY_TEXT: Record<Severity, string> = { error: "错误", warning: "警告", info: "提示" };
 
@@ -140,7 +133,7 @@ describe("task pane in Chromium", () => {
     await app.listen({ host: "127.0.0.1", port: 0 });
     const address = app.server.address();
     url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
-    browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

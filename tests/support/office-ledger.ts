@@ -3,26 +3,13 @@
  * title row, a header row, N problems with merged 方面 cells, date serials with date formats,
  * plus 基本信息 and 报告正文. Counts are known in advance so tests can check the statistics.
  */
+import { FIELD_LABEL, LEDGER_FIELDS } from "../../src/core/model";
 import type { FakeCellInput, FakeWorkbookInput } from "./fake-excel";
 
-export const LEDGER_HEADER = [
-  "序号",
-  "方面",
-  "问题",
-  "整改措施",
-  "责任领导",
-  "责任部门",
-  "责任人",
-  "整改时限",
-  "整改类型",
-  "完成情况",
-  "整改成效",
-  "完成日期",
-  "佐证材料",
-  "来源",
-  "公开",
-  "备注",
-] as const;
+/** Every column of the spec in its order except 类别 (the examples have two levels). */
+export const LEDGER_HEADER: readonly string[] = LEDGER_FIELDS.filter((f) => f !== "category").map(
+  (f) => FIELD_LABEL[f],
+);
 
 export const ASPECTS = [
   "贯彻落实党的路线方针政策和上级决策部署方面",
