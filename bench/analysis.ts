@@ -43,8 +43,8 @@ takes 14 % of the samples at 10k and 19 % at 50k, since every major collection m
 live grid (800,000 cells at 50k) and the analysis keeps an A1 address string per ledger cell
 (\`LedgerRow.cells\`, what lets a finding or a clicked problem point at its cell). So the
 per-row cost rises from ≈ 23 µs at 10k to ≈ 28 µs at 50k, and the 10k → 50k ratio lands right
-at the goal: six full runs on 2026-12-01 gave 5.27×, 5.23×, 5.55×, 6.23×, 6.09× and 4.04× (the
-last with a slow 10k median; isolated runs of the profile helper: 5.7×). A larger young generation (\`--max-semi-space-size=64\`) did
+at the goal: seven full runs on 2026-12-01 gave 5.27×, 5.23×, 5.55×, 6.23×, 6.09×, 4.04× (a
+slow 10k median) and 5.73× (the table above); isolated runs of the profile helper: 5.7×. A larger young generation (\`--max-semi-space-size=64\`) did
 not change it. Making the addresses lazy would cut the allocations but changes the model the
 pane and the documents use; not done. Real ledgers are far smaller (48 problems in seed 000).
 
@@ -52,19 +52,24 @@ pane and the documents use; not done. Real ledgers are far smaller (48 problems 
 docx-templates evaluates every command as JavaScript in a \`vm\` sandbox (its safe default), which
 costs seconds for a thousand problems; easy-template-x is closer but walks an XML DOM.
 
-**Case 5, batch (goal 1.6×, missed).** On two cores the ceiling is well below 2×: a single
-Node thread already keeps ≈ 1.3 cores busy (V8's concurrent garbage collection and JIT
-compilation run on helper threads, tsx has its own hooks thread), so a second thread only has
-the rest of the machine; the ceiling printed in the case notes (single-thread wall ÷ half the
-pool's CPU) is what two fully used cores would allow. The worker also costs ≈ 1.4 s to start
-(tsx registration, then exceljs, docxtemplater and our modules: the "worker ready after" row)
-plus its own cold JIT; the main thread works meanwhile, so only the worker's share is delayed.
-Every saving per document makes that fixed start-up a larger share: the lean templates cut the
-single-thread time per document by about a third, and the speed-up fell from 1.40× (2026-11-22)
-to ≈ 1.1×, while both rows got faster. An experiment loading an esbuild bundle of the job in the
-worker instead of registering tsx started the worker in ≈ 0.7 s instead of ≈ 1.05 s (the rest is
-loading exceljs and docxtemplater): worth ≈ 0.05× here, not enough to reach 1.6×, so not done
-— it would add a build cache the CLI must keep fresh. A larger young generation
-(\`--max-semi-space-size\` 16/64) did not help. For an inspection office the absolute rate is
-what counts: ≈ 25 documents per second on one thread, 200 documents in under 8 s.
+**Case 5, batch (goal 1.6×, missed).** The machine is not the limit: its own row (a loop that
+never allocates, split over two threads) gives 1.7–2.0×. The limit is how much CPU a cold Node
+thread spends besides our work. Per-thread CPU times read from /proc for one 200-document run:
+the main thread ≈ 8 s, and four V8 helper threads ≈ 3.3 s together — mostly concurrent
+optimising compilation of exceljs, docxtemplater and our code (with
+\`--no-concurrent-recompilation\` they drop to ≈ 0.7 s and the main thread grows by the rest;
+\`--single-threaded-gc\` changes little, so it is not the collector). So one thread already keeps
+≈ 1.3 cores busy, and a second thread repeats the whole start: ≈ 1.4 s to register tsx and load
+the modules (the "worker ready after" row) and its own cold JIT, ≈ 2.5–3 s of extra CPU in all.
+For 200 documents the pool's CPU (≈ 13 s) over two cores cannot beat ≈ 1.2× the single
+thread's 8 s wall (the ceiling in the notes). The start-up is a fixed cost: the same pool on
+1,000 documents (the 100 ledgers five times) measured 31.1 s on one thread and 21.0 s on two,
+1.48×. Every saving per document makes the fixed cost weigh more: the lean templates cut the
+single-thread time per document by about a third, and the 200-document speed-up fell from 1.40×
+(2026-11-22) to ≈ 1.1× while both rows got faster. Loading an esbuild bundle of the job in the
+worker instead of registering tsx starts it in ≈ 0.7 s instead of ≈ 1.05 s (the rest is loading
+exceljs and docxtemplater): worth ≈ 0.05× here, not done, since it adds a build cache the CLI
+must keep fresh. Node 22's module compile cache would cut the cold start further; we are on
+Node 20. For an inspection office the absolute rate is what counts: ≈ 25–30 documents per second
+on one thread, 200 documents in under 8 s.
 `;
