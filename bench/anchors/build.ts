@@ -41,8 +41,9 @@ function rewriteParts(template: Uint8Array, rewrite: (xml: string) => string): U
     // document.xml first: the docx-templates rewrite keeps scope state in document order.
     .sort((a, b) => Number(!a.includes("document")) - Number(!b.includes("document")));
   for (const name of names) {
-    const xml = zip.file(name)!.asText();
-    zip.file(name, rewrite(joinSplitTags(xml)));
+    const entry = zip.file(name)!;
+    // Keep the entry's date, so the rewritten files are byte-identical from run to run.
+    zip.file(name, rewrite(joinSplitTags(entry.asText())), { date: entry.date });
   }
   return zip.generate({ type: "uint8array", compression: "DEFLATE" });
 }
