@@ -44,9 +44,9 @@ live grid (800,000 cells at 50k) and the analysis keeps an A1 address string per
 (\`LedgerRow.cells\`, what lets a finding or a clicked problem point at its cell). So the
 per-row cost rises from ≈ 23 µs at 10k to ≈ 28 µs at 50k, and the 10k → 50k ratio lands right
 at the goal: seven full runs on 2026-12-01 gave 5.27×, 5.23×, 5.55×, 6.23×, 6.09×, 4.04× (a
-slow 10k median) and 5.73× (the table above); isolated runs of the profile helper: 5.7×. A larger young generation (\`--max-semi-space-size=64\`) did
-not change it. Making the addresses lazy would cut the allocations but changes the model the
-pane and the documents use; not done. Real ledgers are far smaller (48 problems in seed 000).
+slow 10k median) and 5.73× (the table above); isolated runs of the profile helper: 5.7×. A
+larger young generation (\`--max-semi-space-size=64\`) did not change it. Making the addresses
+lazy would cut the allocations but changes the model the pane and the documents use; not done. Real ledgers are far smaller (48 problems in seed 000).
 
 **Case 4, anchors.** All three engines produced the same visible text from the same data.
 docx-templates evaluates every command as JavaScript in a \`vm\` sandbox (its safe default), which
