@@ -71,7 +71,7 @@ export async function loadPieces(): Promise<Pieces> {
   const analyseWorkbook = await load("核心 analyseWorkbook", "src/core/index.ts", (m) =>
     fn<AnalyseWorkbook>(m, "analyseWorkbook"),
   );
-  const workbookGridFromXlsx = await load("xlsx 读取", "src/node/xlsx-grid.ts", (m) =>
+  const workbookGridFromXlsx = await load("xlsx 读取", "src/xlsx/grid.ts", (m) =>
     fn<GridFromXlsx>(m, "workbookGridFromXlsx"),
   );
   const documents = await load("文档引擎 renderDocument", "src/documents/index.ts", (m) => {

@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { analyseWorkbook } from "../src/core/index";
 import { renderDocument } from "../src/documents/index";
-import { workbookGridFromXlsx } from "../src/node/xlsx-grid";
+import { workbookGridFromXlsx } from "../src/xlsx/grid";
 import { BENCH_AS_OF, generateLedgerGrid, gridToXlsx } from "./data";
 
 const rows = Number(process.argv[2] ?? 1000);

@@ -5,8 +5,8 @@
  */
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { buildLedgerWorkbook } from "../src/node/ledger-workbook";
-import { writeXlsxDeterministic } from "../src/node/xlsx-write";
+import { buildLedgerWorkbook } from "../src/xlsx/ledger-workbook";
+import { writeXlsxDeterministic } from "../src/xlsx/write";
 import { exampleDataSchema, exampleWorkbookSpec } from "./example-data";
 
 const examplesDir = fileURLToPath(new URL("../examples/", import.meta.url));

@@ -11,7 +11,7 @@ import {
   type LedgerField,
   NARRATIVE_PARTS,
 } from "../src/core/model";
-import type { LedgerCellValue, LedgerWorkbookSpec } from "../src/node/ledger-workbook";
+import type { LedgerCellValue, LedgerWorkbookSpec } from "../src/xlsx/ledger-workbook";
 
 const ledgerRowSchema = z
   .object(

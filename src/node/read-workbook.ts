@@ -6,14 +6,14 @@
 import { readFile, stat } from "node:fs/promises";
 import { basename } from "node:path";
 import type { WorkbookGrid } from "../core/grid";
-import { gridFromXlsxBytes, WorkbookReadError } from "./xlsx-bytes";
+import { gridFromXlsxBytes, WorkbookReadError } from "../xlsx/bytes";
 
 export {
   assertXlsxBytes,
   gridFromXlsxBytes,
   WorkbookReadError,
   type WorkbookReadErrorKind,
-} from "./xlsx-bytes";
+} from "../xlsx/bytes";
 
 /** Reads an .xlsx file into a grid. Throws WorkbookReadError for unusable files. */
 export async function readWorkbookFile(path: string): Promise<WorkbookGrid> {

@@ -7,7 +7,7 @@ import { analyseWorkbook } from "../core/analyse";
 import type { WorkbookGrid } from "../core/grid";
 import { type LedgerAnalysis, SHEET } from "../core/model";
 import type { UnitProfile } from "../core/profile";
-import type { EmbeddedTemplate, WorkbookPort } from "../taskpane/port";
+import type { EmbeddedTemplate, WorkbookPort } from "../ports/workbook";
 import { OfficeAdapterError, officeCall, officeErrorCode } from "./errors";
 import { excelApiSupported, excelRun, isExcelOnTheWeb } from "./host";
 import { planNormalisation, queueNormalisation } from "./normalise";

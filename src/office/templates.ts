@@ -9,7 +9,7 @@
  * (each part is read back in its own sync, so no response carries more than one).
  */
 import { DOCUMENT_KINDS, type DocumentKind } from "../documents/api";
-import type { EmbeddedTemplate } from "../taskpane/port";
+import type { EmbeddedTemplate } from "../ports/workbook";
 import { OfficeAdapterError } from "./errors";
 
 export const TEMPLATE_NAMESPACE = "urn:zhenggai:embedded-template:1";

@@ -21,7 +21,7 @@ const SOURCES = [
   "src/core",
   "src/documents",
   "src/office",
-  "src/node/xlsx-grid.ts",
+  "src/xlsx/grid.ts",
   "taskpane.html",
   "vite.config.ts",
   "package-lock.json",

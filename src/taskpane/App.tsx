@@ -20,8 +20,8 @@ import {
   DocumentTableRegular,
 } from "@fluentui/react-icons";
 import { type ComponentType, lazy, Suspense, useEffect, useState } from "react";
+import type { WorkbookPort } from "../ports/workbook";
 import { detectHost, type HostInfo } from "./host";
-import type { WorkbookPort } from "./port";
 import { useSession } from "./state/useSession";
 import { OpenFile, useFileDrop } from "./tabs/OpenFile";
 

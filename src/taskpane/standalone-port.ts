@@ -1,11 +1,11 @@
 /**
  * The workbook port for standalone mode (a browser or WPS user opens an .xlsx in the page).
- * exceljs is heavy, so src/node/xlsx-grid.ts is imported only when a file is actually read.
+ * exceljs is heavy, so src/xlsx/grid.ts is imported only when a file is actually read.
  * The unit profile lives in localStorage, since there is no workbook to carry it.
  */
 import type { WorkbookGrid } from "../core/grid";
 import { type UnitProfile, unitProfileSchema } from "../core/profile";
-import type { WorkbookPort } from "./port";
+import type { WorkbookPort } from "../ports/workbook";
 
 export const PROFILE_STORAGE_KEY = "zhenggai.unitProfile";
 
@@ -27,7 +27,7 @@ export async function readXlsxGrid(bytes: Uint8Array, fileName: string): Promise
       `“${fileName}”不是 .xlsx 文件。请选择 Excel 或 WPS 保存的 .xlsx 台账。`,
     );
   }
-  const { workbookGridFromXlsx } = await import("../node/xlsx-grid");
+  const { workbookGridFromXlsx } = await import("../xlsx/grid");
   try {
     return await workbookGridFromXlsx(bytes);
   } catch {

@@ -9,7 +9,7 @@ import { strFromU8, unzipSync } from "fflate";
 import { createRoot } from "react-dom/client";
 import type { UnitProfile } from "../../src/core/profile";
 import type { DocumentKind } from "../../src/documents/api";
-import type { EmbeddedTemplate, WorkbookPort } from "../../src/taskpane/port";
+import type { EmbeddedTemplate, WorkbookPort } from "../../src/ports/workbook";
 import { createStandalonePort } from "../../src/taskpane/standalone-port";
 import { generateDocument } from "../../src/taskpane/state/session";
 import TemplatesTab from "../../src/taskpane/templates/TemplatesTab";

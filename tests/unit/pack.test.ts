@@ -12,7 +12,7 @@ import {
   PACK_LIMITS,
   sha256Hex,
   unzipSafely,
-} from "../../src/documents/pack";
+} from "../../src/library/pack";
 import { documentXml, makeDocx } from "../integration/library/helpers";
 
 const REPORT = makeDocx([

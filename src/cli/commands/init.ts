@@ -6,8 +6,8 @@ import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, extname } from "node:path";
 import type { Command } from "commander";
-import { buildBlankLedger } from "../../node/ledger-workbook";
-import { writeXlsxDeterministic } from "../../node/xlsx-write";
+import { buildBlankLedger } from "../../xlsx/ledger-workbook";
+import { writeXlsxDeterministic } from "../../xlsx/write";
 import { EXIT_OK, exitTwoOnUsageErrors, failUnusable, runCommand } from "../options";
 
 interface InitOptions {

@@ -19,7 +19,7 @@ import { readFile, rename, writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { type Command, Option } from "commander";
 import { DOCUMENT_KINDS, type DocumentKind } from "../../documents/api";
-import { LibraryApiError, LibraryClient } from "../../taskpane/templates/library-client";
+import { LibraryApiError, LibraryClient } from "../../library/client";
 
 class CliExit extends Error {
   constructor(

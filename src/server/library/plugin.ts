@@ -10,7 +10,7 @@ import { join } from "node:path";
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { DOCUMENT_KINDS, type DocumentKind } from "../../documents/api";
-import { DOCX_LIMITS } from "../../documents/pack";
+import { DOCX_LIMITS } from "../../library/pack";
 import { badRequest, forbidden, LibraryError, notFound, unauthorized } from "./errors";
 import { checkName } from "./names";
 import { checkForPublish, type TemplateValidator } from "./publish-check";

@@ -5,7 +5,7 @@
  * discovered by a clerk on the day the report is due.
  */
 import type { DocumentKind, RenderResult, TemplateCheckResult } from "../../documents/api";
-import { inspectDocx } from "../../documents/pack";
+import { inspectDocx } from "../../library/pack";
 import { badRequest, LibraryError } from "./errors";
 
 /** The documents module as the library needs it; injected so tests and other hosts can swap it. */

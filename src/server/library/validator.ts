@@ -8,7 +8,7 @@
 import { strFromU8 } from "fflate";
 import type { Finding } from "../../core/model";
 import { checkTemplate, LOOPS, renderDocument, TAG_NAMES } from "../../documents";
-import { inspectDocx } from "../../documents/pack";
+import { inspectDocx } from "../../library/pack";
 import type { TemplateValidator } from "./publish-check";
 import { sampleAnalysis } from "./sample-analysis";
 

@@ -7,7 +7,7 @@ import type { WorkbookGrid } from "../../core/grid";
 import type { Finding, LedgerAnalysis, Precision } from "../../core/model";
 import type { UnitProfile } from "../../core/profile";
 import type { DocumentKind, RenderResult } from "../../documents/api";
-import type { WorkbookPort } from "../port";
+import type { WorkbookPort } from "../../ports/workbook";
 
 export const loadCore = () => import("../../core/index");
 export const loadDocuments = () => import("../../documents/index");

@@ -7,7 +7,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { WorkbookGrid } from "../../core/grid";
 import type { LedgerAnalysis, Precision } from "../../core/model";
 import type { UnitProfile } from "../../core/profile";
-import type { WorkbookPort } from "../port";
+import type { WorkbookPort } from "../../ports/workbook";
 import { type AnalysisSettings, analyse, todayLocal } from "./session";
 
 const PRECISION_KEY = "zhenggai.precision";

@@ -50,8 +50,9 @@ import {
 } from "@fluentui/react-icons";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { DOCUMENT_KINDS, type DocumentKind } from "../../documents/api";
+import { LibraryApiError, LibraryClient, type TemplateSummary } from "../../library/client";
+import type { EmbeddedTemplate, WorkbookPort } from "../../ports/workbook";
 import type { HostInfo } from "../host";
-import type { EmbeddedTemplate, WorkbookPort } from "../port";
 import {
   embedFile,
   exportWorkbookPack,
@@ -61,7 +62,6 @@ import {
   publishTemplate,
   pullIntoWorkbook,
 } from "./actions";
-import { LibraryApiError, LibraryClient, type TemplateSummary } from "./library-client";
 
 export interface TemplatesTabProps {
   readonly port: WorkbookPort | undefined;

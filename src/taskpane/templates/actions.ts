@@ -4,15 +4,15 @@
  * before it goes into a workbook, whatever its source.
  */
 import type { DocumentKind } from "../../documents/api";
+import type { LibraryClient, TemplateSummary, TemplateVersion } from "../../library/client";
 import {
   exportPack,
   importPack,
   inspectDocx,
   type PackTemplateWithHash,
   sha256Hex,
-} from "../../documents/pack";
-import type { EmbeddedTemplate, WorkbookPort } from "../port";
-import type { LibraryClient, TemplateSummary, TemplateVersion } from "./library-client";
+} from "../../library/pack";
+import type { EmbeddedTemplate, WorkbookPort } from "../../ports/workbook";
 
 export const loadDocuments = () => import("../../documents/index");
 

@@ -5,11 +5,8 @@ import { createHash } from "node:crypto";
 import { join } from "node:path";
 import { strToU8, zipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { LibraryApiError, type LibraryClient } from "../../../src/library/client";
 import { SqliteTemplateRepository } from "../../../src/server/library/sqlite-repository";
-import {
-  LibraryApiError,
-  type LibraryClient,
-} from "../../../src/taskpane/templates/library-client";
 import {
   ADMIN_TOKEN,
   documentXml,

@@ -4,8 +4,8 @@
  */
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { LibraryClient } from "../../../src/library/client";
 import { buildApp } from "../../../src/server/app";
-import { LibraryClient } from "../../../src/taskpane/templates/library-client";
 import { ADMIN_TOKEN, tempDir } from "./helpers";
 import { validTemplate } from "./templates";
 

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import type { Zippable } from "fflate";
 import { afterAll, describe, expect, it } from "vitest";
-import { LibraryApiError, LibraryClient } from "../../../src/taskpane/templates/library-client";
+import { LibraryApiError, LibraryClient } from "../../../src/library/client";
 import { type ChildServer, killServer, spawnServer } from "./child";
 import { ADMIN_TOKEN, makeDocx, tempDir } from "./helpers";
 

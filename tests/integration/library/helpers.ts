@@ -7,9 +7,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
 import { strToU8, type Zippable, zipSync } from "fflate";
+import { LibraryClient } from "../../../src/library/client";
 import type { TemplateValidator } from "../../../src/server/library/publish-check";
 import { startLibraryServer } from "../../../src/server/library/server";
-import { LibraryClient } from "../../../src/taskpane/templates/library-client";
 
 export const ADMIN_TOKEN = "test-admin-token-0123456789abcdef";
 

@@ -5,7 +5,7 @@
  */
 import { createHash } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
-import { LibraryClient } from "../../../src/taskpane/templates/library-client";
+import { LibraryClient } from "../../../src/library/client";
 import { type ChildServer, killServer, spawnServer } from "./child";
 import { ADMIN_TOKEN, makeDocx, tempDir } from "./helpers";
 

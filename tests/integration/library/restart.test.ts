@@ -5,8 +5,8 @@
 import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { LibraryClient } from "../../../src/library/client";
 import { startLibraryServer } from "../../../src/server/library/server";
-import { LibraryClient } from "../../../src/taskpane/templates/library-client";
 import { ADMIN_TOKEN, startTestServer, tempDir } from "./helpers";
 import { VALIDATOR, validTemplate } from "./templates";
 

@@ -8,7 +8,7 @@ import { createHash } from "node:crypto";
 import { strFromU8, unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { UnitProfile } from "../../../src/core/profile";
-import type { EmbeddedTemplate, WorkbookPort } from "../../../src/taskpane/port";
+import type { EmbeddedTemplate, WorkbookPort } from "../../../src/ports/workbook";
 import {
   embedFile,
   exportWorkbookPack,

@@ -7,9 +7,9 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { exampleDataSchema, exampleWorkbookSpec } from "../../../scripts/example-data";
 import { analyseWorkbook } from "../../../src/core/index";
-import { buildLedgerWorkbook } from "../../../src/node/ledger-workbook";
-import { workbookGridFromXlsx } from "../../../src/node/xlsx-grid";
-import { writeXlsxDeterministic } from "../../../src/node/xlsx-write";
+import { workbookGridFromXlsx } from "../../../src/xlsx/grid";
+import { buildLedgerWorkbook } from "../../../src/xlsx/ledger-workbook";
+import { writeXlsxDeterministic } from "../../../src/xlsx/write";
 
 const examplesDir = fileURLToPath(new URL("../../../examples/", import.meta.url));
 const seedsDir = fileURLToPath(new URL("../../../examples/seeds/", import.meta.url));

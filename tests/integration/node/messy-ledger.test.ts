@@ -8,7 +8,7 @@ import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { LedgerAnalysis, WorkbookGrid } from "../../../src/core/index";
 import { analyseWorkbook } from "../../../src/core/index";
-import { workbookGridFromXlsx } from "../../../src/node/xlsx-grid";
+import { workbookGridFromXlsx } from "../../../src/xlsx/grid";
 
 const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
 

@@ -11,7 +11,7 @@ import {
   sha256Hex,
   TEMPLATE_NAMESPACE,
 } from "../../../src/office/templates";
-import type { EmbeddedTemplate } from "../../../src/taskpane/port";
+import type { EmbeddedTemplate } from "../../../src/ports/workbook";
 import { installFakeOffice, uninstallFakeOffice } from "../../support/fake-excel";
 import { LEDGER_HEADER, ledgerWorkbook } from "../../support/office-ledger";
 

@@ -9,8 +9,8 @@ import { zipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { WorkbookGrid } from "../../../src/core/grid";
 import { readWorkbookFile, WorkbookReadError } from "../../../src/node/read-workbook";
-import { workbookGridFromXlsx } from "../../../src/node/xlsx-grid";
-import { writeXlsxDeterministic } from "../../../src/node/xlsx-write";
+import { workbookGridFromXlsx } from "../../../src/xlsx/grid";
+import { writeXlsxDeterministic } from "../../../src/xlsx/write";
 
 let dir: string;
 let grid: WorkbookGrid;

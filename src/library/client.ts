@@ -3,8 +3,8 @@
  * tab and by `zhenggai library …`. Only global fetch and Web Crypto: runs in the browser and in
  * Node 20. Every download is checked against the sha256 the server states.
  */
-import type { DocumentKind } from "../../documents/api";
-import { sha256Hex } from "../../documents/pack";
+import type { DocumentKind } from "../documents/api";
+import { sha256Hex } from "./pack";
 import type {
   AuditEntry,
   Department,
@@ -12,7 +12,7 @@ import type {
   TemplateFilter,
   TemplateSummary,
   TemplateVersion,
-} from "../../server/library/repository";
+} from "./types";
 
 export type { Department, TemplateDetail, TemplateSummary, TemplateVersion };
 

@@ -6,7 +6,7 @@
  */
 import { unzipSync } from "fflate";
 import type { WorkbookGrid } from "../core/grid";
-import { workbookGridFromXlsx } from "./xlsx-grid";
+import { workbookGridFromXlsx } from "./grid";
 
 export type WorkbookReadErrorKind =
   | "missing" // no such file (readWorkbookFile)

@@ -11,7 +11,7 @@
 import { unzipSync, type Zippable, zipSync } from "fflate";
 import { z } from "zod";
 import { type UnitProfile, unitProfileSchema } from "../core/profile";
-import { DOCUMENT_KINDS, type DocumentKind, type TemplateCheckResult } from "./api";
+import { DOCUMENT_KINDS, type DocumentKind, type TemplateCheckResult } from "../documents/api";
 
 // ---------------------------------------------------------------------------------------------
 // Reading zips safely

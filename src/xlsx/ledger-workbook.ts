@@ -18,7 +18,7 @@ import {
   SOURCES,
   STATUSES,
 } from "../core/model";
-import { stampWorkbook } from "./xlsx-write";
+import { stampWorkbook } from "./write";
 
 export type LedgerCellValue = string | number | Date | null | undefined;
 

@@ -1,5 +1,5 @@
 /**
- * The task pane lazy-loads src/node/xlsx-grid.ts and src/node/xlsx-bytes.ts in the browser
+ * The task pane lazy-loads src/xlsx/grid.ts and src/xlsx/bytes.ts in the browser
  * (standalone mode), so they must bundle for the browser: no fs, no `node:` modules, exceljs
  * resolved to its browser build.
  */
@@ -7,11 +7,8 @@ import { build } from "esbuild";
 import { expect, it } from "vitest";
 
 it.each([
-  ["src/node/xlsx-grid.ts", ["src/core/grid.ts", "src/node/xlsx-grid.ts"]],
-  [
-    "src/node/xlsx-bytes.ts",
-    ["src/core/grid.ts", "src/node/xlsx-bytes.ts", "src/node/xlsx-grid.ts"],
-  ],
+  ["src/xlsx/grid.ts", ["src/core/grid.ts", "src/xlsx/grid.ts"]],
+  ["src/xlsx/bytes.ts", ["src/core/grid.ts", "src/xlsx/bytes.ts", "src/xlsx/grid.ts"]],
 ])("%s bundles for the browser without Node built-ins", async (entry, localInputs) => {
   const result = await build({
     entryPoints: [entry],
