@@ -5,13 +5,8 @@
  */
 import type { DocumentKind } from "../../documents/api";
 import type { LibraryClient, TemplateSummary, TemplateVersion } from "../../library/client";
-import {
-  exportPack,
-  importPack,
-  inspectDocx,
-  type PackTemplateWithHash,
-  sha256Hex,
-} from "../../library/pack";
+import { sha256Hex } from "../../library/hash";
+import { exportPack, importPack, inspectDocx, type PackTemplateWithHash } from "../../library/pack";
 import type { EmbeddedTemplate, EmbeddedTemplateStore, WorkbookPort } from "../../ports/workbook";
 
 export const loadDocuments = () => import("../../documents/index");

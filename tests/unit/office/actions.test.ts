@@ -1,6 +1,7 @@
 /** selectCell, 规范台账, the unit profile and embedded templates against the fake Excel host. */
 import { afterEach, describe, expect, it } from "vitest";
 import { RECTIFICATION_TYPES, STATUSES } from "../../../src/core/model";
+import { sha256Hex } from "../../../src/library/hash";
 import { OfficeAdapterError } from "../../../src/office/errors";
 import { createExcelWorkbookPort, VALIDATION_UNSUPPORTED } from "../../../src/office/excel-port";
 import { PROFILE_SETTING } from "../../../src/office/profile";
@@ -8,7 +9,6 @@ import { DATE_FORMAT } from "../../../src/office/stats-layout";
 import {
   MAX_TEMPLATE_BYTES,
   MAX_TOTAL_TEMPLATE_BYTES,
-  sha256Hex,
   TEMPLATE_NAMESPACE,
 } from "../../../src/office/templates";
 import type { EmbeddedTemplate } from "../../../src/ports/workbook";
