@@ -3,7 +3,7 @@
  * per-file function (`generateFromFile` of `zhenggai report`), 报告 then 通报, written to disk.
  */
 import { join } from "node:path";
-import { type GenerateOptions, generateFromFile } from "../src/cli/commands/report";
+import { type GenerateOptions, generateFromFile } from "../src/cli/report-job";
 import { DOCUMENT_KINDS } from "../src/documents/api";
 
 export interface BenchJobOptions {

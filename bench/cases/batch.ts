@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { REPORT_JOB } from "../../src/cli/commands/report";
+import { REPORT_JOB } from "../../src/cli/report-job";
 import { generateLedgerGrid, gridToXlsx } from "../data";
 import { fmtMs, fmtRatio, fmtSample, summarise } from "../harness";
 import { machineParallelism } from "../machine-parallel";

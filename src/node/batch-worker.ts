@@ -2,7 +2,7 @@
  * One worker of the batch pool (see ./batch.ts): loads the job function once, then runs
  * `fn(input, options)` for each input the pool sends and posts back the value or the error.
  */
-import { parentPort } from "node:worker_threads";
+import { isMainThread, parentPort, workerData } from "node:worker_threads";
 
 /** Which exported function of which module (file URL) a worker calls per input. */
 export interface JobRef {
@@ -56,4 +56,12 @@ export async function serve(job: JobRef): Promise<void> {
     }
   };
   port.postMessage({ type: "ready" } satisfies FromWorker);
+}
+
+// Started as a worker's own module (the bundled CLI): the pool passes the job as workerData.
+if (!isMainThread && isJobRef(workerData)) void serve(workerData);
+
+function isJobRef(value: unknown): value is JobRef {
+  const v = value as Partial<JobRef> | null;
+  return typeof v?.module === "string" && typeof v.name === "string";
 }

@@ -7,8 +7,10 @@
  * otherwise sit idle, and it starts on the first file while the workers are still loading.
  * Workers keep two jobs in hand so they never wait while the main thread is busy with a job.
  *
- * Workers run TypeScript: each one registers tsx (its ESM API) before importing the worker
- * module, because `execArgv: ["--import", "tsx"]` does not reach worker threads on Node 20.
+ * In the bundled CLI (bin/bundle.js) this module is JavaScript and a worker starts straight from
+ * the bundled batch-worker.js beside it. Run from source (tests, benchmarks), a worker registers
+ * tsx (its ESM API) first, because `execArgv: ["--import", "tsx"]` does not reach worker threads
+ * on Node 20 — that costs about a second of compiling per worker.
  */
 import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
@@ -228,11 +230,15 @@ function tsxApiUrl(): string {
   }
 }
 
-const WORKER_URL = new URL("./batch-worker.ts", import.meta.url).href;
+/** Whether this module runs bundled (JavaScript) rather than from source through tsx. */
+const BUNDLED = import.meta.url.endsWith(".js");
 
 function startWorker(job: JobRef): Worker {
+  if (BUNDLED)
+    return new Worker(new URL("./batch-worker.js", import.meta.url), { workerData: job });
+  const source = new URL("./batch-worker.ts", import.meta.url).href;
   const code = `import(${JSON.stringify(tsxApiUrl())})
-  .then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER_URL)}); })
+  .then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}); })
   .then((w) => w.serve(${JSON.stringify(job)}));`;
   return new Worker(code, { eval: true });
 }

@@ -5,10 +5,7 @@
 import { basename } from "node:path";
 import type { Command } from "commander";
 import type { WorkbookGrid } from "../../core/grid";
-import { analyseWorkbook } from "../../core/index";
 import type { LocalDate, Precision } from "../../core/model";
-import { readWorkbookFile, WorkbookReadError } from "../../node/read-workbook";
-import { checkJson, formatCheckText } from "../check-output";
 import {
   EXIT_HAS_ERRORS,
   EXIT_OK,
@@ -46,6 +43,16 @@ export function register(program: Command): void {
 
 /** Runs the check and returns the exit code; output goes to stdout/stderr. */
 export async function runCheck(file: string, options: CheckOptions): Promise<number> {
+  // Loaded when the command runs, so `zhenggai --help` loads no exceljs and no core.
+  const [
+    { analyseWorkbook },
+    { readWorkbookFile, WorkbookReadError },
+    { checkJson, formatCheckText },
+  ] = await Promise.all([
+    import("../../core/index"),
+    import("../../node/read-workbook"),
+    import("../check-output"),
+  ]);
   let asOf: LocalDate;
   let precision: Precision;
   let grid: WorkbookGrid;

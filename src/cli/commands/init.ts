@@ -6,8 +6,6 @@ import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, extname } from "node:path";
 import type { Command } from "commander";
-import { buildBlankLedger } from "../../xlsx/ledger-workbook";
-import { writeXlsxDeterministic } from "../../xlsx/write";
 import { EXIT_OK, exitTwoOnUsageErrors, failUnusable, runCommand } from "../options";
 
 interface InitOptions {
@@ -44,6 +42,10 @@ export async function runInit(out: string, options: InitOptions): Promise<number
     failUnusable(`文件“${out}”已存在，未覆盖；如确需覆盖，请加 --force。`);
     return 2;
   }
+  const [{ buildBlankLedger }, { writeXlsxDeterministic }] = await Promise.all([
+    import("../../xlsx/ledger-workbook"),
+    import("../../xlsx/write"),
+  ]);
   const bytes = await writeXlsxDeterministic(buildBlankLedger(rows));
   try {
     await mkdir(dirname(out), { recursive: true });

@@ -3,22 +3,16 @@
  * output per input; a ledger with errors gets nothing written (unless --force). Exit 0 all
  * written, 1 some ledger has errors, 2 some input or the template cannot be used.
  *
- * The per-file work is `generateFromFile(path, options)`: plain data in, plain data out, so the
- * batch pool (src/node/batch.ts) can run it in worker threads.
+ * The per-file work is `generateFromFile` in ../report-job.ts, run on the batch pool. This module
+ * loads it, the template check and the pool only when the command runs, so `--help` stays light.
  */
 import { existsSync, statSync } from "node:fs";
-import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
-import { analyseWorkbook } from "../../core/index";
-import type { Finding, LocalDate, Precision } from "../../core/model";
 import { DOCUMENT_KINDS, type DocumentKind } from "../../documents/api";
-import { renderDocument } from "../../documents/render";
-import { checkTemplate } from "../../documents/template-check";
-import { type BatchItem, generateBatch, type JobRef } from "../../node/batch";
-import { readWorkbookFile, WorkbookReadError } from "../../node/read-workbook";
-import { findingLocation } from "../check-output";
+import type { BatchItem } from "../../node/batch";
 import {
   EXIT_HAS_ERRORS,
   EXIT_OK,
@@ -30,32 +24,7 @@ import {
   todayLocal,
   UsageError,
 } from "../options";
-
-/** Options of one generation; plain data (it crosses to worker threads). */
-export interface GenerateOptions {
-  /** Absolute path of the template .docx. */
-  readonly template: string;
-  readonly kind: DocumentKind;
-  /** Output directory, or output file when it ends with .docx; default: next to the input. */
-  readonly out?: string;
-  readonly asOf: LocalDate;
-  readonly precision: Precision;
-  readonly force: boolean;
-  readonly title?: string;
-}
-
-export type GenerateStatus = "written" | "errors" | "unusable";
-
-export interface GenerateResult {
-  readonly input: string;
-  readonly status: GenerateStatus;
-  /** The written .docx (status "written"). */
-  readonly output?: string;
-  /** Why nothing was written, or the warnings of a written document. */
-  readonly findings: readonly Finding[];
-  /** One Chinese line for "unusable". */
-  readonly message?: string;
-}
+import type { GenerateOptions, GenerateResult } from "../report-job";
 
 /** The package root (where package.json and templates/ live), independent of the cwd. */
 export function packageRoot(): string {
@@ -97,84 +66,6 @@ export function resolveTemplate(
   return { template, kind: basename(template).includes("通报") ? "通报" : "报告" };
 }
 
-const templateCache = new Map<string, Uint8Array>();
-
-async function templateBytes(path: string): Promise<Uint8Array> {
-  let bytes = templateCache.get(path);
-  if (!bytes) {
-    bytes = new Uint8Array(await readFile(path));
-    templateCache.set(path, bytes);
-  }
-  return bytes;
-}
-
-function outputPath(input: string, out: string | undefined, fileName: string): string {
-  if (out && extname(out).toLowerCase() === ".docx") return resolve(out);
-  return join(out ? resolve(out) : dirname(resolve(input)), fileName);
-}
-
-/** The batch pool's job per file: this module's generateFromFile, loaded by every worker. */
-export const REPORT_JOB: JobRef = { module: import.meta.url, name: "generateFromFile" };
-
-/** Reads one ledger, renders the document and writes it; never throws for a bad input. */
-export async function generateFromFile(
-  input: string,
-  options: GenerateOptions,
-): Promise<GenerateResult> {
-  let grid: Awaited<ReturnType<typeof readWorkbookFile>>;
-  try {
-    grid = await readWorkbookFile(input);
-  } catch (error) {
-    if (error instanceof WorkbookReadError) {
-      return { input, status: "unusable", findings: [], message: error.message };
-    }
-    throw error;
-  }
-  const analysis = analyseWorkbook(grid, { asOf: options.asOf, precision: options.precision });
-  if (!analysis.ledger) {
-    const names = grid.sheets.map((s) => s.name).join("、") || "无";
-    return {
-      input,
-      status: "unusable",
-      findings: [],
-      message: `文件“${basename(input)}”中没有找到整改台账工作表（现有工作表：${names}）。`,
-    };
-  }
-  let template: Uint8Array;
-  try {
-    template = await templateBytes(options.template);
-  } catch {
-    return {
-      input,
-      status: "unusable",
-      findings: [],
-      message: `无法读取模板文件“${options.template}”。`,
-    };
-  }
-  const result = renderDocument({
-    template,
-    kind: options.kind,
-    analysis,
-    force: options.force,
-    ...(options.title ? { title: options.title } : {}),
-  });
-  if (!result.ok) {
-    const templateBroken = result.findings.some((f) => f.code.startsWith("template."));
-    return {
-      input,
-      status: templateBroken ? "unusable" : "errors",
-      findings: result.findings,
-      ...(templateBroken
-        ? { message: `模板“${basename(options.template)}”有错误，无法使用。` }
-        : {}),
-    };
-  }
-  const output = outputPath(input, options.out, result.fileName);
-  await mkdir(dirname(output), { recursive: true });
-  await writeFile(output, result.docx);
-  return { input, status: "written", output, findings: result.findings };
-}
-
 /** Files and folders on the command line → the .xlsx files to process, in order. */
 export async function expandInputs(args: readonly string[]): Promise<string[]> {
   const files: string[] = [];
@@ -193,7 +84,10 @@ export async function expandInputs(args: readonly string[]): Promise<string[]> {
 
 const SEVERITY_WORD = { error: "错误", warning: "警告", info: "提示" } as const;
 
-function describe(result: GenerateResult): string {
+function describe(
+  result: GenerateResult,
+  findingLocation: (f: GenerateResult["findings"][number]) => string,
+): string {
   const lines: string[] = [];
   const name = basename(result.input);
   if (result.status === "written") {
@@ -298,6 +192,13 @@ export async function runReport(args: readonly string[], cli: ReportCliOptions):
     failUnusable(`无法读取模板文件“${options.template}”。`);
     return EXIT_UNUSABLE;
   }
+  const [{ checkTemplate }, { generateBatch }, { REPORT_JOB }, { findingLocation }] =
+    await Promise.all([
+      import("../../documents/template-check"),
+      import("../../node/batch"),
+      import("../report-job"),
+      import("../check-output"),
+    ]);
   const check = checkTemplate(bytes);
   if (!check.ok) {
     process.stderr.write(`zhenggai: 模板“${options.template}”无法使用：\n`);
@@ -317,7 +218,7 @@ export async function runReport(args: readonly string[], cli: ReportCliOptions):
       continue;
     }
     const result = item.value;
-    const text = describe(result);
+    const text = describe(result, findingLocation);
     if (result.status === "written") process.stdout.write(text);
     else process.stderr.write(text);
     if (result.status === "unusable") exit = EXIT_UNUSABLE;

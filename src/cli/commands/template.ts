@@ -6,7 +6,6 @@ import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
 import type { Command } from "commander";
 import type { TemplateCheckResult } from "../../documents/api";
-import { checkTemplate } from "../../documents/template-check";
 import {
   EXIT_HAS_ERRORS,
   EXIT_OK,
@@ -57,6 +56,7 @@ export async function runTemplateCheck(file: string, options: { json?: boolean }
     failUnusable(`无法读取模板文件“${file}”：文件不存在或没有读取权限。`);
     return EXIT_UNUSABLE;
   }
+  const { checkTemplate } = await import("../../documents/template-check");
   const result = checkTemplate(bytes);
   if (options.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   else if (result.unreadable) failUnusable(result.findings[0]?.message ?? "模板无法使用。");

@@ -10,12 +10,8 @@ import ExcelJS from "exceljs";
 import PizZip from "pizzip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateLedgerGrid, gridToXlsx } from "../../../bench/data";
-import {
-  type GenerateOptions,
-  type GenerateResult,
-  packageRoot,
-  REPORT_JOB,
-} from "../../../src/cli/commands/report";
+import { packageRoot } from "../../../src/cli/commands/report";
+import { type GenerateOptions, type GenerateResult, REPORT_JOB } from "../../../src/cli/report-job";
 import type { WorkbookGrid } from "../../../src/core/grid";
 import { type BatchResult, generateBatch } from "../../../src/node/batch";
 
