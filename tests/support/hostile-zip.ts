@@ -138,7 +138,8 @@ export function zerosDeflated(size: number): Uint8Array {
   const parts: Uint8Array[] = [];
   for (let n = 0; n < Math.floor(size / mib); n++) parts.push(block);
   const rest = size % mib;
-  if (rest) parts.push(deflateRawSync(new Uint8Array(rest), { finishFlush: constants.Z_SYNC_FLUSH }));
+  if (rest)
+    parts.push(deflateRawSync(new Uint8Array(rest), { finishFlush: constants.Z_SYNC_FLUSH }));
   parts.push(Uint8Array.from([0x03, 0x00])); // final, fixed Huffman, end of block
   return concat(parts);
 }

@@ -150,7 +150,9 @@ describe("checkTemplate errors, in Chinese, quoting the tag and where it stands"
     zip.remove("[Content_Types].xml");
     const noTypes = checkTemplate(zip.generate({ type: "uint8array" }));
     expect(noTypes.unreadable).toBe(true);
-    expect(noTypes.findings[0]?.message).toMatch(/^模板文件不是 Word 文档（缺少 word\/document.xml/);
+    expect(noTypes.findings[0]?.message).toMatch(
+      /^模板文件不是 Word 文档（缺少 word\/document.xml/,
+    );
     const xlsx = new PizZip();
     xlsx.file("xl/workbook.xml", "<workbook/>");
     expect(checkTemplate(xlsx.generate({ type: "uint8array" })).findings[0]?.message).toMatch(
