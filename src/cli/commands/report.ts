@@ -19,6 +19,7 @@ import { checkTemplate } from "../../documents/template-check";
 import { type BatchItem, generateBatch } from "../../node/batch";
 import { readWorkbookFile, WorkbookReadError } from "../../node/read-workbook";
 import { findingLocation } from "../check-output";
+import { readTemplateFile } from "./template";
 import {
   EXIT_HAS_ERRORS,
   EXIT_OK,
@@ -156,6 +157,8 @@ export async function generateFromFile(
     ...(options.title ? { title: options.title } : {}),
   });
   if (!result.ok) {
+    const budget = result.findings.find((f) => f.code === "document.render.budget");
+    if (budget) return { input, status: "unusable", findings: [], message: budget.message };
     const templateBroken = result.findings.some((f) => f.code.startsWith("template."));
     return {
       input,
@@ -288,14 +291,12 @@ export async function runReport(args: readonly string[], cli: ReportCliOptions):
   }
 
   // Check the template once, before any ledger: a broken template is the same for every file.
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(await readFile(options.template));
-  } catch {
-    failUnusable(`无法读取模板文件“${options.template}”。`);
+  const bytes = await readTemplateFile(options.template);
+  if (typeof bytes === "string") {
+    failUnusable(bytes);
     return EXIT_UNUSABLE;
   }
-  const check = checkTemplate(bytes);
+  const check = checkTemplate(bytes, `模板“${basename(options.template)}”`);
   if (!check.ok) {
     process.stderr.write(`zhenggai: 模板“${options.template}”无法使用：\n`);
     for (const f of check.findings) process.stderr.write(`  ${f.message}\n`);
