@@ -17,6 +17,8 @@ import { gateTemplate, readZip, TEMPLATE_LIMITS, type ZipLimits } from "../docum
 
 export type { ZipLimits };
 
+import { sha256Hex } from "./hash";
+
 // ---------------------------------------------------------------------------------------------
 // Reading zips safely
 
@@ -122,12 +124,6 @@ export type PackImport =
 export type TemplateChecker = (
   docx: Uint8Array,
 ) => TemplateCheckResult | Promise<TemplateCheckResult>;
-
-/** Lower-case hex sha256 (Web Crypto: works in the browser and in Node 20). */
-export async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const digest = await globalThis.crypto.subtle.digest("SHA-256", bytes as Uint8Array<ArrayBuffer>);
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
-}
 
 /** Builds a pack .zip. Files inside get ASCII names; the Chinese names live in pack.json. */
 export async function exportPack(input: {

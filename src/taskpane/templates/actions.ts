@@ -5,20 +5,15 @@
  */
 import type { DocumentKind } from "../../documents/api";
 import type { LibraryClient, TemplateSummary, TemplateVersion } from "../../library/client";
-import {
-  exportPack,
-  importPack,
-  inspectDocx,
-  type PackTemplateWithHash,
-  sha256Hex,
-} from "../../library/pack";
+import { sha256Hex } from "../../library/hash";
+import { exportPack, importPack, inspectDocx, type PackTemplateWithHash } from "../../library/pack";
 import {
   MAX_TEMPLATE_BYTES,
   MAX_TOTAL_TEMPLATE_BYTES,
   tooLargeMessage,
   totalTooLargeMessage,
 } from "../../office/templates";
-import type { EmbeddedTemplate, WorkbookPort } from "../../ports/workbook";
+import type { EmbeddedTemplate, EmbeddedTemplateStore, WorkbookPort } from "../../ports/workbook";
 
 export const loadDocuments = () => import("../../documents/index");
 
@@ -38,12 +33,12 @@ export async function assertUsableTemplate(docx: Uint8Array, label: string): Pro
   }
 }
 
-function requireEmbedding(port: WorkbookPort): NonNullable<WorkbookPort["embedTemplate"]> {
-  if (!port.embedTemplate)
+function requireEmbedding(port: WorkbookPort): EmbeddedTemplateStore["embed"] {
+  if (!port.embedded)
     throw new Error(
       "当前环境不能把模板嵌入工作簿（单机网页版）；请下载模板后在“生成”页选择本机模板文件。",
     );
-  return port.embedTemplate.bind(port);
+  return port.embedded.embed;
 }
 
 /** Downloads the newest usable version (sha256 verified), checks it and embeds it. */
@@ -109,7 +104,7 @@ export async function importPackIntoWorkbook(
   const result = await importPack(bytes, checkTemplate);
   if (!result.ok) throw new Error(`模板包未导入：${result.errors.join("；")}`);
   const incoming = result.pack.templates;
-  const existing = (await port.listEmbeddedTemplates?.()) ?? [];
+  const existing = (await port.embedded?.list()) ?? [];
   const incomingNames = new Set(incoming.map((t) => t.name.trim()));
   const kept = existing.filter((t) => !incomingNames.has(t.name.trim()));
   let total = kept.reduce((n, t) => n + t.docx.byteLength, 0);
@@ -164,8 +159,8 @@ async function rollBack(
   for (const t of embedded) {
     const previous = before.find((b) => b.name.trim() === t.name.trim());
     try {
-      if (previous) await port.embedTemplate?.(previous);
-      else await port.removeEmbeddedTemplate?.(t.name);
+      if (previous) await port.embedded?.embed(previous);
+      else await port.embedded?.remove(t.name);
     } catch {
       // Best effort: the error that stopped the import is the one to show.
     }
@@ -177,7 +172,7 @@ export async function exportWorkbookPack(
   port: WorkbookPort,
   created = new Date(),
 ): Promise<Uint8Array> {
-  const embedded = (await port.listEmbeddedTemplates?.()) ?? [];
+  const embedded = (await port.embedded?.list()) ?? [];
   if (embedded.length === 0)
     throw new Error("工作簿中还没有内嵌模板，无法导出模板包；请先从模板库或文件嵌入模板。");
   const profile = await port.loadProfile();
