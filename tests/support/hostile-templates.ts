@@ -208,7 +208,7 @@ export const HOSTILE_TEMPLATES: readonly HostileTemplate[] = [
           ]),
         },
       ),
-    reason: /“word\/vbaProject\.bin”含有宏/,
+    reason: /“word\/(vbaProject\.bin|_rels\/document\.xml\.rels)”含有宏（VBA）/,
   },
   {
     name: "ActiveX control",
