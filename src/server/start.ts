@@ -1,5 +1,6 @@
 /**
- * `npm start`: builds the task pane when dist/ is stale, then serves it on port 3000 — over
+ * `npm start`: serves the task pane built by its prestart step (scripts/pane-build.ts
+ * --if-stale) on port 3000 — over
  * HTTPS with the Office add-in developer certificate when it is installed or can be installed,
  * otherwise over plain HTTP with a warning (Office only loads add-ins over HTTPS; the standalone
  * page works either way). PORT, HOST and HTTPS=0 override the defaults.
@@ -11,7 +12,7 @@
 import type { ServerOptions as HttpsServerOptions } from "node:https";
 import { buildApp } from "./app";
 import { redactUrl } from "./library/pg-migrations";
-import { buildPane, DEFAULT_DIST, isPaneBuildFresh, PANE_PAGE } from "./static";
+import { DEFAULT_DIST, isPaneBuildFresh, PANE_PAGE } from "./static";
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "localhost";
@@ -47,12 +48,10 @@ async function httpsOptions(): Promise<HttpsServerOptions | undefined> {
 }
 
 async function main(): Promise<void> {
-  if (isPaneBuildFresh()) {
-    console.log("任务窗格已是最新构建（dist/），跳过构建。");
-  } else {
-    console.log("正在构建任务窗格……");
-    await buildPane({ quiet: true });
-    console.log("构建完成：dist/");
+  if (!isPaneBuildFresh()) {
+    console.warn(
+      "⚠ 任务窗格的构建（dist/）不存在或已过期；请用 npm start（会先构建）或 npm run build。",
+    );
   }
 
   const https = await httpsOptions();
