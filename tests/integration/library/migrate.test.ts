@@ -201,24 +201,33 @@ describe("zhenggai library migrate (SQLite → PostgreSQL)", () => {
 
   it("says what is missing: no database URL, no library, an unreachable server", async () => {
     const env = { DATABASE_URL: "" };
-    const noUrl = await runCli(["library", "migrate", "--data-dir", dataDir], env);
+    const [noUrl, noLib, down] = await Promise.all([
+      runCli(["library", "migrate", "--data-dir", dataDir], env),
+      runCli(
+        [
+          "library",
+          "migrate",
+          "--data-dir",
+          join(tmp.dir, "nothing"),
+          "--database-url",
+          databaseUrl,
+        ],
+        env,
+      ),
+      runCli(
+        [
+          "library",
+          "migrate",
+          "--data-dir",
+          dataDir,
+          "--database-url",
+          "postgres://zhenggai:secret@127.0.0.1:1/none",
+        ],
+        env,
+      ),
+    ]);
     expect([noUrl.code, noUrl.stderr]).toEqual([2, expect.stringContaining("DATABASE_URL")]);
-    const noLib = await runCli(
-      ["library", "migrate", "--data-dir", join(tmp.dir, "nothing"), "--database-url", databaseUrl],
-      env,
-    );
     expect([noLib.code, noLib.stderr]).toEqual([2, expect.stringContaining("找不到模板库数据库")]);
-    const down = await runCli(
-      [
-        "library",
-        "migrate",
-        "--data-dir",
-        dataDir,
-        "--database-url",
-        "postgres://zhenggai:secret@127.0.0.1:1/none",
-      ],
-      env,
-    );
     expect(down.code).toBe(2);
     expect(down.stderr).toContain("无法连接 PostgreSQL");
     expect(down.stderr).not.toContain("secret");
