@@ -100,6 +100,8 @@ export async function generateFromFile(
     ...(options.title ? { title: options.title } : {}),
   });
   if (!result.ok) {
+    const budget = result.findings.find((f) => f.code === "document.render.budget");
+    if (budget) return { input, status: "unusable", findings: [], message: budget.message };
     const templateBroken = result.findings.some((f) => f.code.startsWith("template."));
     return {
       input,

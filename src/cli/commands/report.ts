@@ -7,7 +7,7 @@
  * loads it, the template check and the pool only when the command runs, so `--help` stays light.
  */
 import { existsSync, statSync } from "node:fs";
-import { readdir, readFile } from "node:fs/promises";
+import { readdir } from "node:fs/promises";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
@@ -25,6 +25,7 @@ import {
   UsageError,
 } from "../options";
 import type { GenerateOptions, GenerateResult } from "../report-job";
+import { readTemplateFile } from "./template";
 
 /** The package root (where package.json and templates/ live), independent of the cwd. */
 export function packageRoot(): string {
@@ -185,11 +186,9 @@ export async function runReport(args: readonly string[], cli: ReportCliOptions):
   }
 
   // Check the template once, before any ledger: a broken template is the same for every file.
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(await readFile(options.template));
-  } catch {
-    failUnusable(`无法读取模板文件“${options.template}”。`);
+  const bytes = await readTemplateFile(options.template);
+  if (typeof bytes === "string") {
+    failUnusable(bytes);
     return EXIT_UNUSABLE;
   }
   const [{ checkTemplate }, { generateBatch }, { REPORT_JOB }, { findingLocation }] =
@@ -199,7 +198,7 @@ export async function runReport(args: readonly string[], cli: ReportCliOptions):
       import("../report-job"),
       import("../check-output"),
     ]);
-  const check = checkTemplate(bytes);
+  const check = checkTemplate(bytes, `模板“${basename(options.template)}”`);
   if (!check.ok) {
     process.stderr.write(`zhenggai: 模板“${options.template}”无法使用：\n`);
     for (const f of check.findings) process.stderr.write(`  ${f.message}\n`);
