@@ -11,8 +11,10 @@ import { documentFindings } from "../core/index";
 import type { Finding } from "../core/model";
 import type { DocumentKind, RenderRequest, RenderResult } from "./api";
 import { TAGS } from "./contract";
+import { parseExpression } from "./expression";
 import { stripIllegalXml } from "./format";
 import {
+  type CompiledTemplate,
   checkCompiled,
   compileTemplate,
   type DxtError,
@@ -25,7 +27,100 @@ const RENDER_CODES = {
   ledgerErrors: "document.ledger.errors",
   missing: "document.value.missing",
   failed: "document.render.failed",
+  budget: "document.render.budget",
 } as const;
+
+/**
+ * What one render may cost. A 10,000-problem report with the shipped template evaluates about
+ * 70,000 tags and writes about 5 MB of XML (14× within the budget); a template multiplying
+ * loops stops here, before docxtemplater spends minutes and gigabytes on it.
+ */
+export const RENDER_BUDGET = {
+  /** Tag evaluations (each value printed, each loop or condition looked up). */
+  evaluations: 1_000_000,
+  /** Characters of XML the filled document parts may hold. */
+  outputChars: 100_000_000,
+} as const;
+
+interface PostParsed {
+  type: string;
+  value?: string;
+  module?: string;
+  inverted?: boolean;
+  subparsed?: PostParsed[];
+}
+
+/**
+ * The work a render will do, walked over the compiled template with the data before anything
+ * is rendered: evaluations and output characters, stopping as soon as either passes its
+ * budget. Mirrors docxtemplater's scope lookup (innermost scope first, then outward).
+ */
+export function estimateRender(
+  compiled: CompiledTemplate,
+  data: Record<string, unknown>,
+  budget: { readonly evaluations: number; readonly outputChars: number } = RENDER_BUDGET,
+): { evaluations: number; outputChars: number; exceeded: boolean } {
+  const cost = { evaluations: 0, outputChars: 0, exceeded: false };
+  const names = new Map<string, string>();
+  const nameOf = (tag: string) => {
+    let name = names.get(tag);
+    if (name === undefined) {
+      try {
+        name = parseExpression(tag).name;
+      } catch {
+        name = tag;
+      }
+      names.set(tag, name);
+    }
+    return name;
+  };
+  const lookup = (name: string, scopes: readonly unknown[]): unknown => {
+    for (let i = scopes.length - 1; i >= 0; i--) {
+      const scope = scopes[i];
+      if (scope && typeof scope === "object" && name in scope)
+        return (scope as Record<string, unknown>)[name];
+    }
+    return undefined;
+  };
+  const walk = (parts: readonly PostParsed[], scopes: readonly unknown[]): void => {
+    for (const part of parts) {
+      if (cost.exceeded) return;
+      if (part.type !== "placeholder") {
+        cost.outputChars += part.value?.length ?? 0;
+      } else {
+        cost.evaluations++;
+        const value = lookup(nameOf(part.value ?? ""), scopes);
+        if (part.module === "loop") {
+          const items = Array.isArray(value) ? value : value ? [value] : [];
+          if (part.inverted) {
+            if (items.length === 0) walk(part.subparsed ?? [], scopes);
+          } else {
+            for (const item of items) {
+              walk(part.subparsed ?? [], typeof item === "object" ? [...scopes, item] : scopes);
+              if (cost.exceeded) return;
+            }
+          }
+        } else {
+          cost.outputChars += typeof value === "string" ? value.length : 16;
+        }
+      }
+      if (cost.evaluations > budget.evaluations || cost.outputChars > budget.outputChars)
+        cost.exceeded = true;
+    }
+  };
+  const byFile = (
+    compiled.doc as unknown as { compiled?: Record<string, { postparsed?: PostParsed[] }> }
+  ).compiled;
+  for (const file of Object.values(byFile ?? {})) walk(file.postparsed ?? [], [data]);
+  return cost;
+}
+
+const budgetRefusal = (kind: DocumentKind): Finding => ({
+  severity: "error",
+  code: RENDER_CODES.budget,
+  sheet: TEMPLATE_SHEET,
+  message: `填写${kind}的计算量超过上限（${RENDER_BUDGET.evaluations.toLocaleString("en-US")} 次标签取值或 ${RENDER_BUDGET.outputChars / 1_000_000} MB 文字），未生成文件：模板中的循环可能层层相套（如在 {#问题} 里再写 {#制度}），请检查模板的循环嵌套，或把台账拆分后分别生成。`,
+});
 
 /** A file name from the title: characters Windows forbids replaced, length kept reasonable. */
 export function fileNameFromTitle(title: string, kind: DocumentKind): string {
@@ -120,9 +215,14 @@ export function renderDocument(req: RenderRequest): RenderResult {
   if (blocking.length > 0) return { ok: false, findings: [...docRules, ...missing] };
 
   const doc = compiled.compiled.doc;
+  if (estimateRender(compiled.compiled, data).exceeded)
+    return { ok: false, findings: [budgetRefusal(kind)] };
+  // The estimate mirrors docxtemplater; the parser's own count is the backstop.
+  compiled.compiled.budget.limit = RENDER_BUDGET.evaluations * 2;
   try {
     doc.render(data);
   } catch (e) {
+    if (compiled.compiled.budget.exceeded) return { ok: false, findings: [budgetRefusal(kind)] };
     // Not expected after a clean check (our formatters do not throw), but never a stack trace.
     const err = e as DxtError;
     const list = err.properties?.id === "multi_error" ? (err.properties.errors ?? []) : [err];
@@ -141,10 +241,15 @@ export function renderDocument(req: RenderRequest): RenderResult {
   }
   // Values are already clean; a template's own text may still carry control characters
   // (pasted into Word, or made by another tool). None may reach the file.
+  if (compiled.compiled.budget.exceeded) return { ok: false, findings: [budgetRefusal(kind)] };
   const zip = doc.getZip() as PizZip;
+  let outputChars = 0;
   for (const name of Object.keys(zip.files)) {
     if (!/\.(xml|rels)$/.test(name)) continue;
     const xml = zip.file(name)?.asText() ?? "";
+    outputChars += xml.length;
+    if (outputChars > RENDER_BUDGET.outputChars)
+      return { ok: false, findings: [budgetRefusal(kind)] };
     const clean = stripIllegalXml(xml);
     if (clean !== xml) zip.file(name, clean);
   }

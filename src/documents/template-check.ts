@@ -8,8 +8,9 @@ import InspectModule from "docxtemplater/js/inspect-module.js";
 import PizZip from "pizzip";
 import type { Finding } from "../core/model";
 import type { TemplateCheckResult, TemplateTagUse } from "./api";
-import { type LoopName, resolveTag, TAG_NAMES, TAGS, type TagDef } from "./contract";
+import { LOOPS, type LoopName, resolveTag, TAG_NAMES, TAGS, type TagDef } from "./contract";
 import { type Expression, ExpressionError, evaluate, parseExpression } from "./expression";
+import { gateTemplate } from "./gate/index";
 import { locatePart, type PartLocator, partLabel } from "./locate";
 import { closestName } from "./similar";
 
@@ -24,7 +25,38 @@ export const TEMPLATE_CODES = {
   loopAsText: "template.tag.loop-as-text",
   textAsLoop: "template.tag.text-as-loop",
   expression: "template.expression",
+  noContractTag: "template.gate.no-contract-tag",
+  nesting: "template.gate.nesting",
+  selfLoop: "template.gate.self-loop",
+  conditionAsText: "template.tag.condition-as-text",
 } as const;
+
+/**
+ * How deep the contract's loops nest (方面 → 类别 → 问题: 3). A template nesting loops deeper
+ * only multiplies the work; docxtemplater would iterate every product.
+ */
+export const MAX_LOOP_DEPTH: number = (() => {
+  const depth = (scope: string, seen: ReadonlySet<string>): number => {
+    let deepest = 0;
+    for (const t of TAGS) {
+      if (t.scope !== scope || t.kind !== "loop" || seen.has(t.name)) continue;
+      deepest = Math.max(deepest, 1 + depth(t.name, new Set([...seen, t.name])));
+    }
+    return deepest;
+  };
+  return depth("", new Set());
+})();
+
+/** Counts what a render evaluates; the parser stops it past the limit (render.ts sets it). */
+export interface EvaluationBudget {
+  used: number;
+  limit: number;
+  exceeded: boolean;
+}
+
+export class RenderBudgetExceeded extends Error {
+  override readonly name = "RenderBudgetExceeded";
+}
 
 const templateError = (code: string, message: string): Finding => ({
   severity: "error",
@@ -37,7 +69,7 @@ const templateError = (code: string, message: string): Finding => ({
 // Compiling
 
 /** Options shared by the check and the renderer, so both see the template the same way. */
-export function docxtemplaterOptions() {
+export function docxtemplaterOptions(budget?: EvaluationBudget) {
   return {
     paragraphLoop: true,
     linebreaks: true,
@@ -48,7 +80,15 @@ export function docxtemplaterOptions() {
     syntax: { changeDelimiterPrefix: null },
     parser(tag: string) {
       const expr: Expression = parseExpression(tag);
-      return { get: (scope: unknown) => evaluate(expr, scope) };
+      return {
+        get: (scope: unknown) => {
+          if (budget && ++budget.used > budget.limit) {
+            budget.exceeded = true;
+            throw new RenderBudgetExceeded();
+          }
+          return evaluate(expr, scope);
+        },
+      };
     },
     // A value missing from every scope prints nothing, never "undefined".
     nullGetter: () => "",
@@ -62,6 +102,8 @@ export interface DxtError {
 
 export interface CompiledTemplate {
   readonly doc: Docxtemplater;
+  /** Evaluations of the coming render; render.ts sets the limit. */
+  readonly budget: EvaluationBudget;
   readonly inspect: InspectModule;
   readonly locators: Map<string, PartLocator>;
 }
@@ -184,40 +226,21 @@ function unknownNamesIn(locators: Map<string, PartLocator>): Finding[] {
   return findings;
 }
 
-/** Opens and compiles a template; never throws. */
-export function compileTemplate(bytes: Uint8Array): CompileOutcome {
-  let zip: PizZip;
-  try {
-    zip = new PizZip(bytes);
-  } catch {
-    return {
-      ok: false,
-      unreadable: true,
-      findings: [
-        templateError(
-          TEMPLATE_CODES.unreadable,
-          "无法打开模板：文件不是有效的 Word 文档（.docx）。请确认文件没有损坏，且不是 .doc 或 .wps 格式。",
-        ),
-      ],
-    };
-  }
-  if (!zip.file("word/document.xml")) {
-    return {
-      ok: false,
-      unreadable: true,
-      findings: [
-        templateError(
-          TEMPLATE_CODES.unreadable,
-          "无法使用模板：文件中没有 Word 正文（word/document.xml），它不是 .docx 文档。",
-        ),
-      ],
-    };
-  }
+/**
+ * Opens and compiles a template; never throws. The bytes pass the gate (gate/index.ts) first,
+ * and docxtemplater only ever sees the parts the gate inflated and accepted.
+ */
+export function compileTemplate(bytes: Uint8Array, what = "模板文件"): CompileOutcome {
+  const gate = gateTemplate(bytes, what);
+  if (!gate.ok) return { ok: false, unreadable: gate.unreadable, findings: [...gate.findings] };
+  const zip = new PizZip();
+  for (const [name, data] of Object.entries(gate.files)) zip.file(name, data, { binary: true });
   const locators = locatorsOf(zip);
   const inspect = new InspectModule();
+  const budget: EvaluationBudget = { used: 0, limit: Number.POSITIVE_INFINITY, exceeded: false };
   try {
-    const doc = new Docxtemplater(zip, { ...docxtemplaterOptions(), modules: [inspect] });
-    return { ok: true, compiled: { doc, inspect, locators } };
+    const doc = new Docxtemplater(zip, { ...docxtemplaterOptions(budget), modules: [inspect] });
+    return { ok: true, compiled: { doc, inspect, locators, budget } };
   } catch (e) {
     const err = e as DxtError;
     const list = err.properties?.id === "multi_error" ? (err.properties.errors ?? []) : [err];
@@ -333,7 +356,32 @@ function checkParts(
           `“${written}”（${at}）是数字，不能当作循环或条件；条件请用“有…”开头的标签，如 {#有超期}…{/有超期}。`,
         ),
       );
+    } else if (!isSection && def.kind === "condition") {
+      findings.push(
+        templateError(
+          TEMPLATE_CODES.conditionAsText,
+          `“${written}”（${at}）是条件，不能当作文字印出（会印出 true 或 false）；请写成 {#${expr.name}}…{/${expr.name}}，在两者之间写条件成立时的内容。`,
+        ),
+      );
     } else if (isSection && def.kind === "loop" && !part.inverted) {
+      if (stack.includes(def.name as LoopName)) {
+        findings.push(
+          templateError(
+            TEMPLATE_CODES.selfLoop,
+            `循环“${written}”（${at}）写在同名循环 ${loopText(expr.name)} 之内；循环不能套在自己里面，请删去里面那一层。`,
+          ),
+        );
+        continue;
+      }
+      if (stack.length + 1 > MAX_LOOP_DEPTH) {
+        findings.push(
+          templateError(
+            TEMPLATE_CODES.nesting,
+            `循环“${written}”（${at}）套在 ${stack.map((l) => `{#${l}}`).join("、")} 之内，嵌套了 ${stack.length + 1} 层；标签列表中的循环最多嵌套 ${MAX_LOOP_DEPTH} 层（${LOOPS[0]} → 类别 → 问题），请减少嵌套。`,
+          ),
+        );
+        continue;
+      }
       next = [...stack, def.name as LoopName];
     }
     if (part.subparsed) checkParts(part.subparsed, next, where, uses, findings);
@@ -377,6 +425,16 @@ export function checkCompiled(compiled: CompiledTemplate): TemplateCheckResult {
     const where = (offset: number | undefined) => (loc ? loc.where(offset ?? 0) : file);
     checkParts(parts, [], where, uses, findings);
   }
+  // A .docx that uses no tag of the contract is a finished document, not a template: filling
+  // it would file another unit's text under this unit's name.
+  const contractNames = new Set(TAG_NAMES);
+  if (!uses.some((u) => contractNames.has(u.tag)))
+    findings.push(
+      templateError(
+        TEMPLATE_CODES.noContractTag,
+        "文件中没有任何标签列表中的标签（如 {单位名称}、{#问题}…{/问题}），它不是模板，可能是已经写好的文书；请从 templates/报告.docx 或 templates/通报.docx 改出本单位的模板。",
+      ),
+    );
   findings.push(...fullWidthBraces(compiled.locators));
   const used = new Set(uses.map((u) => u.tag));
   const tagsUsed = [...used];
@@ -396,8 +454,8 @@ export function checkCompiled(compiled: CompiledTemplate): TemplateCheckResult {
 }
 
 /** `checkTemplate(bytes)`: tags used, unknown tags with "did you mean", structural errors, unused fields. */
-export function checkTemplate(bytes: Uint8Array): TemplateCheckResult {
-  const outcome = compileTemplate(bytes);
+export function checkTemplate(bytes: Uint8Array, what = "模板文件"): TemplateCheckResult {
+  const outcome = compileTemplate(bytes, what);
   if (!outcome.ok) {
     return {
       ok: false,

@@ -4,124 +4,47 @@
  * templates, and optionally the unit profile. Browser-safe: no fs, no Node modules; sha256 via
  * Web Crypto (also global in Node 20).
  *
- * Zip bombs: sizes and names are read from the central directory (fflate's filter sees them
- * before anything is inflated) and checked against limits; fflate then inflates each entry into
- * a buffer of exactly the declared size, so an entry lying about its size cannot grow past it.
+ * Zips are read by the template gate's bounded reader (src/documents/gate/zip.ts): the central
+ * directory is checked against every local header, overlapping or duplicate entries are
+ * refused, and each entry is inflated by a streaming inflater that stops the moment it passes
+ * its declared size or the total budget. Every template inside then passes the gate itself.
  */
-
-import { unzipSync, type Zippable, zipSync } from "fflate";
+import { type Zippable, zipSync } from "fflate";
 import { z } from "zod";
 import { type UnitProfile, unitProfileSchema } from "../core/profile";
 import { DOCUMENT_KINDS, type DocumentKind, type TemplateCheckResult } from "../documents/api";
+import { gateTemplate, readZip, TEMPLATE_LIMITS, type ZipLimits } from "../documents/gate/index";
+
+export type { ZipLimits };
+
 import { sha256Hex } from "./hash";
 
 // ---------------------------------------------------------------------------------------------
 // Reading zips safely
 
-export interface ZipLimits {
-  /** Largest accepted archive, in bytes. */
-  readonly maxBytes: number;
-  /** Sum of the declared uncompressed sizes of all entries. */
-  readonly maxUncompressed: number;
-  readonly maxEntries: number;
-}
+/** Limits for one .docx template (the gate's). */
+export const DOCX_LIMITS: ZipLimits = TEMPLATE_LIMITS;
 
-/** Limits for one .docx template: 5 MB file, 50 MB inflated. */
-export const DOCX_LIMITS: ZipLimits = {
-  maxBytes: 5 * 1024 * 1024,
-  maxUncompressed: 50 * 1024 * 1024,
-  maxEntries: 1000,
-};
-
-/** Limits for a template pack (several templates, each still checked against DOCX_LIMITS). */
+/** Limits for a template pack (several templates, each still gated against DOCX_LIMITS). */
 export const PACK_LIMITS: ZipLimits = {
   maxBytes: 60 * 1024 * 1024,
   maxUncompressed: 120 * 1024 * 1024,
+  maxEntryBytes: DOCX_LIMITS.maxBytes,
   maxEntries: 200,
+  maxRatio: 200,
 };
 
 export type SafeUnzip =
   | { readonly ok: true; readonly files: Readonly<Record<string, Uint8Array>> }
   | { readonly ok: false; readonly message: string };
 
-const MB = (n: number) => `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;
-
-/** A name that could escape the folder it is extracted to, or is not a plain relative path. */
-function unsafeEntryName(name: string): boolean {
-  if (name.length === 0 || name.length > 512) return true;
-  if (name.startsWith("/") || name.includes("\\") || /^[A-Za-z]:/.test(name)) return true;
-  if (/[\u0000-\u001f\u007f]/.test(name)) return true;
-  return name.split("/").some((part) => part === ".." || part === ".");
-}
-
 /**
- * Unzips `bytes` after checking the archive size, the entry count, the declared uncompressed
- * total and every entry name. `what` names the file in messages (模板文件, 模板包).
+ * Unzips `bytes` within `limits`: entry count, names, overlaps, duplicates, declared and
+ * actual sizes. `what` names the file in messages (模板文件, 模板包).
  */
 export function unzipSafely(bytes: Uint8Array, limits: ZipLimits, what: string): SafeUnzip {
-  if (bytes.byteLength > limits.maxBytes)
-    return {
-      ok: false,
-      message: `${what}大小为 ${MB(bytes.byteLength)}，超过上限 ${MB(limits.maxBytes)}；请删去文件中的大图片后再试。`,
-    };
-  // Pass 1: read the central directory only.
-  let entries = 0;
-  let declared = 0;
-  const problems: string[] = [];
-  try {
-    unzipSync(bytes, {
-      filter: (file) => {
-        entries++;
-        declared += file.originalSize;
-        if (unsafeEntryName(file.name))
-          problems.push(
-            `${what}中含有不安全的路径“${file.name.slice(0, 80)}”（含“..”、绝对路径或控制字符）。`,
-          );
-        if (file.compression !== 0 && file.compression !== 8)
-          problems.push(`${what}中的“${file.name.slice(0, 80)}”使用了不支持的压缩方式。`);
-        return false;
-      },
-    });
-  } catch {
-    return {
-      ok: false,
-      message: `${what}不是有效的压缩包（.docx/.zip），可能已损坏；请用 Word 或 WPS 重新另存后再试。`,
-    };
-  }
-  if (entries > limits.maxEntries)
-    return {
-      ok: false,
-      message: `${what}包含 ${entries} 个内部文件，超过上限 ${limits.maxEntries} 个，不予接受。`,
-    };
-  if (declared > limits.maxUncompressed)
-    return {
-      ok: false,
-      message: `${what}解压后共 ${MB(declared)}，超过上限 ${MB(limits.maxUncompressed)}（疑似“压缩炸弹”），不予接受。`,
-    };
-  if (problems.length > 0) return { ok: false, message: problems[0]! };
-  // Pass 2: inflate, each entry bounded by its declared size.
-  const sizes = new Map<string, number>();
-  let files: Record<string, Uint8Array>;
-  try {
-    files = unzipSync(bytes, {
-      filter: (file) => {
-        sizes.set(file.name, file.originalSize);
-        return true;
-      },
-    });
-  } catch {
-    return {
-      ok: false,
-      message: `${what}中有内容无法解压，可能已损坏；请用 Word 或 WPS 重新另存后再试。`,
-    };
-  }
-  for (const [name, data] of Object.entries(files))
-    if (data.byteLength !== sizes.get(name))
-      return {
-        ok: false,
-        message: `${what}中“${name.slice(0, 80)}”的实际大小与目录记录不符，文件已损坏或被篡改。`,
-      };
-  return { ok: true, files };
+  const read = readZip(bytes, limits, { what });
+  return read.ok ? { ok: true, files: read.files } : { ok: false, message: read.message };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -131,38 +54,13 @@ export type DocxInspection =
   | { readonly ok: true; readonly files: Readonly<Record<string, Uint8Array>> }
   | { readonly ok: false; readonly message: string };
 
-/** `<!DOCTYPE` / `<!ENTITY` in any encoding Word could use (UTF-8 or UTF-16: NULs dropped). */
-function declaresDoctype(data: Uint8Array): boolean {
-  const hasNul = data.includes(0);
-  const ascii = hasNul ? data.filter((b) => b !== 0) : data;
-  const text = new TextDecoder("latin1").decode(ascii);
-  return /<!\s*(doctype|entity)/i.test(text);
-}
-
 /**
- * A shared template must be a real .docx within DOCX_LIMITS, with [Content_Types].xml and
- * word/document.xml, and no DOCTYPE or entity declaration in any XML part (XXE, billion laughs).
- * `what` names the file in messages.
+ * A shared template must pass the template gate: a real .docx within DOCX_LIMITS, no active
+ * or remote content, no DOCTYPE in any part. `what` names the file in messages.
  */
 export function inspectDocx(bytes: Uint8Array, what = "模板文件"): DocxInspection {
-  const unzipped = unzipSafely(bytes, DOCX_LIMITS, what);
-  if (!unzipped.ok) return unzipped;
-  const names = Object.keys(unzipped.files);
-  const has = (part: string) => names.some((n) => n.toLowerCase() === part.toLowerCase());
-  if (!has("[Content_Types].xml") || !has("word/document.xml"))
-    return {
-      ok: false,
-      message: `${what}不是 Word 文档（缺少 word/document.xml 或 [Content_Types].xml）；请在 Word 或 WPS 中另存为 .docx 格式。`,
-    };
-  for (const [name, data] of Object.entries(unzipped.files)) {
-    if (!/\.(xml|rels)$/i.test(name)) continue;
-    if (declaresDoctype(data))
-      return {
-        ok: false,
-        message: `${what}的“${name}”中含有 DOCTYPE 或实体声明，出于安全原因不予接受；请在 Word 或 WPS 中重新另存为 .docx。`,
-      };
-  }
-  return { ok: true, files: unzipped.files };
+  const gated = gateTemplate(bytes, what);
+  return gated.ok ? { ok: true, files: gated.files } : { ok: false, message: gated.message };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -3,6 +3,9 @@
  * ExcelApi 1.5) in our own namespace, holding the .docx as base64 plus name, kind, version,
  * sha256 and origin. Reading back recomputes the sha256 (WebCrypto) and drops parts that fail.
  *
+ * Every template passes the template gate (src/documents/gate) before it is embedded, and again
+ * when it is read back (a workbook may carry a part written by an older version or by hand).
+ *
  * Size: Excel documents no cap for a custom XML part, but Excel on the web refuses any request
  * or response over 5 MB, and base64 grows the bytes by a third. So one template may be at
  * most 2 MiB (≈ 2.8 MB of XML per request) and all embedded templates together at most 4 MiB
@@ -10,6 +13,7 @@
  */
 
 import { DOCUMENT_KINDS, type DocumentKind } from "../documents/api";
+import { gateTemplate } from "../documents/gate/index";
 import { sha256Hex } from "../library/hash";
 import type { EmbeddedTemplate } from "../ports/workbook";
 import { OfficeAdapterError } from "./errors";
@@ -131,6 +135,8 @@ export async function decodeTemplate(
   if ((await sha256Hex(docx)) !== record.sha256) {
     return { problem: `嵌入的模板“${record.name}”已损坏（校验值不符），请移除后重新嵌入。` };
   }
+  const gated = gateTemplate(docx, `嵌入的模板“${record.name}”`);
+  if (!gated.ok) return { problem: `${gated.message}请移除后重新嵌入。` };
   const { name, kind, version, sha256, origin } = record;
   return { template: { name, kind, version, sha256, origin, docx } };
 }
@@ -155,6 +161,8 @@ export async function prepareTemplate(
   if (otherBytes + size > MAX_TOTAL_TEMPLATE_BYTES) {
     throw new OfficeAdapterError(totalTooLargeMessage(name, otherBytes + size), "TemplateTooLarge");
   }
+  const gated = gateTemplate(template.docx, `模板“${name}”`);
+  if (!gated.ok) throw new OfficeAdapterError(gated.message, "InvalidTemplate");
   const sha256 = await sha256Hex(template.docx);
   if (template.sha256 && template.sha256.toLowerCase() !== sha256) {
     throw new OfficeAdapterError(

@@ -30,6 +30,7 @@ import {
   todayLocal,
   UsageError,
 } from "../options";
+import { readTemplateFile } from "./template";
 
 /** Options of one generation; plain data (it crosses to worker threads). */
 export interface GenerateOptions {
@@ -159,6 +160,8 @@ export async function generateFromFile(
     ...(options.title ? { title: options.title } : {}),
   });
   if (!result.ok) {
+    const budget = result.findings.find((f) => f.code === "document.render.budget");
+    if (budget) return { input, status: "unusable", findings: [], message: budget.message };
     const templateBroken = result.findings.some((f) => f.code.startsWith("template."));
     return {
       input,
@@ -291,14 +294,12 @@ export async function runReport(args: readonly string[], cli: ReportCliOptions):
   }
 
   // Check the template once, before any ledger: a broken template is the same for every file.
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(await readFile(options.template));
-  } catch {
-    failUnusable(`无法读取模板文件“${options.template}”。`);
+  const bytes = await readTemplateFile(options.template);
+  if (typeof bytes === "string") {
+    failUnusable(bytes);
     return EXIT_UNUSABLE;
   }
-  const check = checkTemplate(bytes);
+  const check = checkTemplate(bytes, `模板“${basename(options.template)}”`);
   if (!check.ok) {
     process.stderr.write(`zhenggai: 模板“${options.template}”无法使用：\n`);
     for (const f of check.findings) process.stderr.write(`  ${f.message}\n`);

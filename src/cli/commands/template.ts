@@ -2,10 +2,11 @@
  * `zhenggai template check <file.docx> [--json]`: checks a template against the tag list, the
  * same check `report` runs first. Exit 0 usable, 1 the template has errors, 2 not a usable file.
  */
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { basename } from "node:path";
 import type { Command } from "commander";
 import type { TemplateCheckResult } from "../../documents/api";
+import { TEMPLATE_LIMITS } from "../../documents/gate/index";
 import { checkTemplate } from "../../documents/template-check";
 import {
   EXIT_HAS_ERRORS,
@@ -50,17 +51,31 @@ export function formatTemplateCheck(result: TemplateCheckResult, label: string):
 }
 
 export async function runTemplateCheck(file: string, options: { json?: boolean }): Promise<number> {
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(await readFile(file));
-  } catch {
-    failUnusable(`无法读取模板文件“${file}”：文件不存在或没有读取权限。`);
+  const bytes = await readTemplateFile(file);
+  if (typeof bytes === "string") {
+    failUnusable(bytes);
     return EXIT_UNUSABLE;
   }
-  const result = checkTemplate(bytes);
+  const result = checkTemplate(bytes, `模板“${basename(file)}”`);
   if (options.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   else if (result.unreadable) failUnusable(result.findings[0]?.message ?? "模板无法使用。");
   else process.stdout.write(formatTemplateCheck(result, basename(file)));
   if (result.unreadable) return EXIT_UNUSABLE;
   return result.ok ? EXIT_OK : EXIT_HAS_ERRORS;
+}
+
+/**
+ * A template file's bytes, or a Chinese reason it cannot be read. The size is checked before
+ * reading, so a huge file is refused without loading it.
+ */
+export async function readTemplateFile(file: string): Promise<Uint8Array | string> {
+  try {
+    const info = await stat(file);
+    if (info.isDirectory()) return `“${file}”是文件夹，不是 .docx 模板。`;
+    if (info.size > TEMPLATE_LIMITS.maxBytes)
+      return `模板“${basename(file)}”大小为 ${(info.size / 1024 / 1024).toFixed(1)} MB，超过上限 ${TEMPLATE_LIMITS.maxBytes / 1024 / 1024} MB；请删去文件中的大图片后再试。`;
+    return new Uint8Array(await readFile(file));
+  } catch {
+    return `无法读取模板文件“${file}”：文件不存在或没有读取权限。`;
+  }
 }

@@ -7,6 +7,12 @@ import type { DocumentKind } from "../../documents/api";
 import type { LibraryClient, TemplateSummary, TemplateVersion } from "../../library/client";
 import { sha256Hex } from "../../library/hash";
 import { exportPack, importPack, inspectDocx, type PackTemplateWithHash } from "../../library/pack";
+import {
+  MAX_TEMPLATE_BYTES,
+  MAX_TOTAL_TEMPLATE_BYTES,
+  tooLargeMessage,
+  totalTooLargeMessage,
+} from "../../office/templates";
 import type { EmbeddedTemplate, EmbeddedTemplateStore, WorkbookPort } from "../../ports/workbook";
 
 export const loadDocuments = () => import("../../documents/index");
@@ -20,7 +26,7 @@ export async function assertUsableTemplate(docx: Uint8Array, label: string): Pro
   const inspected = inspectDocx(docx, label);
   if (!inspected.ok) throw new Error(inspected.message);
   const { checkTemplate } = await loadDocuments();
-  const check = checkTemplate(docx);
+  const check = checkTemplate(docx, label);
   if (!check.ok) {
     const errors = check.findings.filter((f) => f.severity === "error").map((f) => f.message);
     throw new Error(`${label}未通过模板检查：${errors.join("；")}`);
@@ -82,8 +88,11 @@ export interface PackImportOutcome {
 }
 
 /**
- * Imports a pack whole or not at all: every template checked first, then embedded; the unit
- * profile inside it is saved only when `takeProfile` (it overwrites the workbook's settings).
+ * Imports a pack whole or not at all: every template checked and every limit of the workbook
+ * (each template's size, the total of the templates the workbook will carry) before the first
+ * one is embedded; should Excel still fail half-way, the templates embedded so far are taken
+ * out again and the ones they replaced put back. The unit profile inside the pack is saved
+ * only when `takeProfile` (it overwrites the workbook's settings).
  */
 export async function importPackIntoWorkbook(
   port: WorkbookPort,
@@ -94,21 +103,68 @@ export async function importPackIntoWorkbook(
   const { checkTemplate } = await loadDocuments();
   const result = await importPack(bytes, checkTemplate);
   if (!result.ok) throw new Error(`模板包未导入：${result.errors.join("；")}`);
-  for (const t of result.pack.templates)
-    await embed({
-      name: t.name,
-      kind: t.kind,
-      version: t.version,
-      sha256: t.sha256,
-      origin: `模板包${t.department ? `：${t.department}` : ""} v${t.version}`,
-      docx: t.docx,
-    });
+  const incoming = result.pack.templates;
+  const existing = (await port.embedded?.list()) ?? [];
+  const incomingNames = new Set(incoming.map((t) => t.name.trim()));
+  const kept = existing.filter((t) => !incomingNames.has(t.name.trim()));
+  let total = kept.reduce((n, t) => n + t.docx.byteLength, 0);
+  const limits: string[] = [];
+  for (const t of incoming) {
+    if (t.docx.byteLength > MAX_TEMPLATE_BYTES)
+      limits.push(tooLargeMessage(t.name, t.docx.byteLength));
+    total += t.docx.byteLength;
+  }
+  if (limits.length === 0 && total > MAX_TOTAL_TEMPLATE_BYTES)
+    limits.push(
+      totalTooLargeMessage(incoming.map((t) => t.name).join("、"), total).replace(
+        "嵌入模板",
+        "导入模板包中的模板",
+      ),
+    );
+  if (limits.length > 0) throw new Error(`模板包未导入，工作簿未作任何改动：${limits.join("；")}`);
+
+  const done: EmbeddedTemplate[] = [];
+  try {
+    for (const t of incoming) {
+      const embedded: EmbeddedTemplate = {
+        name: t.name,
+        kind: t.kind,
+        version: t.version,
+        sha256: t.sha256,
+        origin: `模板包${t.department ? `：${t.department}` : ""} v${t.version}`,
+        docx: t.docx,
+      };
+      await embed(embedded);
+      done.push(embedded);
+    }
+  } catch (error) {
+    await rollBack(port, done, existing);
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`模板包未导入，已撤回本次嵌入的模板：${reason}`);
+  }
   let profileSaved = false;
   if (takeProfile && result.pack.profile) {
     await port.saveProfile(result.pack.profile);
     profileSaved = true;
   }
-  return { templates: result.pack.templates, profileSaved };
+  return { templates: incoming, profileSaved };
+}
+
+/** Takes out what an import embedded; puts back the templates they replaced. */
+async function rollBack(
+  port: WorkbookPort,
+  embedded: readonly EmbeddedTemplate[],
+  before: readonly EmbeddedTemplate[],
+): Promise<void> {
+  for (const t of embedded) {
+    const previous = before.find((b) => b.name.trim() === t.name.trim());
+    try {
+      if (previous) await port.embedded?.embed(previous);
+      else await port.embedded?.remove(t.name);
+    } catch {
+      // Best effort: the error that stopped the import is the one to show.
+    }
+  }
 }
 
 /** A pack of the workbook's embedded templates and its unit profile. */

@@ -150,11 +150,13 @@ describe("checkTemplate errors, in Chinese, quoting the tag and where it stands"
     zip.remove("[Content_Types].xml");
     const noTypes = checkTemplate(zip.generate({ type: "uint8array" }));
     expect(noTypes.unreadable).toBe(true);
-    expect(noTypes.findings[0]?.message).toMatch(/^无法读取模板：文件内部结构已损坏/);
+    expect(noTypes.findings[0]?.message).toMatch(
+      /^模板文件不是 Word 文档（缺少 word\/document.xml/,
+    );
     const xlsx = new PizZip();
     xlsx.file("xl/workbook.xml", "<workbook/>");
     expect(checkTemplate(xlsx.generate({ type: "uint8array" })).findings[0]?.message).toMatch(
-      /没有 Word 正文/,
+      /不是 Word 文档/,
     );
   });
 });

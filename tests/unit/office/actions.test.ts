@@ -1,4 +1,5 @@
 /** selectCell, 规范台账, the unit profile and embedded templates against the fake Excel host. */
+import { strToU8, zipSync } from "fflate";
 import { afterEach, describe, expect, it } from "vitest";
 import { RECTIFICATION_TYPES, STATUSES } from "../../../src/core/model";
 import { sha256Hex } from "../../../src/library/hash";
@@ -9,10 +10,14 @@ import { DATE_FORMAT } from "../../../src/office/stats-layout";
 import {
   MAX_TEMPLATE_BYTES,
   MAX_TOTAL_TEMPLATE_BYTES,
+  prepareTemplate,
   TEMPLATE_NAMESPACE,
+  templateXml,
+  toBase64,
 } from "../../../src/office/templates";
 import type { EmbeddedTemplate } from "../../../src/ports/workbook";
 import { installFakeOffice, uninstallFakeOffice } from "../../support/fake-excel";
+import { HOSTILE_TEMPLATES } from "../../support/hostile-templates";
 import { LEDGER_HEADER, ledgerWorkbook } from "../../support/office-ledger";
 
 afterEach(() => uninstallFakeOffice());
@@ -23,15 +28,35 @@ function col(field: (typeof LEDGER_HEADER)[number]): string {
   return String.fromCharCode(65 + LEDGER_HEADER.indexOf(field));
 }
 
+/**
+ * A real .docx (it must pass the template gate) of exactly `size` bytes: a contract tag in the
+ * body and a stored image part of pseudo-random bytes that pads it to the size.
+ */
 function fakeDocx(size: number, seed = 1): Uint8Array {
-  const bytes = new Uint8Array(size);
-  let x = seed;
-  for (let i = 0; i < size; i++) {
-    x = (x * 1_103_515_245 + 12_345) >>> 0;
-    bytes[i] = x >>> 24;
-  }
-  bytes.set([0x50, 0x4b, 0x03, 0x04]); // "PK.." like a real .docx
-  return bytes;
+  const build = (padding: number) => {
+    const media = new Uint8Array(8 + padding);
+    media.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]); // a PNG signature
+    let x = seed;
+    for (let i = 8; i < media.length; i++) {
+      x = (x * 1_103_515_245 + 12_345) >>> 0;
+      media[i] = x >>> 24;
+    }
+    return zipSync(
+      {
+        "[Content_Types].xml": strToU8(
+          '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+        ),
+        "word/document.xml": strToU8(
+          '<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>{标题}</w:t></w:r></w:p></w:body></w:document>',
+        ),
+        "word/media/image1.png": media,
+      },
+      { level: 0, mtime: new Date("2024-01-01T00:00:00Z") },
+    );
+  };
+  const overhead = build(0).byteLength;
+  if (size < overhead) throw new Error(`fakeDocx: at least ${overhead} bytes`);
+  return build(size - overhead);
 }
 
 function template(
@@ -230,9 +255,9 @@ describe("embedded templates (custom XML parts)", () => {
     const host = installFakeOffice({ sheets: [{ name: LEDGER }] });
     const port = createExcelWorkbookPort();
     await expect(
-      port.embedded.embed({ ...template("报告", fakeDocx(100)), sha256: "0".repeat(64) }),
+      port.embedded.embed({ ...template("报告", fakeDocx(2_000)), sha256: "0".repeat(64) }),
     ).rejects.toThrow(/校验值与文件内容不符/);
-    await port.embedded.embed(template("报告", fakeDocx(100)));
+    await port.embedded.embed(template("报告", fakeDocx(2_000)));
     const part = host.workbook.parts[0]!;
     part.xml = part.xml.replace(/<docx>(.)/, (_, c: string) => `<docx>${c === "A" ? "B" : "A"}`);
     expect(await port.embedded.list()).toEqual([]);
@@ -241,10 +266,44 @@ describe("embedded templates (custom XML parts)", () => {
     ]);
   });
 
+  it("refuses every hostile template at the gate and writes nothing; drops one planted in the workbook", async () => {
+    const host = installFakeOffice({ sheets: [{ name: LEDGER }] });
+    const port = createExcelWorkbookPort();
+    for (const hostile of HOSTILE_TEMPLATES) {
+      const bytes = hostile.bytes();
+      if (bytes.byteLength > MAX_TEMPLATE_BYTES) continue; // refused by size first
+      const t0 = performance.now();
+      const error = await port.embedded
+        .embed({ ...template("外来模板", bytes), sha256: "" })
+        .catch((e: unknown) => e);
+      expect((error as OfficeAdapterError).code, hostile.name).toBe("InvalidTemplate");
+      expect((error as Error).message, hostile.name).toMatch(hostile.reason);
+      expect(performance.now() - t0, hostile.name).toBeLessThan(1500);
+    }
+    expect(host.workbook.parts).toEqual([]);
+    // A part written by an older version (or by hand) is checked again when read back.
+    const altChunk = HOSTILE_TEMPLATES.find((h) => h.name.startsWith("altChunk"))!.bytes();
+    const record = await prepareTemplate(template("好模板", fakeDocx(2_000)), 0);
+    host.workbook.parts.push({
+      id: "planted",
+      namespaceUri: TEMPLATE_NAMESPACE,
+      xml: templateXml({
+        ...record,
+        name: "植入",
+        sha256: await sha256Hex(altChunk),
+        base64: toBase64(altChunk),
+      }),
+    });
+    expect(await port.embedded.list()).toEqual([]);
+    expect(port.templateProblems[0]).toMatch(
+      /嵌入的模板“植入”的“word\/document\.xml”嵌入了外部文档片段（altChunk/,
+    );
+  });
+
   it("escapes names and origins in the XML", async () => {
     installFakeOffice({ sheets: [{ name: LEDGER }] });
     const port = createExcelWorkbookPort();
-    const t = { ...template('A&B <"报告">', fakeDocx(64)), origin: "本机文件\n第2版" };
+    const t = { ...template('A&B <"报告">', fakeDocx(2_000)), origin: "本机文件\n第2版" };
     await port.embedded.embed(t);
     const [back] = await port.embedded.list();
     expect(back?.name).toBe('A&B <"报告">');

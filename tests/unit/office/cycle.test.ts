@@ -57,7 +57,7 @@ describe("validate + statistics + write cycle", () => {
   it("writes the right numbers, tables, percentage formats and chart into 整改统计", async () => {
     const { host, analysis } = await cycle(10);
     const counts = expectedCounts(10);
-    const { values, formats } = host.read("整改统计", "A1:J60");
+    const { values, formats } = host.read("整改统计", "A1:L60");
     expect(statsRow(values, "问题总数")[1]).toBe(counts.total);
     expect(statsRow(values, "已完成（销号）").slice(1, 3)).toEqual([
       counts.done,
@@ -81,7 +81,7 @@ describe("validate + statistics + write cycle", () => {
     const byAspect = tables[0]!;
     expect(byAspect.rect.bottom - byAspect.rect.top).toBe(ASPECTS.length);
     const header = values[byAspect.rect.top]!;
-    expect(header).toEqual(["方面", "完成率", "问题数", "销号数", ...STATUSES]);
+    expect(header).toEqual(["方面", "完成率", "问题数", "销号数", ...STATUSES, "未识别"]);
     for (let r = byAspect.rect.top + 1; r <= byAspect.rect.bottom; r++) {
       const [name, rate, total, done] = values[r]!;
       const group = analysis.stats.byAspect.find((g) => g.name === name)!;
