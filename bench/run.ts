@@ -9,6 +9,7 @@ import { ANALYSIS } from "./analysis";
 import { anchorsCase } from "./cases/anchors";
 import { batchCase } from "./cases/batch";
 import { e2eCase, overheadCase } from "./cases/e2e";
+import { libraryStorageCase } from "./cases/library-storage";
 import { scalingCase } from "./cases/scaling";
 import { taskpaneCase } from "./cases/taskpane";
 import { loadPieces, type Pieces } from "./pieces";
@@ -28,6 +29,7 @@ const CASES: [number, string, (p: Pieces) => Promise<CaseResult>][] = [
   [4, "Anchors", anchorsCase],
   [5, "Batch", batchCase],
   [6, "Task pane", taskpaneCase],
+  [7, "Library storage", libraryStorageCase],
 ];
 
 const only = process.argv.slice(2).map(Number).filter(Number.isFinite);

@@ -125,7 +125,7 @@ export const LAYERS: readonly Layer[] = [
   },
   {
     folder: "src/server/library",
-    owns: "the template library API (Fastify plugin) and its SQLite store",
+    owns: "the template library API (Fastify plugin), its SQLite and PostgreSQL stores, migrate",
     imports: ["src/core", "src/documents", "src/library", "src/node", "src/xlsx"],
     packages: "any",
     node: true,
