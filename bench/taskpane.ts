@@ -11,8 +11,8 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
+import { buildPaneChunks, initialLoad, PROJECT_ROOT } from "../scripts/pane-build";
 import { buildApp } from "../src/server/app";
-import { buildPaneChunks, initialLoad, PROJECT_ROOT } from "../src/server/static";
 import { launchChromium } from "../tests/support/chromium";
 
 const EXAMPLE = join(PROJECT_ROOT, "examples/邵阳市园林绿化中心-整改台账.xlsx");

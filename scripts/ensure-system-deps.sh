@@ -1,16 +1,19 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the test suite needs (Chromium for browser tests, LibreOffice and
-# poppler for rendering checks, CJK fonts so Chinese text renders) when any is missing.
+# poppler for rendering checks, CJK fonts so Chinese text renders, PostgreSQL for the template
+# library's contract tests — the tests run its binaries from /usr/lib/postgresql/<n>/bin in a
+# temporary cluster, never the system service) when any is missing.
 # As root it installs them; otherwise it stops and prints the exact command to run.
 set -euo pipefail
 
-PACKAGES=(chromium libreoffice-writer-nogui poppler-utils fonts-noto-cjk fonts-arphic-ukai fonts-arphic-uming)
+PACKAGES=(chromium libreoffice-writer-nogui poppler-utils fonts-noto-cjk fonts-arphic-ukai fonts-arphic-uming postgresql)
 
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
 command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
 if ! fc-list :lang=zh 2>/dev/null | grep -q .; then missing+=(fonts-noto-cjk); fi
+compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
 
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { REPORT_JOB } from "../../src/node/batch";
+import { REPORT_JOB } from "../../src/cli/commands/report";
 import { generateLedgerGrid, gridToXlsx } from "../data";
 import { fmtMs, fmtRatio, fmtSample, summarise } from "../harness";
 import { machineParallelism } from "../machine-parallel";

@@ -42,8 +42,11 @@ export interface CheckJson {
     completionRateText: string;
     /** Every canonical status, 0 when none. */
     byStatus: Record<Status, number>;
-    /** Largest-remainder percentages at the chosen precision. */
+    /** Largest-remainder percentages at the chosen precision (with unreadShare: 100). */
     statusShares: Record<Status, number>;
+    /** Feedback rows whose 完成情况 could not be read (未识别), and their share. */
+    unread: number;
+    unreadShare: number;
     selfFound: number;
     selfFoundDone: number;
     overdue: number;
@@ -109,6 +112,8 @@ export function checkJson(analysis: LedgerAnalysis): CheckJson {
       completionRateText: s.completionRateText,
       byStatus: allStatuses(s.byStatus),
       statusShares: allStatuses(s.statusShares),
+      unread: s.unread,
+      unreadShare: s.unreadShare,
       selfFound: s.selfFound.total,
       selfFoundDone: s.selfFound.done,
       overdue: s.overdue.length,
@@ -248,6 +253,9 @@ export function formatCheckText(analysis: LedgerAnalysis, fileLabel: string): st
       `  ${status}`,
       `${s.byStatus[status] ?? 0}（${percent(s.statusShares[status] ?? 0, s.precision)}）`,
     ]);
+  }
+  if (s.unread > 0) {
+    statRows.push(["  未识别", `${s.unread}（${percent(s.unreadShare, s.precision)}）`]);
   }
   statRows.push(
     ["自查问题", `${s.selfFound.total}（已完成 ${s.selfFound.done}）`],

@@ -27,9 +27,13 @@ export const STATUSES = [
   "基本完成",
   "长期整改",
   "正在推进",
+  "延期整改",
   "未完成",
 ] as const;
 export type Status = (typeof STATUSES)[number];
+
+/** The share of rows whose 完成情况 cannot be read: its own line, never dropped from the base. */
+export const UNREAD_STATUS = "未识别";
 
 /** Statuses that count as done (销号). */
 export const DONE_STATUSES: ReadonlySet<Status> = new Set<Status>(["已完成", "已完成并长期坚持"]);
@@ -243,6 +247,8 @@ export interface GroupStats {
   /** e.g. "95%" or "98.71%", at the chosen precision. */
   readonly completionRateText: string;
   readonly byStatus: Readonly<Record<Status, number>>;
+  /** Rows whose 完成情况 could not be read (未识别): counted in total, never in byStatus. */
+  readonly unread: number;
 }
 
 export interface OverdueItem {
@@ -267,8 +273,15 @@ export interface LedgerStats {
   readonly completionRateText: string;
   /** Counts per canonical status, feedback problems only; every status present (0 when none). */
   readonly byStatus: Readonly<Record<Status, number>>;
-  /** Largest-remainder shares of byStatus, in percent at the chosen precision; sum to exactly 100 (when total > 0). */
+  /**
+   * Largest-remainder shares of byStatus, in percent at the chosen precision, on the same base
+   * as 完成率 (every feedback row); together with unreadShare they sum to exactly 100 (when
+   * total > 0).
+   */
   readonly statusShares: Readonly<Record<Status, number>>;
+  /** Feedback rows whose 完成情况 could not be read (未识别), and their share of 100. */
+  readonly unread: number;
+  readonly unreadShare: number;
   /** Problems with 来源 自查, counted apart. */
   readonly selfFound: { readonly total: number; readonly done: number };
   /** Number of distinct 方面 among feedback problems. */

@@ -154,8 +154,10 @@ export function splitDepartments(text: string): string[] {
 function group(name: string, rows: readonly LedgerRow[], precision: Precision): GroupStats {
   const byStatus = emptyByStatus();
   let done = 0;
+  let unread = 0;
   for (const r of rows) {
     if (r.status) byStatus[r.status]++;
+    else unread++;
     if (isDone(r)) done++;
   }
   const completionRate = rows.length > 0 ? done / rows.length : 0;
@@ -166,6 +168,7 @@ function group(name: string, rows: readonly LedgerRow[], precision: Precision): 
     completionRate,
     completionRateText: formatPercent(completionRate, precision),
     byStatus,
+    unread,
   };
 }
 
@@ -175,9 +178,10 @@ export function computeStats(rows: readonly LedgerRow[], options: StatsOptions =
   const feedback = rows.filter((r) => r.source === "巡察反馈");
   const self = rows.filter((r) => r.source === "自查");
   const overall = group("", feedback, precision);
+  // One base for shares and 完成率: an unreadable status is its own share, never dropped.
   const order = STATUSES;
   const shares = largestRemainder(
-    order.map((s) => overall.byStatus[s]),
+    [...order.map((s) => overall.byStatus[s]), overall.unread],
     precision,
   );
   const statusShares = Object.fromEntries(order.map((s, i) => [s, shares[i] ?? 0])) as Record<
@@ -233,6 +237,8 @@ export function computeStats(rows: readonly LedgerRow[], options: StatsOptions =
     completionRateText: overall.completionRateText,
     byStatus: overall.byStatus,
     statusShares,
+    unread: overall.unread,
+    unreadShare: shares[order.length] ?? 0,
     selfFound: { total: self.length, done: self.filter(isDone).length },
     aspectCount: aspects.size,
     byAspect: [...aspects].map(([name, list]) => group(name, list, precision)),

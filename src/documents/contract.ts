@@ -4,6 +4,7 @@
  * docs/template-tags.md is generated from this list (scripts/build-tag-docs.ts), so the three
  * cannot drift apart. Tag names are Chinese because clerks read them inside Word/WPS.
  */
+import { type Status, UNREAD_STATUS } from "../core/model";
 import type { DocumentKind } from "./api";
 
 /** What a tag holds: text, a number, a list to repeat ({#…}{/…}) or a yes/no switch ({#…}{^…}). */
@@ -58,7 +59,7 @@ const REPORT: readonly DocumentKind[] = ["报告"];
 const NOTICE: readonly DocumentKind[] = ["通报"];
 const NONE: readonly DocumentKind[] = [];
 
-type Spec = [
+type Spec = readonly [
   name: string,
   kind: TagKind,
   meaning: string,
@@ -66,7 +67,20 @@ type Spec = [
   options?: { documents?: readonly DocumentKind[]; required?: readonly DocumentKind[] },
 ];
 
-function defs(scope: TagScope, group: TagGroup, specs: readonly Spec[]): TagDef[] {
+/** A tag whose name, kind and scope are known to the type checker (the view model is typed from them). */
+export interface TypedTag<N extends string, K extends TagKind, S extends TagScope> extends TagDef {
+  readonly name: N;
+  readonly kind: K;
+  readonly scope: S;
+}
+
+type TagsOf<E, S extends TagScope> = E extends Spec ? TypedTag<E[0], E[1], S> : never;
+
+function defs<const S extends TagScope, const L extends readonly Spec[]>(
+  scope: S,
+  group: TagGroup,
+  specs: L,
+): TagsOf<L[number], S>[] {
   return specs.map(([name, kind, meaning, example, options]) => ({
     name,
     kind,
@@ -76,7 +90,7 @@ function defs(scope: TagScope, group: TagGroup, specs: readonly Spec[]): TagDef[
     example,
     documents: options?.documents ?? BOTH,
     required: options?.required ?? NONE,
-  }));
+  })) as TagsOf<L[number], S>[];
 }
 
 const FACTS = defs("", "基本信息", [
@@ -149,19 +163,33 @@ const FACTS = defs("", "基本信息", [
   ],
 ]);
 
-const SHARE_EXAMPLES: Record<string, [string, string]> = {
+/** Example count and share per status (seed 001: 18 已完成, 7 长期整改 of 25); 未识别 is a status cell that could not be read. */
+const SHARE_EXAMPLES: Record<Status | typeof UNREAD_STATUS, readonly [string, string]> = {
   已完成: ["18", "72%"],
   已完成并长期坚持: ["0", "0%"],
   基本完成: ["0", "0%"],
   长期整改: ["7", "28%"],
   正在推进: ["0", "0%"],
+  延期整改: ["0", "0%"],
   未完成: ["0", "0%"],
+  未识别: ["0", "0%"],
 };
 
-const STATUS_TAGS: Spec[] = Object.entries(SHARE_EXAMPLES).flatMap(([status, [count, share]]) => [
-  [`${status}个数`, "number", `完成情况为“${status}”的反馈问题数`, count] as Spec,
-  [`${status}占比`, "text", `“${status}”占问题总数的比例（各项合计正好100%）`, share] as Spec,
-]);
+type ShareName = keyof typeof SHARE_EXAMPLES;
+type StatusSpec =
+  | readonly [`${ShareName}个数`, "number", string, string]
+  | readonly [`${ShareName}占比`, "text", string, string];
+
+const STATUS_TAGS: readonly StatusSpec[] = (Object.keys(SHARE_EXAMPLES) as ShareName[]).flatMap(
+  (status): StatusSpec[] => {
+    const [count, share] = SHARE_EXAMPLES[status];
+    const what = status === UNREAD_STATUS ? "完成情况无法识别" : `完成情况为“${status}”`;
+    return [
+      [`${status}个数`, "number", `${what}的反馈问题数`, count],
+      [`${status}占比`, "text", `${what}的问题占问题总数的比例（各项合计正好100%）`, share],
+    ];
+  },
+);
 
 const STATISTICS = defs("", "统计", [
   ["方面数", "number", "反馈问题涉及的方面数", "4"],
@@ -261,7 +289,7 @@ const CATEGORY = defs("类别", "循环", [
   ["问题", "loop", "本类别的问题", "（共3项）"],
 ]);
 
-const PROBLEM_ITEM: Spec[] = [
+const PROBLEM_ITEM = [
   ["问题序号", "text", "问题编号：三级时（1），两级时 1.（全文连续）", "（1）"],
   ["问题编号", "number", "全文连续的阿拉伯数字编号", "1"],
   ["方面内编号", "number", "在本方面内从1开始的编号", "1"],
@@ -282,23 +310,24 @@ const PROBLEM_ITEM: Spec[] = [
   ["已完成", "condition", "本问题已完成（含已完成并长期坚持）", "是"],
   ["有整改成效", "condition", "已填写整改成效", "是"],
   ["是否超期", "condition", "本问题已超期", "否"],
-];
+] as const satisfies readonly Spec[];
 
-const NARRATIVE_ITEM: Spec[] = [
+const NARRATIVE_ITEM = [
   ["段落序号", "text", "段落编号，中文数字加括号；没有小标题的段落不编号（为空）", "（一）"],
   ["段落编号", "number", "段落编号（只给有小标题的段落编号）", "1"],
   ["小标题", "text", "小标题（可为空）", "加强组织领导"],
   ["有小标题", "condition", "本段有小标题", "是"],
   ["内容", "text", "段落内容（保留换行）", "局党组坚持把巡察整改放在首要位置……"],
-];
+] as const satisfies readonly Spec[];
 
-const GROUP_ITEM = (what: string, nameTag: string, example: string): Spec[] => [
-  [nameTag, "text", `${what}名称`, example],
-  ["总数", "number", `本${what}的问题数`, "5"],
-  ["完成数", "number", `本${what}已完成的问题数`, "4"],
-  ["未完成数", "number", `本${what}未完成的问题数`, "1"],
-  ["完成率", "text", `本${what}的完成率`, "80%"],
-];
+const GROUP_ITEM = <const N extends string>(what: string, nameTag: N, example: string) =>
+  [
+    [nameTag, "text", `${what}名称`, example],
+    ["总数", "number", `本${what}的问题数`, "5"],
+    ["完成数", "number", `本${what}已完成的问题数`, "4"],
+    ["未完成数", "number", `本${what}未完成的问题数`, "1"],
+    ["完成率", "text", `本${what}的完成率`, "80%"],
+  ] as const satisfies readonly Spec[];
 
 const LOOP_ITEMS = [
   ...defs("主要做法", "正文", NARRATIVE_ITEM),
@@ -326,7 +355,7 @@ const LOOP_ITEMS = [
 ];
 
 /** Every tag of the contract, document level first, then loop items in loop order. */
-export const TAGS: readonly TagDef[] = [
+export const TAGS = [
   ...FACTS,
   ...STATISTICS,
   ...CONDITIONS,
@@ -336,7 +365,38 @@ export const TAGS: readonly TagDef[] = [
   ...defs("问题", "循环", PROBLEM_ITEM),
   ...defs("自查问题", "循环", PROBLEM_ITEM),
   ...LOOP_ITEMS,
-];
+] as const;
+
+/** Any tag of the contract, with its literal name, kind and scope. */
+export type ContractTag = (typeof TAGS)[number];
+
+/** The names of the tags defined in `scope`. */
+export type TagName<S extends TagScope = TagScope> = Extract<ContractTag, { scope: S }>["name"];
+
+/** Suffix of hidden raw values (e.g. `完成率#值` = 0.72) that formatters may read; never a tag. */
+export const RAW_SUFFIX = "#值";
+
+/** Hidden raw values next to the tags (`完成率#值`): numbers for the 百分比 formatter. */
+export type RawValues = { readonly [raw: `${string}${typeof RAW_SUFFIX}`]: number };
+
+type TagValue<T extends ContractTag> = T["kind"] extends "text"
+  ? string
+  : T["kind"] extends "number"
+    ? number | ""
+    : T["kind"] extends "condition"
+      ? boolean
+      : T["name"] extends LoopName
+        ? ScopeData<T["name"]>[]
+        : never;
+
+/**
+ * The values of one scope, typed from the contract: `ScopeData<"">` is the document, and a loop
+ * tag holds the items of its own scope. A tag missing here, or a name the contract does not
+ * know, is a type error in the view model.
+ */
+export type ScopeData<S extends TagScope> = {
+  [T in Extract<ContractTag, { scope: S }> as T["name"]]: TagValue<T>;
+} & RawValues;
 
 /** The tag defined for `name` in `scope`, if any. */
 export function findTag(name: string, scope: TagScope): TagDef | undefined {

@@ -4,7 +4,7 @@
  * Node 20. Every download is checked against the sha256 the server states.
  */
 import type { DocumentKind } from "../documents/api";
-import { sha256Hex } from "./pack";
+import { sha256Hex } from "./hash";
 import type {
   AuditEntry,
   Department,

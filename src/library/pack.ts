@@ -8,10 +8,12 @@
  * before anything is inflated) and checked against limits; fflate then inflates each entry into
  * a buffer of exactly the declared size, so an entry lying about its size cannot grow past it.
  */
+
 import { unzipSync, type Zippable, zipSync } from "fflate";
 import { z } from "zod";
 import { type UnitProfile, unitProfileSchema } from "../core/profile";
 import { DOCUMENT_KINDS, type DocumentKind, type TemplateCheckResult } from "../documents/api";
+import { sha256Hex } from "./hash";
 
 // ---------------------------------------------------------------------------------------------
 // Reading zips safely
@@ -224,12 +226,6 @@ export type PackImport =
 export type TemplateChecker = (
   docx: Uint8Array,
 ) => TemplateCheckResult | Promise<TemplateCheckResult>;
-
-/** Lower-case hex sha256 (Web Crypto: works in the browser and in Node 20). */
-export async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const digest = await globalThis.crypto.subtle.digest("SHA-256", bytes as Uint8Array<ArrayBuffer>);
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
-}
 
 /** Builds a pack .zip. Files inside get ASCII names; the Chinese names live in pack.json. */
 export async function exportPack(input: {

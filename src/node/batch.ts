@@ -19,12 +19,6 @@ import type { FromWorker, JobRef, ToWorker } from "./batch-worker";
 
 export type { JobRef } from "./batch-worker";
 
-/** The job the CLI runs per file: `generateFromFile(path, options)` of `zhenggai report`. */
-export const REPORT_JOB: JobRef = {
-  module: new URL("../cli/commands/report.ts", import.meta.url).href,
-  name: "generateFromFile",
-};
-
 export interface PoolOptions {
   /** Threads doing the work; default: the machine's available parallelism. Capped by inputs. */
   readonly threads?: number;
@@ -33,8 +27,11 @@ export interface PoolOptions {
    * all the work and the main thread only hands out jobs.
    */
   readonly mainThreadWorks?: boolean;
-  /** Which exported function is called as `fn(input, options)`; default REPORT_JOB. */
-  readonly job?: JobRef;
+  /**
+   * Which exported function is called as `fn(input, options)`. The module that owns the job
+   * states it (the CLI's REPORT_JOB names its own module), so this pool knows no caller.
+   */
+  readonly job: JobRef;
   /** Called as each input finishes (in completion order), e.g. for progress lines. */
   readonly onItem?: (item: BatchItem<unknown>) => void;
 }
@@ -73,9 +70,9 @@ const IN_HAND = 2;
 export async function generateBatch<O, R>(
   inputs: readonly string[],
   options: O,
-  pool: PoolOptions = {},
+  pool: PoolOptions,
 ): Promise<BatchResult<R>> {
-  const job = pool.job ?? REPORT_JOB;
+  const job = pool.job;
   const mainWorks = pool.mainThreadWorks ?? true;
   const threads = Math.max(
     1,

@@ -1,13 +1,18 @@
 /**
  * The WorkbookPort inside Excel. Each method is one Excel.run with as few syncs as it can:
- * readWorkbook 2 (sheet list; used ranges + cells), writeStatistics 1, selectCell 1,
- * normaliseLedger 2 + 1, profile 0 (document settings), embedded templates 1 + one per part.
+ * readWorkbook 2 (sheet list; used ranges + cells), live.writeStatistics 1, live.selectCell 1,
+ * live.normaliseLedger 2 + 1, profile 0 (document settings), embedded templates 1 + one per part.
  */
 import { analyseWorkbook } from "../core/analyse";
 import type { WorkbookGrid } from "../core/grid";
 import { type LedgerAnalysis, SHEET } from "../core/model";
 import type { UnitProfile } from "../core/profile";
-import type { EmbeddedTemplate, WorkbookPort } from "../ports/workbook";
+import type {
+  EmbeddedTemplate,
+  EmbeddedTemplateStore,
+  LiveWorkbook,
+  WorkbookPort,
+} from "../ports/workbook";
 import { OfficeAdapterError, officeCall, officeErrorCode } from "./errors";
 import { excelApiSupported, excelRun, isExcelOnTheWeb } from "./host";
 import { planNormalisation, queueNormalisation } from "./normalise";
@@ -35,6 +40,8 @@ export interface ExcelPortOptions {
 
 export interface ExcelWorkbookPort extends WorkbookPort {
   readonly host: "excel";
+  readonly live: LiveWorkbook;
+  readonly embedded: EmbeddedTemplateStore;
   /** Problems found when embedded templates were last read (corrupted parts are skipped). */
   readonly templateProblems: readonly string[];
 }
@@ -188,13 +195,13 @@ export function createExcelWorkbookPort(options: ExcelPortOptions = {}): ExcelWo
       return templateProblems;
     },
     readWorkbook,
-    writeStatistics,
-    selectCell,
-    normaliseLedger,
     loadProfile: async (): Promise<UnitProfile | undefined> => loadProfileFromSettings(),
     saveProfile: (profile: UnitProfile) => saveProfileToSettings(profile),
-    listEmbeddedTemplates,
-    embedTemplate,
-    removeEmbeddedTemplate,
+    live: { writeStatistics, selectCell, normaliseLedger },
+    embedded: {
+      list: listEmbeddedTemplates,
+      embed: embedTemplate,
+      remove: removeEmbeddedTemplate,
+    },
   };
 }

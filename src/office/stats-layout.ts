@@ -5,7 +5,7 @@
  */
 import { columnLetters } from "../core/grid";
 import type { GroupStats, LedgerAnalysis, LocalDate, Precision } from "../core/model";
-import { STATUSES } from "../core/model";
+import { STATUSES, UNREAD_STATUS } from "../core/model";
 
 export type LayoutValue = string | number;
 
@@ -56,17 +56,24 @@ export function excelSerial(date: LocalDate): number {
 
 /** Table headers must be unique (Excel renames duplicates), so the done count is 销号数. */
 function groupHeader(first: string): string[] {
-  return [first, "完成率", "问题数", "销号数", ...STATUSES];
+  return [first, "完成率", "问题数", "销号数", ...STATUSES, UNREAD_STATUS];
 }
 
 function groupRow(g: GroupStats): LayoutValue[] {
-  return [g.name, g.completionRate, g.total, g.done, ...STATUSES.map((s) => g.byStatus[s])];
+  return [
+    g.name,
+    g.completionRate,
+    g.total,
+    g.done,
+    ...STATUSES.map((s) => g.byStatus[s]),
+    g.unread,
+  ];
 }
 
 export function buildStatsLayout(analysis: LedgerAnalysis): StatsLayout {
   const s = analysis.stats;
   const pct = percentFormat(s.precision);
-  const width = 4 + STATUSES.length; // the group tables are the widest part
+  const width = 5 + STATUSES.length; // the group tables are the widest part
   const values: LayoutValue[][] = [];
   const formats: string[][] = [];
   const boldRows: number[] = [];
@@ -92,6 +99,10 @@ export function buildStatsLayout(analysis: LedgerAnalysis): StatsLayout {
   push(["完成率", s.completionRate], [undefined, pct]);
   for (const status of STATUSES) {
     push([status, s.byStatus[status], s.statusShares[status] / 100], [undefined, undefined, pct]);
+  }
+  // Shares and 完成率 have one base: a status that cannot be read is its own line.
+  if (s.unread > 0) {
+    push([UNREAD_STATUS, s.unread, s.unreadShare / 100], [undefined, undefined, pct]);
   }
   push(["自查问题", s.selfFound.total]);
   push(["自查问题已完成", s.selfFound.done]);
@@ -170,7 +181,7 @@ export function buildStatsLayout(analysis: LedgerAnalysis): StatsLayout {
           bottomRight: `${chartRight}22`,
         }
       : undefined,
-    columnWidths: [150, 70, 70, 70, ...STATUSES.map(() => 80)],
+    columnWidths: [150, 70, 70, 70, ...STATUSES.map(() => 80), 80],
   };
 }
 

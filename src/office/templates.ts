@@ -8,7 +8,9 @@
  * most 2 MiB (≈ 2.8 MB of XML per request) and all embedded templates together at most 4 MiB
  * (each part is read back in its own sync, so no response carries more than one).
  */
+
 import { DOCUMENT_KINDS, type DocumentKind } from "../documents/api";
+import { sha256Hex } from "../library/hash";
 import type { EmbeddedTemplate } from "../ports/workbook";
 import { OfficeAdapterError } from "./errors";
 
@@ -26,11 +28,6 @@ export function tooLargeMessage(name: string, size: number): string {
 
 export function totalTooLargeMessage(name: string, total: number): string {
   return `嵌入模板“${name}”后，工作簿中的模板合计 ${mib(total)}，超过上限 ${mib(MAX_TOTAL_TEMPLATE_BYTES)}。请先移除不再使用的嵌入模板。`;
-}
-
-export async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const digest = await globalThis.crypto.subtle.digest("SHA-256", bytes as Uint8Array<ArrayBuffer>);
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
 }
 
 export function toBase64(bytes: Uint8Array): string {

@@ -19,6 +19,31 @@ export interface EmbeddedTemplate {
   readonly docx: Uint8Array;
 }
 
+/**
+ * What a host can do to the workbook that is open in it, beyond reading: Excel can; a file opened
+ * in the page cannot (the standalone port says `live: null`).
+ */
+export interface LiveWorkbook {
+  /** Writes (replaces) the 整改统计 sheet; never touches the ledger sheet. */
+  writeStatistics(analysis: LedgerAnalysis): Promise<void>;
+  /** Activates the sheet and selects the cell (clicking a finding). */
+  selectCell(sheet: string, address: string): Promise<void>;
+  /** 规范台账: adds drop-down validation and date formats to the ledger sheet, nothing else. */
+  normaliseLedger(): Promise<void>;
+}
+
+/** Templates carried inside the workbook (custom XML parts in Excel). */
+export interface EmbeddedTemplateStore {
+  list(): Promise<EmbeddedTemplate[]>;
+  /** Adds the template, replacing one of the same name. */
+  embed(template: EmbeddedTemplate): Promise<void>;
+  remove(name: string): Promise<void>;
+}
+
+/**
+ * Capabilities are explicit: every port states `live` and `embedded`, as an object or `null`,
+ * and the UI shows a control only when its capability is there (no optional methods, no `!`).
+ */
 export interface WorkbookPort {
   /** `excel` inside Excel (any platform), `standalone` for a file opened in the page. */
   readonly host: "excel" | "standalone";
@@ -26,15 +51,8 @@ export interface WorkbookPort {
   readonly label: string;
   /** Reads the ledger, 基本信息 and 报告正文 sheets (others may be left out). Never writes. */
   readWorkbook(): Promise<WorkbookGrid>;
-  /** Writes (replaces) the 整改统计 sheet; never touches the ledger sheet. Excel only. */
-  writeStatistics?(analysis: LedgerAnalysis): Promise<void>;
-  /** Activates the sheet and selects the cell (clicking a finding). Excel only. */
-  selectCell?(sheet: string, address: string): Promise<void>;
-  /** 规范台账: adds drop-down validation and date formats to the ledger sheet, nothing else. */
-  normaliseLedger?(): Promise<void>;
   loadProfile(): Promise<UnitProfile | undefined>;
   saveProfile(profile: UnitProfile): Promise<void>;
-  listEmbeddedTemplates?(): Promise<EmbeddedTemplate[]>;
-  embedTemplate?(template: EmbeddedTemplate): Promise<void>;
-  removeEmbeddedTemplate?(name: string): Promise<void>;
+  readonly live: LiveWorkbook | null;
+  readonly embedded: EmbeddedTemplateStore | null;
 }

@@ -15,7 +15,7 @@ import { existsSync } from "node:fs";
 import type { ServerOptions as HttpsServerOptions } from "node:https";
 import { join } from "node:path";
 import fastifyStatic from "@fastify/static";
-import Fastify, { type FastifyInstance, type FastifyPluginAsync } from "fastify";
+import Fastify, { type FastifyInstance } from "fastify";
 import { type DownloadStoreOptions, downloadsPlugin } from "./downloads";
 import { DEFAULT_DIST, PANE_PAGE, PROJECT_ROOT } from "./static";
 
@@ -28,30 +28,13 @@ export interface AppOptions {
   readonly https?: HttpsServerOptions;
   readonly logger?: boolean;
   readonly downloads?: DownloadStoreOptions;
-  /**
-   * Register the template library plugin when src/server/library/plugin.ts exists (default
-   * true). Its options are passed through.
-   */
+  /** Register the template library plugin (default true); an object is passed to it as options. */
   readonly library?: boolean | Readonly<Record<string, unknown>>;
 }
-
-const LIBRARY_PLUGIN = new URL("./library/plugin.ts", import.meta.url);
 
 function officeJsDir(root: string): string | undefined {
   const dir = join(root, "node_modules/@microsoft/office-js/dist");
   return existsSync(join(dir, "office.js")) ? dir : undefined;
-}
-
-async function loadLibraryPlugin(): Promise<
-  FastifyPluginAsync<Record<string, unknown>> | undefined
-> {
-  if (!existsSync(LIBRARY_PLUGIN)) return undefined;
-  const mod = (await import(LIBRARY_PLUGIN.href)) as Record<string, unknown>;
-  const plugin =
-    mod.default ?? mod.libraryPlugin ?? Object.values(mod).find((v) => typeof v === "function");
-  return typeof plugin === "function"
-    ? (plugin as FastifyPluginAsync<Record<string, unknown>>)
-    : undefined;
 }
 
 export async function buildApp(options: AppOptions = {}): Promise<FastifyInstance> {
@@ -132,17 +115,11 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   await app.register(downloadsPlugin, { prefix: "/api/downloads", ...options.downloads });
 
   if (options.library !== false) {
-    const library = await loadLibraryPlugin();
-    if (library) {
-      const libraryOptions = typeof options.library === "object" ? options.library : {};
-      await app.register(library, { prefix: "/api/library", ...libraryOptions });
-    }
+    // Loaded only when mounted: it brings better-sqlite3 and the documents engine.
+    const { libraryPlugin } = await import("./library/plugin");
+    const libraryOptions = typeof options.library === "object" ? options.library : {};
+    await app.register(libraryPlugin, { prefix: "/api/library", ...libraryOptions });
   }
 
   return app;
-}
-
-/** For tests: is there a library plugin to register? */
-export function hasLibraryPlugin(): boolean {
-  return existsSync(LIBRARY_PLUGIN);
 }

@@ -1,15 +1,32 @@
 /**
- * `npm start`: builds the task pane when dist/ is stale, then serves it on port 3000 — over
+ * `npm start`: serves the task pane built by its prestart step (scripts/pane-build.ts
+ * --if-stale) on port 3000 — over
  * HTTPS with the Office add-in developer certificate when it is installed or can be installed,
  * otherwise over plain HTTP with a warning (Office only loads add-ins over HTTPS; the standalone
  * page works either way). PORT, HOST and HTTPS=0 override the defaults.
+ *
+ * The template library under /api/library keeps its data in SQLite (.data/library) unless
+ * DATABASE_URL=postgres://… or `npm start -- --database-url postgres://…` points it at
+ * PostgreSQL.
  */
 import type { ServerOptions as HttpsServerOptions } from "node:https";
 import { buildApp } from "./app";
-import { buildPane, DEFAULT_DIST, isPaneBuildFresh, PANE_PAGE } from "./static";
+import { redactUrl } from "./library/pg-migrations";
+import { DEFAULT_DIST, isPaneBuildFresh, PANE_PAGE } from "./static";
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "localhost";
+
+/** `--database-url <url>` or `--database-url=<url>`, else $DATABASE_URL; undefined = SQLite. */
+function databaseUrl(argv: readonly string[] = process.argv.slice(2)): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === "--database-url") return argv[i + 1]?.trim() || undefined;
+    if (arg.startsWith("--database-url="))
+      return arg.slice("--database-url=".length).trim() || undefined;
+  }
+  return process.env.DATABASE_URL?.trim() || undefined;
+}
 
 async function httpsOptions(): Promise<HttpsServerOptions | undefined> {
   if (process.env.HTTPS === "0" || process.env.HTTPS === "false") return undefined;
@@ -31,16 +48,20 @@ async function httpsOptions(): Promise<HttpsServerOptions | undefined> {
 }
 
 async function main(): Promise<void> {
-  if (isPaneBuildFresh()) {
-    console.log("任务窗格已是最新构建（dist/），跳过构建。");
-  } else {
-    console.log("正在构建任务窗格……");
-    await buildPane({ quiet: true });
-    console.log("构建完成：dist/");
+  if (!isPaneBuildFresh()) {
+    console.warn(
+      "⚠ 任务窗格的构建（dist/）不存在或已过期；请用 npm start（会先构建）或 npm run build。",
+    );
   }
 
   const https = await httpsOptions();
-  const app = await buildApp({ distDir: DEFAULT_DIST, logger: false, ...(https ? { https } : {}) });
+  const database = databaseUrl();
+  const app = await buildApp({
+    distDir: DEFAULT_DIST,
+    logger: false,
+    ...(https ? { https } : {}),
+    ...(database ? { library: { databaseUrl: database } } : {}),
+  });
   await app.listen({ port, host });
   const origin = `${https ? "https" : "http"}://${host}:${port}`;
 
@@ -56,6 +77,7 @@ async function main(): Promise<void> {
     Excel 网页版：插入 → 加载项 → 上传我的加载项 → 选择项目目录下的 manifest.xml
     停止旁加载：npm run stop
 
+  模板库：${origin}/api/library（${database ? `PostgreSQL ${redactUrl(database)}` : "SQLite，数据在 .data/library"}）
   健康检查：${origin}/healthz    按 Ctrl+C 停止服务。
 `);
 

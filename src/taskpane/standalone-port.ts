@@ -46,6 +46,8 @@ export function createStandalonePort(
   return {
     host: "standalone",
     label: fileName,
+    live: null,
+    embedded: null,
     readWorkbook() {
       // The file in memory never changes: read it once.
       grid ??= readXlsxGrid(bytes, fileName).catch((error: unknown) => {

@@ -29,12 +29,15 @@ const port: WorkbookPort = {
   saveProfile: async (p) => {
     profile = p;
   },
-  listEmbeddedTemplates: async () => [...templates.values()],
-  embedTemplate: async (t) => {
-    templates.set(t.name, t);
-  },
-  removeEmbeddedTemplate: async (name) => {
-    templates.delete(name);
+  live: null,
+  embedded: {
+    list: async () => [...templates.values()],
+    embed: async (t) => {
+      templates.set(t.name, t);
+    },
+    remove: async (name) => {
+      templates.delete(name);
+    },
   },
 };
 

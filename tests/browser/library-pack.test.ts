@@ -9,10 +9,10 @@ import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildPane, PROJECT_ROOT } from "../../scripts/pane-build";
 import { LibraryClient } from "../../src/library/client";
 import { exportPack } from "../../src/library/pack";
 import { buildApp } from "../../src/server/app";
-import { buildPane, PROJECT_ROOT } from "../../src/server/static";
 import { ADMIN_TOKEN, makeDocx, tempDir } from "../integration/library/helpers";
 import { launchChromium } from "../support/chromium";
 

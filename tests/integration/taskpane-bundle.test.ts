@@ -13,7 +13,7 @@ import {
   initialJsText,
   initialLoad,
   initialModules,
-} from "../../src/server/static";
+} from "../../scripts/pane-build";
 
 const LAZY_PACKAGES = ["exceljs", "docx-preview", "docxtemplater", "pizzip"] as const;
 const BUDGET_GZIP_BYTES = 250 * 1024;

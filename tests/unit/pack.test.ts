@@ -5,12 +5,12 @@ import { createHash } from "node:crypto";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { checkTemplate } from "../../src/documents";
+import { sha256Hex } from "../../src/library/hash";
 import {
   exportPack,
   importPack,
   inspectDocx,
   PACK_LIMITS,
-  sha256Hex,
   unzipSafely,
 } from "../../src/library/pack";
 import { documentXml, makeDocx } from "../integration/library/helpers";

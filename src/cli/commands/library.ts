@@ -7,6 +7,7 @@
  *   publish          check and publish a .docx as a new version
  *   pull             download a version (default: the newest not deprecated)
  *   backup           online backup of the database, checked
+ *   migrate          copy a SQLite library into PostgreSQL, every version's sha256 checked
  *   departments, revoke, issue-token   department administration (admin token)
  *   deprecate        mark a version deprecated
  *
@@ -70,6 +71,10 @@ export function register(program: Command): void {
       "--data-dir <目录>",
       "数据目录（library.sqlite 与 admin-token 存放处；默认 $ZHENGGAI_DATA_DIR 或 .data/library）",
     )
+    .option(
+      "--database-url <URL>",
+      "PostgreSQL 数据库地址 postgres://…（默认取环境变量 DATABASE_URL；不给则用数据目录中的 SQLite）",
+    )
     .option("--cert <文件>", "HTTPS 证书（PEM）；Excel 中的任务窗格直接访问本服务器时需要")
     .option("--key <文件>", "HTTPS 私钥（PEM），与 --cert 一起使用")
     .action(
@@ -78,6 +83,7 @@ export function register(program: Command): void {
           port: string;
           host: string;
           dataDir?: string;
+          databaseUrl?: string;
           cert?: string;
           key?: string;
         }) => {
@@ -99,13 +105,32 @@ export function register(program: Command): void {
               );
             }
           }
-          const { app, url } = await startLibraryServer({
-            host: opts.host,
-            port,
-            dataDir,
-            ...(https ? { https } : {}),
+          const { describeStorage } = await import("../../server/library/open-repository");
+          const { libraryDbFile } = await import("../../server/library/plugin");
+          const databaseUrl = (opts.databaseUrl ?? process.env.DATABASE_URL)?.trim() || undefined;
+          let started: Awaited<ReturnType<typeof startLibraryServer>>;
+          try {
+            started = await startLibraryServer({
+              host: opts.host,
+              port,
+              dataDir,
+              ...(databaseUrl ? { databaseUrl } : {}),
+              ...(https ? { https } : {}),
+            });
+          } catch (e) {
+            if ((e as NodeJS.ErrnoException).code === "EADDRINUSE")
+              throw new CliExit(2, `端口 ${port} 已被占用，请用 --port 换一个端口。`);
+            // Database problems (unreachable, wrong encoding, newer schema) come in Chinese.
+            if (/[\u4e00-\u9fff]/.test((e as Error).message))
+              throw new CliExit(2, (e as Error).message);
+            throw e;
+          }
+          const { app, url } = started;
+          const storage = await describeStorage({
+            databaseUrl,
+            sqliteFile: libraryDbFile(dataDir),
           });
-          process.stdout.write(`模板库已启动：${url}（数据目录 ${dataDir}）\n`);
+          process.stdout.write(`模板库已启动：${url}（数据目录 ${dataDir}，存储 ${storage}）\n`);
           const stop = () => {
             app.close().then(
               () => process.exit(0),
@@ -138,6 +163,51 @@ export function register(program: Command): void {
         } finally {
           await repo.close();
         }
+      }),
+    );
+
+  library
+    .command("migrate")
+    .description(
+      "把 SQLite 模板库（数据目录中的 library.sqlite）原样复制到空的 PostgreSQL 数据库，逐版核对 sha256",
+    )
+    .option(
+      "--data-dir <目录>",
+      "SQLite 模板库的数据目录（默认 $ZHENGGAI_DATA_DIR 或 .data/library）",
+    )
+    .option(
+      "--database-url <URL>",
+      "目标 PostgreSQL 地址 postgres://…（默认取环境变量 DATABASE_URL）",
+    )
+    .action(
+      run(async (opts: { dataDir?: string; databaseUrl?: string }) => {
+        const databaseUrl = requireValue(
+          opts.databaseUrl ?? process.env.DATABASE_URL,
+          "目标数据库地址（--database-url）",
+          "DATABASE_URL",
+        );
+        const { defaultDataDir, libraryDbFile } = await import("../../server/library/plugin");
+        const { migrateSqliteToPostgres } = await import(
+          "../../server/library/migrate-to-postgres"
+        );
+        const { redactUrl } = await import("../../server/library/pg-migrations");
+        const file = libraryDbFile(resolve(opts.dataDir ?? defaultDataDir()));
+        if (!existsSync(file))
+          throw new CliExit(2, `找不到模板库数据库 ${file}，请用 --data-dir 指定数据目录。`);
+        let report: Awaited<ReturnType<typeof migrateSqliteToPostgres>>;
+        try {
+          report = await migrateSqliteToPostgres(file, databaseUrl);
+        } catch (e) {
+          throw new CliExit(2, (e as Error).message);
+        }
+        const mb = (report.bytes / 1024 / 1024).toFixed(1);
+        process.stdout.write(
+          `已把 ${file} 复制到 ${redactUrl(databaseUrl)}：${report.departments} 个部门，` +
+            `${report.tokens} 个令牌，${report.templates} 个模板，${report.versions} 个版本` +
+            `（${report.blobs} 个文件，${mb} MB），${report.audit} 条审计记录；` +
+            "每个版本的 sha256 均已核对，两边内容一致。\n" +
+            "部门编号和令牌不变。管理员令牌不在数据库中：请在新服务器上设置 ZHENGGAI_ADMIN_TOKEN（或复制 admin-token 文件）。\n",
+        );
       }),
     );
 

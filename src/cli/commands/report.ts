@@ -16,7 +16,7 @@ import type { Finding, LocalDate, Precision } from "../../core/model";
 import { DOCUMENT_KINDS, type DocumentKind } from "../../documents/api";
 import { renderDocument } from "../../documents/render";
 import { checkTemplate } from "../../documents/template-check";
-import { type BatchItem, generateBatch } from "../../node/batch";
+import { type BatchItem, generateBatch, type JobRef } from "../../node/batch";
 import { readWorkbookFile, WorkbookReadError } from "../../node/read-workbook";
 import { findingLocation } from "../check-output";
 import {
@@ -112,6 +112,9 @@ function outputPath(input: string, out: string | undefined, fileName: string): s
   if (out && extname(out).toLowerCase() === ".docx") return resolve(out);
   return join(out ? resolve(out) : dirname(resolve(input)), fileName);
 }
+
+/** The batch pool's job per file: this module's generateFromFile, loaded by every worker. */
+export const REPORT_JOB: JobRef = { module: import.meta.url, name: "generateFromFile" };
 
 /** Reads one ledger, renders the document and writes it; never throws for a bad input. */
 export async function generateFromFile(
@@ -303,6 +306,7 @@ export async function runReport(args: readonly string[], cli: ReportCliOptions):
   }
 
   const batch = await generateBatch<GenerateOptions, GenerateResult>(files, options, {
+    job: REPORT_JOB,
     ...(threads !== undefined ? { threads } : {}),
   });
   let exit = EXIT_OK;

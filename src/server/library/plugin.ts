@@ -13,16 +13,18 @@ import { DOCUMENT_KINDS, type DocumentKind } from "../../documents/api";
 import { DOCX_LIMITS } from "../../library/pack";
 import { badRequest, forbidden, LibraryError, notFound, unauthorized } from "./errors";
 import { checkName } from "./names";
+import { openTemplateRepository } from "./open-repository";
 import { checkForPublish, type TemplateValidator } from "./publish-check";
 import type { Department, TemplateRepository } from "./repository";
-import { SqliteTemplateRepository } from "./sqlite-repository";
 import { bearerToken, generateToken, hashToken, loadAdminToken, sameToken } from "./tokens";
 
 export interface LibraryPluginOptions {
   /** Folder for library.sqlite and admin-token; default $ZHENGGAI_DATA_DIR or ./.data/library. */
   readonly dataDir?: string;
-  /** Storage; default a SqliteTemplateRepository in dataDir (closed with the server). */
+  /** Storage; default PostgreSQL at `databaseUrl`, else SQLite in dataDir (closed with the server). */
   readonly repository?: TemplateRepository;
+  /** postgres://… for a PostgresTemplateRepository; the entry points pass $DATABASE_URL. */
+  readonly databaseUrl?: string;
   /** Default: $ZHENGGAI_ADMIN_TOKEN, else <dataDir>/admin-token (generated on first start). */
   readonly adminToken?: string;
   /** Default: the documents module's checkTemplate + a trial render with the example ledger. */
@@ -113,7 +115,12 @@ function errorBody(code: string, message: string, details?: readonly string[]) {
 
 const libraryPluginImpl: FastifyPluginAsync<LibraryPluginOptions> = async (app, options) => {
   const dataDir = options.dataDir ?? defaultDataDir();
-  const repo = options.repository ?? new SqliteTemplateRepository(libraryDbFile(dataDir));
+  const repo =
+    options.repository ??
+    (await openTemplateRepository({
+      databaseUrl: options.databaseUrl,
+      sqliteFile: libraryDbFile(dataDir),
+    }));
   if (!options.repository) app.addHook("onClose", async () => repo.close());
   const adminToken =
     options.adminToken ??

@@ -61,7 +61,7 @@ export async function templateBytes(
 ): Promise<{ bytes: Uint8Array; label: string }> {
   if (choice.source === "file") return { bytes: choice.bytes, label: choice.name };
   if (choice.source === "embedded") {
-    const embedded = (await port.listEmbeddedTemplates?.()) ?? [];
+    const embedded = (await port.embedded?.list()) ?? [];
     const match = embedded.find((t) => t.kind === kind);
     if (!match) {
       throw new Error(`工作簿中没有内嵌的${kind}模板。请在“模板”页嵌入一个，或改用内置模板。`);

@@ -68,7 +68,7 @@ export default function FindingsTab({ session }: { session: Session }) {
   if (session.state.status !== "ready") return null;
   const { findings } = session.state.analysis;
   const counts = countBySeverity(findings);
-  const select = session.port?.selectCell?.bind(session.port);
+  const select = session.port?.live?.selectCell;
 
   return (
     <section aria-label="校验结果">
@@ -105,7 +105,7 @@ export default function FindingsTab({ session }: { session: Session }) {
                 {findings
                   .filter((f) => f.severity === severity)
                   .map((f) => {
-                    const canSelect = Boolean(select && f.cell);
+                    const cell = f.cell;
                     const body = (
                       <>
                         <Text size={200} className={styles.where}>
@@ -117,13 +117,13 @@ export default function FindingsTab({ session }: { session: Session }) {
                     );
                     return (
                       <li key={findingKey(f)} style={{ listStyle: "none" }}>
-                        {canSelect ? (
+                        {select && cell ? (
                           <button
                             type="button"
                             className={`${styles.item} ${styles.clickable}`}
                             data-cell={f.cell}
                             title="在工作表中选中此单元格"
-                            onClick={() => void act(() => select!(f.sheet, f.cell!))}
+                            onClick={() => void act(() => select(f.sheet, cell))}
                           >
                             {body}
                           </button>

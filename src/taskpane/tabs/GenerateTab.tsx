@@ -117,7 +117,7 @@ export default function GenerateTab({ session, host }: { session: Session; host:
     }
   };
 
-  const embeddedAvailable = Boolean(port?.listEmbeddedTemplates);
+  const embeddedAvailable = Boolean(port?.embedded);
 
   return (
     <section aria-label="生成文档" className={styles.form}>

@@ -55,6 +55,7 @@ export default function SettingsTab({ session }: { session: Session }) {
   const normalise = useAction();
   const [normalised, setNormalised] = useState(false);
   const port = session.port;
+  const live = port?.live;
 
   useEffect(() => setDraft(toDraft(session.profile)), [session.profile]);
 
@@ -143,7 +144,7 @@ export default function SettingsTab({ session }: { session: Session }) {
         </Field>
       </div>
 
-      {port?.normaliseLedger && (
+      {live && (
         <div className={styles.section}>
           <Text weight="semibold">规范台账</Text>
           <Text size={200} className={styles.muted}>
@@ -155,7 +156,7 @@ export default function SettingsTab({ session }: { session: Session }) {
             onClick={() =>
               void normalise.act(async () => {
                 setNormalised(false);
-                await port.normaliseLedger!();
+                await live.normaliseLedger();
                 setNormalised(true);
               })
             }

@@ -115,7 +115,7 @@ export default function StatsTab({ session }: { session: Session }) {
   if (session.state.status !== "ready") return null;
   const { analysis } = session.state;
   const s = analysis.stats;
-  const port = session.port;
+  const live = session.port?.live;
 
   return (
     <section aria-label="统计">
@@ -193,7 +193,7 @@ export default function StatsTab({ session }: { session: Session }) {
       <GroupTable caption="按方面" groups={s.byAspect} />
       <GroupTable caption="按责任部门" groups={s.byDepartment} />
 
-      {port?.writeStatistics && (
+      {live && (
         <div className={styles.actions}>
           <Button
             appearance="primary"
@@ -202,7 +202,7 @@ export default function StatsTab({ session }: { session: Session }) {
             onClick={() =>
               void act(async () => {
                 setWritten(false);
-                await port.writeStatistics!(analysis);
+                await live.writeStatistics(analysis);
                 setWritten(true);
               })
             }

@@ -8,8 +8,8 @@
  *
  * Props
  *   port        the WorkbookPort, or undefined before a workbook is open. Embedding needs
- *               port.listEmbeddedTemplates / embedTemplate / removeEmbeddedTemplate (the Excel
- *               adapter); without them the tab offers downloads instead.
+ *               port.embedded (the Excel adapter); without it the tab offers downloads
+ *               instead.
  *   host        HostInfo (only used to word messages for the standalone page).
  *   libraryUrl  optional: the library server; default the URL this user saved last, else the
  *               pane's own origin (the server serves the library under /api/library).
@@ -147,7 +147,8 @@ export default function TemplatesTab({ port, host, libraryUrl, fetchImpl }: Temp
   const [publishFile, setPublishFile] = useState<{ name: string; bytes: Uint8Array } | undefined>();
 
   const client = useMemo(() => new LibraryClient(url || "/", fetchImpl), [url, fetchImpl]);
-  const canEmbed = !!port?.embedTemplate && !!port.listEmbeddedTemplates;
+  const store = port?.embedded;
+  const canEmbed = !!store;
 
   /** Runs one action with a busy label; its message (or error) goes to the message bar. */
   const act = useCallback(async (label: string, action: () => Promise<string | undefined>) => {
@@ -164,8 +165,8 @@ export default function TemplatesTab({ port, host, libraryUrl, fetchImpl }: Temp
   }, []);
 
   const refreshEmbedded = useCallback(async () => {
-    setEmbedded((await port?.listEmbeddedTemplates?.()) ?? []);
-  }, [port]);
+    setEmbedded((await store?.list()) ?? []);
+  }, [store]);
 
   const refreshLibrary = useCallback(async () => {
     const list = await client.listTemplates({
@@ -253,7 +254,7 @@ export default function TemplatesTab({ port, host, libraryUrl, fetchImpl }: Temp
                       aria-label={`下载${t.name}`}
                       onClick={() => saveFile(t.docx, `${t.name}.docx`, DOCX_MIME)}
                     />
-                    {port.removeEmbeddedTemplate && (
+                    {store && (
                       <Button
                         size="small"
                         icon={<DeleteRegular />}
@@ -262,7 +263,7 @@ export default function TemplatesTab({ port, host, libraryUrl, fetchImpl }: Temp
                         disabled={!!busy}
                         onClick={() =>
                           act("正在移除……", async () => {
-                            await port.removeEmbeddedTemplate?.(t.name);
+                            await store.remove(t.name);
                             await refreshEmbedded();
                             return `已从工作簿移除“${t.name}”。`;
                           })

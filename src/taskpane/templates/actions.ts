@@ -5,14 +5,9 @@
  */
 import type { DocumentKind } from "../../documents/api";
 import type { LibraryClient, TemplateSummary, TemplateVersion } from "../../library/client";
-import {
-  exportPack,
-  importPack,
-  inspectDocx,
-  type PackTemplateWithHash,
-  sha256Hex,
-} from "../../library/pack";
-import type { EmbeddedTemplate, WorkbookPort } from "../../ports/workbook";
+import { sha256Hex } from "../../library/hash";
+import { exportPack, importPack, inspectDocx, type PackTemplateWithHash } from "../../library/pack";
+import type { EmbeddedTemplate, EmbeddedTemplateStore, WorkbookPort } from "../../ports/workbook";
 
 export const loadDocuments = () => import("../../documents/index");
 
@@ -32,12 +27,12 @@ export async function assertUsableTemplate(docx: Uint8Array, label: string): Pro
   }
 }
 
-function requireEmbedding(port: WorkbookPort): NonNullable<WorkbookPort["embedTemplate"]> {
-  if (!port.embedTemplate)
+function requireEmbedding(port: WorkbookPort): EmbeddedTemplateStore["embed"] {
+  if (!port.embedded)
     throw new Error(
       "当前环境不能把模板嵌入工作簿（单机网页版）；请下载模板后在“生成”页选择本机模板文件。",
     );
-  return port.embedTemplate.bind(port);
+  return port.embedded.embed;
 }
 
 /** Downloads the newest usable version (sha256 verified), checks it and embeds it. */
@@ -121,7 +116,7 @@ export async function exportWorkbookPack(
   port: WorkbookPort,
   created = new Date(),
 ): Promise<Uint8Array> {
-  const embedded = (await port.listEmbeddedTemplates?.()) ?? [];
+  const embedded = (await port.embedded?.list()) ?? [];
   if (embedded.length === 0)
     throw new Error("工作簿中还没有内嵌模板，无法导出模板包；请先从模板库或文件嵌入模板。");
   const profile = await port.loadProfile();

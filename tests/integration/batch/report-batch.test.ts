@@ -14,9 +14,10 @@ import {
   type GenerateOptions,
   type GenerateResult,
   packageRoot,
+  REPORT_JOB,
 } from "../../../src/cli/commands/report";
 import type { WorkbookGrid } from "../../../src/core/grid";
-import { type BatchResult, generateBatch, REPORT_JOB } from "../../../src/node/batch";
+import { type BatchResult, generateBatch } from "../../../src/node/batch";
 
 const SIZES = [4, 9, 17, 30];
 let dir: string;

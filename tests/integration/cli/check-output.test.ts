@@ -129,6 +129,7 @@ describe("checkJson", () => {
       基本完成: 0,
       长期整改: 1,
       正在推进: 1,
+      延期整改: 0,
       未完成: 0,
     });
     expect(Object.values(s.statusShares).reduce((a, b) => a + b, 0)).toBeCloseTo(100, 9);

@@ -2,10 +2,14 @@
  * The library as the full server mounts it (src/server/app.ts → /api/library), next to the
  * pane's own routes: its parsers and error handler stay inside its prefix.
  */
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { LibraryClient } from "../../../src/library/client";
 import { buildApp } from "../../../src/server/app";
+import { PostgresTemplateRepository } from "../../../src/server/library/pg-repository";
+import { createDatabase } from "../../support/postgres";
 import { ADMIN_TOKEN, tempDir } from "./helpers";
 import { validTemplate } from "./templates";
 
@@ -41,5 +45,40 @@ describe("library mounted in the full server", () => {
     const missing = await fetch(`${url}/api/library/nothing-here`);
     expect(missing.status).toBe(404);
     expect(((await missing.json()) as { error: { code: string } }).error.code).toBe("not_found");
+  });
+});
+
+describe("library mounted in the full server on PostgreSQL (what DATABASE_URL selects)", () => {
+  const tmp = tempDir();
+  let app: FastifyInstance;
+  let databaseUrl = "";
+  afterAll(async () => {
+    await app?.close();
+    tmp.remove();
+  });
+
+  it("stores in the database, not in the data directory", async () => {
+    databaseUrl = await createDatabase(inject("postgresAdminUrl"), "appmount");
+    app = await buildApp({
+      rootDir: tmp.dir,
+      distDir: `${tmp.dir}/no-dist`,
+      library: { dataDir: tmp.dir, adminToken: ADMIN_TOKEN, databaseUrl },
+    });
+    await app.listen({ host: "127.0.0.1", port: 0 });
+    const address = app.server.address();
+    const client = new LibraryClient(
+      `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`,
+    );
+    const { token } = await client.createDepartment("县委巡察办", ADMIN_TOKEN);
+    await client.publish("通报", await validTemplate("通报"), { kind: "通报", token });
+    expect(existsSync(join(tmp.dir, "library.sqlite"))).toBe(false);
+    const repo = await PostgresTemplateRepository.open(databaseUrl);
+    try {
+      expect((await repo.listTemplates({})).map((t) => [t.name, t.department])).toEqual([
+        ["通报", "县委巡察办"],
+      ]);
+    } finally {
+      await repo.close();
+    }
   });
 });

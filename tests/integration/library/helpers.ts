@@ -52,15 +52,20 @@ export function tempDir(prefix = "zhenggai-lib-"): { dir: string; remove: () => 
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** Starts the library on 127.0.0.1:0 over a SQLite file in `dataDir`. */
+/**
+ * Starts the library on 127.0.0.1:0 over a SQLite file in `dataDir`, or over PostgreSQL when a
+ * database URL is given.
+ */
 export async function startTestServer(
   dataDir: string,
   validator?: TemplateValidator,
+  databaseUrl?: string,
 ): Promise<TestServer> {
   const { app, url } = await startLibraryServer({
     dataDir,
     adminToken: ADMIN_TOKEN,
     ...(validator ? { validator } : {}),
+    ...(databaseUrl ? { databaseUrl } : {}),
   });
   return { app, url, dataDir, client: new LibraryClient(url), close: () => app.close() };
 }

@@ -1,14 +1,15 @@
 /**
- * Data and tokens survive a restart; the admin token is generated once, kept private, and read
- * back on the next start.
+ * The admin token is generated once, kept private, and read back on the next start. (That data
+ * and tokens survive a restart is part of the contract suite, contract/http.test.ts, on both
+ * storage engines.)
  */
 import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { LibraryClient } from "../../../src/library/client";
 import { startLibraryServer } from "../../../src/server/library/server";
-import { ADMIN_TOKEN, startTestServer, tempDir } from "./helpers";
-import { VALIDATOR, validTemplate } from "./templates";
+import { tempDir } from "./helpers";
+import { VALIDATOR } from "./templates";
 
 describe("library restart", () => {
   const tmp = tempDir();
@@ -18,35 +19,6 @@ describe("library restart", () => {
     else process.env.ZHENGGAI_ADMIN_TOKEN = savedEnv;
   });
   afterAll(() => tmp.remove());
-
-  it("keeps templates, versions, deprecations and tokens across a restart", async () => {
-    const dir = join(tmp.dir, "restart");
-    const report = await validTemplate("报告");
-    const one = await startTestServer(dir, VALIDATOR);
-    const { token } = await one.client.createDepartment("县委巡察办", ADMIN_TOKEN);
-    await one.client.publish("报告模板", report, { kind: "报告", token, note: "第一版" });
-    await one.client.publish("报告模板", report, { kind: "报告", token, note: "第二版" });
-    await one.client.deprecate("报告模板", 2, token);
-    await one.close();
-
-    const two = await startTestServer(dir, VALIDATOR);
-    try {
-      const detail = await two.client.getTemplate("报告模板");
-      expect(detail.versions.map((v) => [v.version, v.note, v.deprecated])).toEqual([
-        [2, "第二版", true],
-        [1, "第一版", false],
-      ]);
-      const latest = await two.client.download("报告模板");
-      expect(latest.version).toBe(1);
-      expect(Buffer.from(latest.bytes).equals(Buffer.from(report))).toBe(true);
-      // The department token still works after the restart.
-      expect((await two.client.publish("报告模板", report, { kind: "报告", token })).version).toBe(
-        3,
-      );
-    } finally {
-      await two.close();
-    }
-  });
 
   it("generates the admin token once (mode 0600), shows it once, and reads it back", async () => {
     delete process.env.ZHENGGAI_ADMIN_TOKEN;

@@ -32,12 +32,15 @@ function memoryWorkbook(profile?: UnitProfile): WorkbookPort & { embeddedNames()
     saveProfile: async (p) => {
       saved = p;
     },
-    listEmbeddedTemplates: async () => [...templates.values()],
-    embedTemplate: async (t) => {
-      templates.set(t.name, t);
-    },
-    removeEmbeddedTemplate: async (name) => {
-      templates.delete(name);
+    live: null,
+    embedded: {
+      list: async () => [...templates.values()],
+      embed: async (t) => {
+        templates.set(t.name, t);
+      },
+      remove: async (name) => {
+        templates.delete(name);
+      },
     },
     embeddedNames: () => [...templates.keys()],
   };
@@ -73,10 +76,10 @@ describe("模板 tab actions against a live library", () => {
       origin: "模板库：县委巡察办 v2",
       sha256: sha(report),
     });
-    const [stored] = (await book.listEmbeddedTemplates?.()) ?? [];
+    const [stored] = (await book.embedded?.list()) ?? [];
     expect(Buffer.from(stored!.docx).equals(Buffer.from(report))).toBe(true);
     // A port without embedding (the standalone page) is told what to do instead.
-    const { embedTemplate: _e, ...standalone } = book;
+    const standalone = { ...book, embedded: null };
     await expect(pullIntoWorkbook(server.client, standalone, summary!)).rejects.toThrow(
       "单机网页版",
     );
@@ -107,7 +110,7 @@ describe("模板 tab actions against a live library", () => {
     const other = memoryWorkbook();
     await importPackIntoWorkbook(other, pack, true);
     expect(await other.loadProfile()).toEqual(profile);
-    const [first] = (await other.listEmbeddedTemplates?.()) ?? [];
+    const [first] = (await other.embedded?.list()) ?? [];
     expect(first?.origin).toBe("模板包：县委巡察办 v2");
 
     await expect(exportWorkbookPack(memoryWorkbook())).rejects.toThrow("还没有内嵌模板");

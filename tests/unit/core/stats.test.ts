@@ -110,6 +110,7 @@ describe("computeStats", () => {
       基本完成: 0,
       长期整改: 7,
       正在推进: 0,
+      延期整改: 0,
       未完成: 0,
     });
     expect(s.statusShares.已完成 + s.statusShares.长期整改).toBe(100);

@@ -1,6 +1,7 @@
 /** selectCell, 规范台账, the unit profile and embedded templates against the fake Excel host. */
 import { afterEach, describe, expect, it } from "vitest";
 import { RECTIFICATION_TYPES, STATUSES } from "../../../src/core/model";
+import { sha256Hex } from "../../../src/library/hash";
 import { OfficeAdapterError } from "../../../src/office/errors";
 import { createExcelWorkbookPort, VALIDATION_UNSUPPORTED } from "../../../src/office/excel-port";
 import { PROFILE_SETTING } from "../../../src/office/profile";
@@ -8,7 +9,6 @@ import { DATE_FORMAT } from "../../../src/office/stats-layout";
 import {
   MAX_TEMPLATE_BYTES,
   MAX_TOTAL_TEMPLATE_BYTES,
-  sha256Hex,
   TEMPLATE_NAMESPACE,
 } from "../../../src/office/templates";
 import type { EmbeddedTemplate } from "../../../src/ports/workbook";
@@ -47,7 +47,7 @@ describe("selectCell", () => {
     const host = installFakeOffice(ledgerWorkbook({ rows: 5 }));
     const before = host.snapshot(LEDGER);
     host.workbook.activeSheet = host.workbook.sheet("基本信息");
-    await createExcelWorkbookPort().selectCell!(LEDGER, "J5");
+    await createExcelWorkbookPort().live.selectCell(LEDGER, "J5");
     expect(host.syncCount).toBe(1);
     expect(host.workbook.activeSheet?.name).toBe(LEDGER);
     expect(host.selections).toEqual([{ sheet: LEDGER, address: "J5" }]);
@@ -56,9 +56,9 @@ describe("selectCell", () => {
 
   it("says in Chinese when the sheet no longer exists", async () => {
     installFakeOffice(ledgerWorkbook({ rows: 2 }));
-    const error = await createExcelWorkbookPort().selectCell!("已删除", "A1").catch(
-      (e: unknown) => e,
-    );
+    const error = await createExcelWorkbookPort()
+      .live.selectCell("已删除", "A1")
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OfficeAdapterError);
     expect((error as OfficeAdapterError).code).toBe("ItemNotFound");
     expect((error as Error).message).toMatch(/^选中 已删除!A1失败：找不到要操作的工作表/);
@@ -74,7 +74,7 @@ describe("normaliseLedger (规范台账)", () => {
     const odd = sheet.touch(4, LEDGER_HEADER.indexOf("完成日期"));
     odd.value = 20240301;
     const before = host.snapshot(LEDGER);
-    await createExcelWorkbookPort().normaliseLedger!();
+    await createExcelWorkbookPort().live.normaliseLedger();
     expect(host.syncCount).toBe(3);
     const after = host.snapshot(LEDGER);
     expect(after.values).toEqual(before.values);
@@ -112,7 +112,9 @@ describe("normaliseLedger (规范台账)", () => {
   it("sets the date formats and explains in Chinese when ExcelApi 1.8 is missing", async () => {
     const host = installFakeOffice({ ...ledgerWorkbook({ rows: 5 }), apiVersion: "1.7" });
     const before = host.snapshot(LEDGER);
-    const error = await createExcelWorkbookPort().normaliseLedger!().catch((e: unknown) => e);
+    const error = await createExcelWorkbookPort()
+      .live.normaliseLedger()
+      .catch((e: unknown) => e);
     expect((error as Error).message).toBe(VALIDATION_UNSUPPORTED);
     const after = host.snapshot(LEDGER);
     expect(after.values).toEqual(before.values);
@@ -174,15 +176,15 @@ describe("embedded templates (custom XML parts)", () => {
     const before = host.snapshot(LEDGER);
     const port = createExcelWorkbookPort();
     const docx = fakeDocx(150_000);
-    await port.embedTemplate!(template("县委巡察办整改报告", docx));
-    await port.embedTemplate!(template("整改进展通报", fakeDocx(4_000, 7), "通报"));
+    await port.embedded.embed(template("县委巡察办整改报告", docx));
+    await port.embedded.embed(template("整改进展通报", fakeDocx(4_000, 7), "通报"));
     expect(host.workbook.parts.map((p) => p.namespaceUri)).toEqual([
       TEMPLATE_NAMESPACE,
       TEMPLATE_NAMESPACE,
     ]);
     expect(host.snapshot(LEDGER)).toEqual(before);
 
-    const listed = await createExcelWorkbookPort().listEmbeddedTemplates!();
+    const listed = await createExcelWorkbookPort().embedded.list();
     expect(listed.map((t) => [t.name, t.kind, t.version, t.origin])).toEqual([
       ["县委巡察办整改报告", "报告", "v3", "模板库：县委巡察办 v3"],
       ["整改进展通报", "通报", "v3", "模板库：县委巡察办 v3"],
@@ -194,24 +196,22 @@ describe("embedded templates (custom XML parts)", () => {
   it("replaces a template of the same name and removes by name", async () => {
     const host = installFakeOffice({ sheets: [{ name: LEDGER }] });
     const port = createExcelWorkbookPort();
-    await port.embedTemplate!(template("报告模板", fakeDocx(1_000, 1)));
-    await port.embedTemplate!(template("报告模板", fakeDocx(2_000, 2)));
-    const listed = await port.listEmbeddedTemplates!();
+    await port.embedded.embed(template("报告模板", fakeDocx(1_000, 1)));
+    await port.embedded.embed(template("报告模板", fakeDocx(2_000, 2)));
+    const listed = await port.embedded.list();
     expect(listed).toHaveLength(1);
     expect(listed[0]!.docx.byteLength).toBe(2_000);
-    await port.removeEmbeddedTemplate!("报告模板");
+    await port.embedded.remove("报告模板");
     expect(host.workbook.parts).toEqual([]);
-    await expect(port.removeEmbeddedTemplate!("报告模板")).rejects.toThrow(
-      /没有名为“报告模板”的嵌入模板/,
-    );
+    await expect(port.embedded.remove("报告模板")).rejects.toThrow(/没有名为“报告模板”的嵌入模板/);
   });
 
   it("refuses an oversize template with a Chinese message and writes nothing", async () => {
     const host = installFakeOffice({ sheets: [{ name: LEDGER }] });
     const port = createExcelWorkbookPort();
-    const error = await port.embedTemplate!(
-      template("大模板", fakeDocx(MAX_TEMPLATE_BYTES + 1)),
-    ).catch((e: unknown) => e);
+    const error = await port.embedded
+      .embed(template("大模板", fakeDocx(MAX_TEMPLATE_BYTES + 1)))
+      .catch((e: unknown) => e);
     expect((error as OfficeAdapterError).code).toBe("TemplateTooLarge");
     expect((error as Error).message).toMatch(
       /模板“大模板”大小为 2\.0 MB，超过了可以嵌入工作簿的上限 2\.0 MB/,
@@ -219,9 +219,9 @@ describe("embedded templates (custom XML parts)", () => {
     expect(host.workbook.parts).toEqual([]);
 
     // Together over the total cap.
-    await port.embedTemplate!(template("甲", fakeDocx(MAX_TEMPLATE_BYTES - 10)));
-    await port.embedTemplate!(template("乙", fakeDocx(MAX_TEMPLATE_BYTES - 10)));
-    await expect(port.embedTemplate!(template("丙", fakeDocx(1_000)))).rejects.toThrow(
+    await port.embedded.embed(template("甲", fakeDocx(MAX_TEMPLATE_BYTES - 10)));
+    await port.embedded.embed(template("乙", fakeDocx(MAX_TEMPLATE_BYTES - 10)));
+    await expect(port.embedded.embed(template("丙", fakeDocx(1_000)))).rejects.toThrow(
       new RegExp(`超过上限 ${(MAX_TOTAL_TEMPLATE_BYTES / 1024 / 1024).toFixed(1)} MB`),
     );
   });
@@ -230,12 +230,12 @@ describe("embedded templates (custom XML parts)", () => {
     const host = installFakeOffice({ sheets: [{ name: LEDGER }] });
     const port = createExcelWorkbookPort();
     await expect(
-      port.embedTemplate!({ ...template("报告", fakeDocx(100)), sha256: "0".repeat(64) }),
+      port.embedded.embed({ ...template("报告", fakeDocx(100)), sha256: "0".repeat(64) }),
     ).rejects.toThrow(/校验值与文件内容不符/);
-    await port.embedTemplate!(template("报告", fakeDocx(100)));
+    await port.embedded.embed(template("报告", fakeDocx(100)));
     const part = host.workbook.parts[0]!;
     part.xml = part.xml.replace(/<docx>(.)/, (_, c: string) => `<docx>${c === "A" ? "B" : "A"}`);
-    expect(await port.listEmbeddedTemplates!()).toEqual([]);
+    expect(await port.embedded.list()).toEqual([]);
     expect(port.templateProblems).toEqual([
       "嵌入的模板“报告”已损坏（校验值不符），请移除后重新嵌入。",
     ]);
@@ -245,8 +245,8 @@ describe("embedded templates (custom XML parts)", () => {
     installFakeOffice({ sheets: [{ name: LEDGER }] });
     const port = createExcelWorkbookPort();
     const t = { ...template('A&B <"报告">', fakeDocx(64)), origin: "本机文件\n第2版" };
-    await port.embedTemplate!(t);
-    const [back] = await port.listEmbeddedTemplates!();
+    await port.embedded.embed(t);
+    const [back] = await port.embedded.list();
     expect(back?.name).toBe('A&B <"报告">');
     expect(back?.origin).toBe("本机文件\n第2版");
   });

@@ -18,7 +18,7 @@ async function cycle(rows: number, platform: "PC" | "OfficeOnline" = "PC") {
   const before = host.snapshot("整改台账");
   const grid = await port.readWorkbook();
   const analysis = analyseWorkbook(grid, { asOf: AS_OF });
-  await port.writeStatistics!(analysis);
+  await port.live.writeStatistics(analysis);
   return { host, port, analysis, before, syncs: host.syncCount };
 }
 
@@ -57,7 +57,7 @@ describe("validate + statistics + write cycle", () => {
   it("writes the right numbers, tables, percentage formats and chart into 整改统计", async () => {
     const { host, analysis } = await cycle(10);
     const counts = expectedCounts(10);
-    const { values, formats } = host.read("整改统计", "A1:J60");
+    const { values, formats } = host.read("整改统计", "A1:L60");
     expect(statsRow(values, "问题总数")[1]).toBe(counts.total);
     expect(statsRow(values, "已完成（销号）").slice(1, 3)).toEqual([
       counts.done,
@@ -81,7 +81,7 @@ describe("validate + statistics + write cycle", () => {
     const byAspect = tables[0]!;
     expect(byAspect.rect.bottom - byAspect.rect.top).toBe(ASPECTS.length);
     const header = values[byAspect.rect.top]!;
-    expect(header).toEqual(["方面", "完成率", "问题数", "销号数", ...STATUSES]);
+    expect(header).toEqual(["方面", "完成率", "问题数", "销号数", ...STATUSES, "未识别"]);
     for (let r = byAspect.rect.top + 1; r <= byAspect.rect.bottom; r++) {
       const [name, rate, total, done] = values[r]!;
       const group = analysis.stats.byAspect.find((g) => g.name === name)!;
@@ -111,7 +111,7 @@ describe("validate + statistics + write cycle", () => {
     const host = installFakeOffice(ledgerWorkbook({ rows: 7 }));
     const port = createExcelWorkbookPort();
     const analysis = analyseWorkbook(await port.readWorkbook(), { asOf: AS_OF, precision: 2 });
-    await port.writeStatistics!(analysis);
+    await port.live.writeStatistics(analysis);
     const { values, formats } = host.read("整改统计", "A1:C12");
     const row = values.findIndex((r) => r[0] === "完成率");
     expect(formats[row]![1]).toBe("0.00%");
@@ -120,14 +120,14 @@ describe("validate + statistics + write cycle", () => {
 
   it("replaces 整改统计 on every write, even when the sheet was deleted or added by hand", async () => {
     const { host, port, analysis } = await cycle(10);
-    await port.writeStatistics!(analysis);
+    await port.live.writeStatistics(analysis);
     expect(host.workbook.sheets.filter((s) => s.name === "整改统计")).toHaveLength(1);
     expect(host.workbook.tables.filter((t) => t.name === STATS_TABLES.byAspect)).toHaveLength(1);
 
     // Deleted by hand after the last write: the port retries after checking.
     host.workbook.sheets = host.workbook.sheets.filter((s) => s.name !== "整改统计");
     host.workbook.tables = host.workbook.tables.filter((t) => t.sheet.name !== "整改统计");
-    await port.writeStatistics!(analysis);
+    await port.live.writeStatistics(analysis);
     expect(host.read("整改统计", "A6:B6").values).toEqual([["问题总数", 10]]);
   });
 
@@ -142,7 +142,7 @@ describe("validate + statistics + write cycle", () => {
     const analysis = analyseWorkbook(await port.readWorkbook(), { asOf: AS_OF });
     expect(analysis.stats.overdue).toHaveLength(400);
     const readSyncs = host.syncCount;
-    await port.writeStatistics!(analysis);
+    await port.live.writeStatistics(analysis);
     expect(host.syncCount - readSyncs).toBeGreaterThan(1);
     const overdue = host.workbook.tables.find((t) => t.name === STATS_TABLES.overdue)!;
     expect(overdue.rect.bottom - overdue.rect.top).toBe(400);
@@ -158,7 +158,7 @@ describe("validate + statistics + write cycle", () => {
     const problem = host.workbook.sheet("整改台账")!.cell(2, 2)!;
     problem.value = "-会议记录不规范";
     const port = createExcelWorkbookPort();
-    await port.writeStatistics!(analyseWorkbook(await port.readWorkbook(), { asOf: AS_OF }));
+    await port.live.writeStatistics(analyseWorkbook(await port.readWorkbook(), { asOf: AS_OF }));
     const { values } = host.read("整改统计", "A1:H60");
     expect(values.some((r) => r[3] === "-会议记录不规范")).toBe(true);
   });

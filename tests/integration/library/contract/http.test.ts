@@ -1,21 +1,15 @@
 /**
- * The template library over real HTTP on loopback, on a real SQLite file in a temp dir.
+ * Contract, over HTTP: the template library on real loopback HTTP, run once per storage engine
+ * (a SQLite file in a temp dir; a database on the run's real PostgreSQL). Publish, list,
+ * versions, deprecate, tokens, audit, concurrency and the input limits must answer the same.
  */
-import { createHash } from "node:crypto";
-import { join } from "node:path";
+import { createHash, randomBytes } from "node:crypto";
 import { strToU8, zipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { LibraryApiError, type LibraryClient } from "../../../src/library/client";
-import { SqliteTemplateRepository } from "../../../src/server/library/sqlite-repository";
-import {
-  ADMIN_TOKEN,
-  documentXml,
-  makeDocx,
-  startTestServer,
-  type TestServer,
-  tempDir,
-} from "./helpers";
-import { invalidTemplate, renderFailingTemplate, VALIDATOR, validTemplate } from "./templates";
+import { LibraryApiError, type LibraryClient } from "../../../../src/library/client";
+import { ADMIN_TOKEN, documentXml, makeDocx, startTestServer, type TestServer } from "../helpers";
+import { invalidTemplate, renderFailingTemplate, VALIDATOR, validTemplate } from "../templates";
+import { BACKENDS, type Storage } from "./backends";
 
 const sha = (b: Uint8Array) => createHash("sha256").update(b).digest("hex");
 
@@ -47,8 +41,8 @@ async function rawPublish(
   return { status: response.status, body: (await response.json()) as never };
 }
 
-describe("template library over HTTP", () => {
-  const tmp = tempDir();
+describe.each(BACKENDS)("template library over HTTP on $name", (backend) => {
+  let storage: Storage;
   let server: TestServer;
   let client: LibraryClient;
   let tokenA = "";
@@ -58,7 +52,8 @@ describe("template library over HTTP", () => {
   let notice: Uint8Array;
 
   beforeAll(async () => {
-    server = await startTestServer(tmp.dir, VALIDATOR);
+    storage = await backend.create();
+    server = await startTestServer(storage.dataDir, VALIDATOR, storage.databaseUrl);
     client = server.client;
     report = await validTemplate("报告");
     notice = await validTemplate("通报");
@@ -70,7 +65,7 @@ describe("template library over HTTP", () => {
   });
   afterAll(async () => {
     await server?.close();
-    tmp.remove();
+    await storage?.dispose();
   });
 
   it("creates departments with one-time tokens stored only as hashes", async () => {
@@ -80,10 +75,14 @@ describe("template library over HTTP", () => {
     expect(departments.map((d) => d.name)).toEqual(["县委巡察办", "县财政局"]);
     expect(departments.every((d) => d.activeTokens === 1)).toBe(true);
     // The database holds the hash, never the token.
-    const repo = new SqliteTemplateRepository(join(tmp.dir, "library.sqlite"));
+    const repo = await storage.open();
     const dept = await repo.findDepartmentByTokenHash(sha(strToU8(tokenA)));
     expect(dept?.name).toBe("县委巡察办");
     await repo.close();
+    const stored = await storage.storedTokenHashes();
+    expect(stored).toContain(sha(strToU8(tokenA)));
+    expect(stored).not.toContain(tokenA);
+    expect(stored.every((h) => /^[0-9a-f]{64}$/.test(h))).toBe(true);
     const dup = await apiError(client.createDepartment("县委巡察办", ADMIN_TOKEN));
     expect(dup.status).toBe(409);
     expect(dup.message).toContain("已存在");
@@ -415,6 +414,22 @@ describe("template library over HTTP", () => {
     expect((await client.getTemplate("并发模板")).versions).toHaveLength(20);
   });
 
+  it("stores a template just under the 5 MB limit byte for byte, and identical bytes once", async () => {
+    const media = randomBytes(5 * 1024 * 1024 - 64 * 1024);
+    const big = makeDocx(["{党组织名称}", "大文件", "{成文日期}"], {
+      "word/media/image1.bin": [media, { level: 0 }],
+    });
+    expect(big.byteLength).toBeLessThanOrEqual(5 * 1024 * 1024);
+    expect(big.byteLength).toBeGreaterThan(4.9 * 1024 * 1024);
+    const blobsBefore = await storage.blobCount();
+    const v1 = await client.publish("大模板", big, { kind: "报告", token: tokenA });
+    const v2 = await client.publish("大模板", big, { kind: "报告", token: tokenA });
+    expect([v1.version, v2.version, v1.sha256, v2.size]).toEqual([1, 2, sha(big), big.byteLength]);
+    expect(await storage.blobCount()).toBe(blobsBefore + 1);
+    const got = await client.download("大模板", 2);
+    expect(Buffer.from(got.bytes).equals(Buffer.from(big))).toBe(true);
+  });
+
   it("takes kind/author/note from percent-encoded headers too", async () => {
     const r = await rawPublish(
       server,
@@ -492,5 +507,41 @@ describe("template library over HTTP", () => {
     const v = await fetch(`${server.url}/api/library/templates/x/versions/abc/file`);
     expect(v.status).toBe(400);
     expect(((await v.json()) as { error: { message: string } }).error.message).toContain("版本号");
+  });
+});
+
+describe.each(BACKENDS)("library restart on $name", (backend) => {
+  let storage: Storage;
+  beforeAll(async () => {
+    storage = await backend.create();
+  });
+  afterAll(async () => storage?.dispose());
+
+  it("keeps templates, versions, deprecations and tokens across a restart", async () => {
+    const report = await validTemplate("报告");
+    const one = await startTestServer(storage.dataDir, VALIDATOR, storage.databaseUrl);
+    const { token } = await one.client.createDepartment("县委巡察办", ADMIN_TOKEN);
+    await one.client.publish("报告模板", report, { kind: "报告", token, note: "第一版" });
+    await one.client.publish("报告模板", report, { kind: "报告", token, note: "第二版" });
+    await one.client.deprecate("报告模板", 2, token);
+    await one.close();
+
+    const two = await startTestServer(storage.dataDir, VALIDATOR, storage.databaseUrl);
+    try {
+      const detail = await two.client.getTemplate("报告模板");
+      expect(detail.versions.map((v) => [v.version, v.note, v.deprecated])).toEqual([
+        [2, "第二版", true],
+        [1, "第一版", false],
+      ]);
+      const latest = await two.client.download("报告模板");
+      expect(latest.version).toBe(1);
+      expect(Buffer.from(latest.bytes).equals(Buffer.from(report))).toBe(true);
+      // The department token still works after the restart.
+      expect((await two.client.publish("报告模板", report, { kind: "报告", token })).version).toBe(
+        3,
+      );
+    } finally {
+      await two.close();
+    }
   });
 });

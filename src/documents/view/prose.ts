@@ -1,0 +1,170 @@
+/**
+ * Prose: every sentence the documents generate (title, opening, count sentence, conclusion,
+ * the note on withheld rows, default paragraphs), built from the facts and the statistics
+ * only, in the seeds' words.
+ */
+import type { BasicInfo, LedgerStats, NarrativeParagraph, Status } from "../../core/model";
+import { STATUSES } from "../../core/model";
+import type { DocumentKind } from "../api";
+import { chineseDate, chineseDateRange, shortChineseDate, xmlSafe } from "../format";
+
+export const text = (value: string | undefined | null): string =>
+  value ? xmlSafe(value).trim() : "";
+
+/** Title derived from 基本信息 (报告 / 通报 wording of the seeds). */
+export function deriveTitle(info: BasicInfo, kind: DocumentKind): string {
+  const org = text(info.partyOrgName) || text(info.unitName);
+  if (kind === "报告") {
+    const group = text(info.inspectionGroup) || "巡察组";
+    return `${org}关于落实${group}反馈意见整改情况的报告`;
+  }
+  return `${org}关于巡察整改进展情况的通报`;
+}
+
+/** The short name a document uses for the Party organisation: 中共…局党组 → 党组, …委员会 → 党委. */
+export function partyOrgShortName(org: string): string {
+  if (/总支部委员会$|党总支$/.test(org)) return "党总支";
+  if (/支部委员会$|党支部$/.test(org)) return "党支部";
+  if (/党组$/.test(org)) return "党组";
+  if (/党工委$/.test(org)) return "党工委";
+  if (/委员会$|党委$/.test(org)) return "党委";
+  return "";
+}
+
+/** 县委第一巡察组 → 县委; 市委第四巡察组 → 市委. */
+export function deployingCommittee(group: string): string {
+  const m = /^(.*?[省市县区州盟旗]委)/.exec(group);
+  return m?.[1] ?? "上级党委";
+}
+
+function statusPhrase(status: Status, n: number): string {
+  switch (status) {
+    case "已完成":
+      return `已完成整改${n}个`;
+    case "已完成并长期坚持":
+      return `已完成并长期坚持${n}个`;
+    default:
+      return `${status}${n}个`;
+  }
+}
+
+/** The facts every sentence may use, read once from 基本信息 and the statistics. */
+export interface ProseFacts {
+  readonly kind: DocumentKind;
+  readonly org: string;
+  readonly unit: string;
+  readonly shortName: string;
+  readonly group: string;
+  readonly inspectionType: string;
+  readonly committee: string;
+  readonly departments: number;
+  readonly withheld: number;
+  readonly suggestions: number | undefined;
+}
+
+export interface Sentences {
+  readonly statusSentence: string;
+  readonly progress: string;
+  readonly conclusion: string;
+  readonly allDone: boolean;
+  readonly publicNote: string;
+  readonly opening: string;
+}
+
+export function sentences(info: BasicInfo, stats: LedgerStats, f: ProseFacts): Sentences {
+  const { total, done } = stats;
+  const statusSentence = STATUSES.filter((s) => stats.byStatus[s] > 0)
+    .map((s) => statusPhrase(s, stats.byStatus[s]))
+    .join("，");
+  const asOfShort = shortChineseDate(stats.asOf);
+  const progress =
+    total > 0
+      ? `截至${asOfShort}，巡察反馈的${total}个具体问题，${statusSentence}，完成率${stats.completionRateText}`
+      : "";
+  const allDone = total > 0 && done === total;
+  const conclusion = allDone
+    ? "目前已全部整改到位"
+    : total > 0
+      ? `截至${chineseDate(stats.asOf)}，已完成整改${done}个，完成率${stats.completionRateText}`
+      : "";
+  const publicNote =
+    f.withheld > 0
+      ? `巡察反馈的${total}个问题中，有${f.withheld}个问题按规定不予公开，本通报列出其余${total - f.withheld}个问题，上述统计数字包含全部${total}个问题。`
+      : "";
+
+  // Opening paragraph in the seeds' words.
+  const period = chineseDateRange(info.inspectionStart, info.inspectionEnd);
+  const feedback = chineseDate(info.feedbackDate);
+  const target = f.org || f.unit || "我单位";
+  const group = f.group || "巡察组";
+  const opening: string[] = [];
+  if (f.kind === "通报") {
+    let s = `根据${f.committee}统一部署，`;
+    if (period) s += `${period}，`;
+    s += `${group}对${target}进行了${f.inspectionType}。`;
+    opening.push(s);
+    if (feedback) opening.push(`${feedback}，${group}向${target}反馈了巡察意见。`);
+    opening.push(
+      "按照《中国共产党巡视工作条例》有关规定和党务公开原则，现将巡察整改进展情况予以公布。",
+    );
+  } else {
+    opening.push(`${period ? `${period}，` : ""}${group}对${target}开展了${f.inspectionType}。`);
+    let s = `${feedback ? `${feedback}，` : ""}${group}向${target}反馈了巡察意见，指出了巡察中发现的${stats.aspectCount}个方面${total}个问题`;
+    s += f.suggestions !== undefined ? `，提出了${f.suggestions}点意见建议。` : "。";
+    opening.push(s);
+    let t = `对此，${f.shortName || "我们"}高度重视，诚恳接受，照单全收`;
+    if (f.departments > 0) t += `，将整改责任分解到${f.departments}个责任部门`;
+    t += "。";
+    if (conclusion) t += `${conclusion}。`;
+    t += "现将有关情况报告如下：";
+    opening.push(t);
+  }
+  return {
+    statusSentence,
+    progress,
+    conclusion,
+    allDone,
+    publicNote,
+    opening: opening.join(""),
+  };
+}
+
+/** Generic 主要做法 paragraphs for a ledger without 报告正文, filled with the ledger's own numbers. */
+export function defaultPractices(stats: LedgerStats, f: ProseFacts): NarrativeParagraph[] {
+  const who = f.org || f.unit || "我单位";
+  const paragraphs: NarrativeParagraph[] = [
+    {
+      heading: "加强组织领导",
+      text: `${who}坚持把巡察整改作为一项重要政治任务，接到${f.group || "巡察组"}反馈意见后，及时召开专题会议研究部署，成立巡察反馈意见整改工作领导小组，主要负责人亲自抓、负总责，形成了齐抓共管的整改工作格局。`,
+    },
+    {
+      heading: "压实整改责任",
+      text: `对照巡察反馈的${stats.aspectCount}个方面${stats.total}个问题，逐项制定整改措施${stats.measures}条，明确责任领导、责任部门、责任人和整改时限，将整改任务分解到${f.departments}个责任部门，建立整改台账，逐项督促整改销号。`,
+    },
+  ];
+  if (stats.rules.length > 0) {
+    paragraphs.push({
+      heading: "注重建章立制",
+      text: `坚持边查边改、立行立改，把解决具体问题与完善制度机制结合起来，整改中建立完善各项制度${stats.rules.length}项，推动巡察整改成果转化为长效机制。`,
+    });
+  }
+  return paragraphs;
+}
+
+export function defaultNextSteps(f: ProseFacts): NarrativeParagraph[] {
+  const who = f.org || f.unit || "我单位";
+  return [
+    {
+      heading: "持续巩固整改成果",
+      text: `${who}将对已完成整改的问题适时开展“回头看”，防止问题反弹；对需要长期整改的问题，持续跟踪推进，确保整改到位。`,
+    },
+    {
+      heading: "健全长效机制",
+      text: "坚持举一反三，把巡察整改与日常工作结合起来，进一步完善制度、堵塞漏洞，切实做到从“当下改”向“长久立”转变。",
+    },
+    {
+      heading: "压紧压实主体责任",
+      text: "认真履行全面从严治党主体责任，强化责任担当，以巡察整改成效推动各项工作高质量发展。",
+    },
+  ];
+}
