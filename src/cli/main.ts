@@ -14,6 +14,7 @@ const commandModules = [
   () => import("./commands/library"),
   () => import("./commands/check"),
   () => import("./commands/init"),
+  () => import("./commands/import"),
   () => import("./commands/report"),
   () => import("./commands/template"),
 ] as Array<() => Promise<{ register: (program: Command) => void }>>;

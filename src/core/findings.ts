@@ -116,6 +116,25 @@ export const FINDING_CODES = {
     severity: "error",
     meaning: "公开通报缺少联系方式（电话、地址或邮箱至少一项，且格式正确）",
   },
+  // Import from a feedback document or report (zhenggai import)
+  "import.paragraph.unplaced": {
+    severity: "info",
+    meaning: "导入时无法归入问题、方面、整改情况或基本信息的段落，未导入",
+  },
+  "import.section.skipped": {
+    severity: "info",
+    meaning: "导入时跳过的部分（意见建议、整改要求），不是问题",
+  },
+  "import.status.unknown": {
+    severity: "info",
+    meaning: "导入的完成情况不是可识别的写法，已原样填入台账",
+  },
+  "import.problem.noAspect": { severity: "info", meaning: "导入的问题前没有方面标题，方面留空" },
+  "import.levels.extra": {
+    severity: "info",
+    meaning: "文档的标题超过方面、类别两层，中间一层未导入",
+  },
+  "import.problems.none": { severity: "warning", meaning: "文档中没有识别出任何问题" },
 } as const satisfies Record<string, CodeInfo>;
 
 export type FindingCode = keyof typeof FINDING_CODES;

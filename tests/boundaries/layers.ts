@@ -71,6 +71,14 @@ export const LAYERS: readonly Layer[] = [
     node: false,
   },
   {
+    folder: "src/docx",
+    owns: "browser-safe .docx paragraph reader for the import: text, Word list numbering, outline levels",
+    imports: [],
+    typesFrom: ["src/core"],
+    packages: ["fflate"],
+    node: false,
+  },
+  {
     folder: "src/office",
     owns: "the Office.js adapter: the only place that touches Excel.*",
     imports: ["src/core", "src/documents", "src/library", "src/xlsx"],
@@ -81,7 +89,7 @@ export const LAYERS: readonly Layer[] = [
   {
     folder: "src/taskpane",
     owns: "the task pane UI (React + Fluent UI v9); talks to the workbook through src/ports",
-    imports: ["src/core", "src/documents", "src/library", "src/office", "src/xlsx"],
+    imports: ["src/core", "src/docx", "src/documents", "src/library", "src/office", "src/xlsx"],
     typesFrom: ["src/ports"],
     packages: "any",
     node: false,
@@ -98,6 +106,7 @@ export const LAYERS: readonly Layer[] = [
     owns: "the zhenggai command line; one module per command, loaded when it runs",
     imports: [
       "src/core",
+      "src/docx",
       "src/documents",
       "src/library",
       "src/node",
