@@ -142,12 +142,14 @@ export class SqliteSubmissionRepository implements SubmissionRepository {
   }
 
   private migrate(): void {
-    const applied = this.db.pragma("user_version", { simple: true }) as number;
-    if (applied > MIGRATIONS.length)
-      throw new Error(
-        `报送数据库（${this.file}）由更新版本的程序创建（结构版本 ${applied}），请升级 zhenggai 后再启动。`,
-      );
+    // The version is read inside the write lock (BEGIN IMMEDIATE): two processes opening a new
+    // file at once would otherwise both see version 0 and the second would re-run migration 1.
     const run = this.db.transaction(() => {
+      const applied = this.db.pragma("user_version", { simple: true }) as number;
+      if (applied > MIGRATIONS.length)
+        throw new Error(
+          `报送数据库（${this.file}）由更新版本的程序创建（结构版本 ${applied}），请升级 zhenggai 后再启动。`,
+        );
       for (let i = applied; i < MIGRATIONS.length; i++) {
         this.db.exec(MIGRATIONS[i]!);
         this.db.pragma(`user_version = ${i + 1}`);
