@@ -7,6 +7,7 @@
 import { existsSync } from "node:fs";
 import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, extname, join, resolve } from "node:path";
+import { todayLocal } from "../core/dates";
 import type { ImportResult, SourceParagraph } from "../core/import";
 import { paragraphsFromText, parseFeedbackDocument } from "../core/import";
 import { analyseWorkbook } from "../core/index";
@@ -15,7 +16,7 @@ import { DocxReadError, readDocxParagraphs } from "../docx/paragraphs";
 import { gridFromXlsxBytes } from "../xlsx/bytes";
 import { buildImportedLedger } from "../xlsx/imported-ledger";
 import { writeXlsxDeterministic } from "../xlsx/write";
-import { EXIT_OK, failUnusable, todayLocal } from "./options";
+import { EXIT_OK, failUnusable } from "./options";
 
 export interface ImportOptions {
   out?: string;
