@@ -275,7 +275,7 @@ describe("hostile templates in Chromium", () => {
     for (const { name } of SCRIPTED) {
       await page.evaluate(
         ([bytes, id]) =>
-          (globalThis as unknown as { zgPreview: PreviewHarness }).zgPreview.safe(bytes, id),
+          (globalThis as unknown as { zgPreview: PreviewHarness }).zgPreview.safe(bytes!, id!),
         [b64(hostile(name)), "out"],
       );
       const out = page.locator("#out");
@@ -296,7 +296,7 @@ describe("hostile templates in Chromium", () => {
     // navigates the pane.
     await page.evaluate(
       ([bytes, id]) =>
-        (globalThis as unknown as { zgPreview: PreviewHarness }).zgPreview.safe(bytes, id),
+        (globalThis as unknown as { zgPreview: PreviewHarness }).zgPreview.safe(bytes!, id!),
       [b64(HTTPS_LINK()), "out"],
     );
     const link = page.locator("#out a", { hasText: "政府网站" });
@@ -308,7 +308,7 @@ describe("hostile templates in Chromium", () => {
     // page's CSP its script still does not run.
     await page.evaluate(
       ([bytes, id]) =>
-        (globalThis as unknown as { zgPreview: PreviewHarness }).zgPreview.raw(bytes, id),
+        (globalThis as unknown as { zgPreview: PreviewHarness }).zgPreview.raw(bytes!, id!),
       [b64(hostile("altChunk with a script")), "raw"],
     );
     const frame = page.locator("#raw iframe");
