@@ -170,6 +170,61 @@ const zodLines = (prefix: string, error: z.ZodError) =>
   );
 
 /**
+ * The first key that occurs twice in one object of `text` (valid JSON), if any. Strings are
+ * skipped whole, so braces and commas inside them do not count.
+ */
+export function duplicateJsonKey(text: string): string | undefined {
+  const objects: Array<Set<string> | null> = []; // null: an array
+  let expectKey = false;
+  for (const m of text.matchAll(/"(?:[^"\\]|\\.)*"|[{}[\],:]/g)) {
+    const token = m[0];
+    const top = objects[objects.length - 1];
+    if (token === "{") {
+      objects.push(new Set());
+      expectKey = true;
+    } else if (token === "[") {
+      objects.push(null);
+      expectKey = false;
+    } else if (token === "}" || token === "]") {
+      objects.pop();
+      expectKey = false;
+    } else if (token === ",") expectKey = top instanceof Set;
+    else if (token === ":") expectKey = false;
+    else if (expectKey && top) {
+      const key = JSON.parse(token) as string;
+      if (top.has(key)) return key;
+      top.add(key);
+      expectKey = false;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Entries of a pack that pack.json does not name: a pack holds its manifest, the files it
+ * lists and nothing else, so a second pack.json (in a folder) or a smuggled file refuses it.
+ */
+function strayEntries(names: readonly string[], manifest: PackManifest): string[] {
+  const listed = new Set(
+    ["pack.json", ...manifest.templates.map((t) => t.file), manifest.profile ?? ""].map((n) =>
+      n.toLowerCase(),
+    ),
+  );
+  const errors: string[] = [];
+  for (const name of names) {
+    if (name.endsWith("/") || listed.has(name.toLowerCase())) continue;
+    const shown = name.length > 80 ? `${name.slice(0, 77)}…` : name;
+    errors.push(
+      /(^|\/)pack\.json$/i.test(name)
+        ? `模板包中有第二个 pack.json（“${shown}”），无法确定以哪个为准，不予导入。`
+        : `模板包中有 pack.json 未列出的文件“${shown}”，模板包已被改动，不予导入。`,
+    );
+    if (errors.length >= 5) break;
+  }
+  return errors;
+}
+
+/**
  * Reads a pack and accepts it only whole: pack.json valid, every listed file present with the
  * sha256 it declares, every template a safe .docx that passes the template check, and the
  * profile (if any) valid. Returns every problem found, in Chinese.
@@ -185,18 +240,32 @@ export async function importPack(
   if (!manifestBytes)
     return { ok: false, errors: ["模板包中没有 pack.json，不是本程序导出的模板包。"] };
   let json: unknown;
+  let manifestText: string;
   try {
-    json = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(manifestBytes));
+    manifestText = new TextDecoder("utf-8", { fatal: true }).decode(manifestBytes);
+    json = JSON.parse(manifestText);
   } catch {
     return { ok: false, errors: ["模板包的 pack.json 不是有效的 JSON，文件可能已损坏。"] };
   }
+  // JSON.parse lets the last of two equal keys win silently; a pack must say one thing.
+  const twice = duplicateJsonKey(manifestText);
+  if (twice !== undefined)
+    return {
+      ok: false,
+      errors: [
+        `模板包的 pack.json 中“${twice.slice(0, 40)}”出现了两次，无法确定以哪个为准，不予导入。`,
+      ],
+    };
   const parsed = packManifestSchema.safeParse(json);
   if (!parsed.success) return { ok: false, errors: zodLines("pack.json 格式不对", parsed.error) };
   const manifest = parsed.data;
+  const stray = strayEntries(Object.keys(files), manifest);
+  if (stray.length > 0) return { ok: false, errors: stray };
 
   const errors: string[] = [];
   const templates: PackTemplateWithHash[] = [];
   const seen = new Set<string>();
+  const seenFiles = new Set<string>();
   for (const t of manifest.templates) {
     const label = `模板“${t.name}”`;
     if (seen.has(t.name)) {
@@ -204,6 +273,11 @@ export async function importPack(
       continue;
     }
     seen.add(t.name);
+    if (seenFiles.has(t.file.toLowerCase())) {
+      errors.push(`${label}与另一个模板指向同一个文件 ${t.file}，模板包已被改动，不予导入。`);
+      continue;
+    }
+    seenFiles.add(t.file.toLowerCase());
     const docx = files[t.file];
     if (!docx) {
       errors.push(`${label}：模板包中缺少文件 ${t.file}。`);

@@ -17,6 +17,7 @@ import { join } from "node:path";
 import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance } from "fastify";
 import { type DownloadStoreOptions, downloadsPlugin } from "./downloads";
+import { addSecurityHeaders } from "./library/security-headers";
 import { DEFAULT_DIST, PANE_PAGE, PROJECT_ROOT } from "./static";
 
 export interface AppOptions {
@@ -43,6 +44,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   const app = (options.https
     ? Fastify({ logger: options.logger ?? false, https: options.https })
     : Fastify({ logger: options.logger ?? false })) as unknown as FastifyInstance;
+  addSecurityHeaders(app);
 
   app.get("/healthz", async () => ({ ok: true }));
   app.get("/", async (_request, reply) => reply.redirect(`/${PANE_PAGE}`));

@@ -4,6 +4,7 @@
 import type { ServerOptions as HttpsServerOptions } from "node:https";
 import Fastify, { type FastifyInstance } from "fastify";
 import { type LibraryPluginOptions, libraryPlugin } from "./plugin";
+import { addSecurityHeaders } from "./security-headers";
 
 export interface LibraryServerOptions extends LibraryPluginOptions {
   /** URL prefix of the API; default /api/library, as in the full server (one URL for clients). */
@@ -23,6 +24,7 @@ export async function buildLibraryServer(
   const app = (https
     ? Fastify({ logger, https })
     : Fastify({ logger })) as unknown as FastifyInstance;
+  addSecurityHeaders(app);
   app.get("/healthz", async () => ({ ok: true }));
   await app.register(libraryPlugin, { prefix, ...pluginOptions });
   return app;

@@ -1,6 +1,8 @@
-/** A page-like preview of the generated .docx (docx-preview, loaded on first use). */
+/** A page-like preview of the generated .docx (docx-preview, loaded on first use, through
+ * ../preview/safe-preview.ts so that nothing the document carries runs). */
 import { makeStyles, Spinner, tokens } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
+import { renderSafePreview } from "../preview/safe-preview";
 
 const PAGE_WIDTH_PX = 860; // an A4 page as docx-preview draws it, with its wrapper padding
 
@@ -33,18 +35,13 @@ export function Preview({ docx }: { docx: Uint8Array }) {
   useEffect(() => {
     let cancelled = false;
     setLoading(true);
-    void import("docx-preview").then(async ({ renderAsync }) => {
-      if (cancelled || !body.current) return;
-      body.current.replaceChildren();
-      await renderAsync(docx, body.current, undefined, {
-        inWrapper: true,
-        breakPages: true,
-        experimental: true,
-        renderHeaders: true,
-        renderFooters: true,
+    const target = body.current;
+    target?.replaceChildren();
+    if (target) {
+      void renderSafePreview(docx, target, () => !cancelled).then(() => {
+        if (!cancelled) setLoading(false);
       });
-      if (!cancelled) setLoading(false);
-    });
+    }
     return () => {
       cancelled = true;
     };
