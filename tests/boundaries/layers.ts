@@ -65,8 +65,8 @@ export const LAYERS: readonly Layer[] = [
   },
   {
     folder: "src/xlsx",
-    owns: "browser-safe exceljs reading and writing of ledger workbooks, byte checks",
-    imports: ["src/core"],
+    owns: "browser-safe exceljs reading and writing of ledger workbooks, byte checks, read limits",
+    imports: ["src/core", "src/documents"],
     packages: ["exceljs", "fflate"],
     node: false,
   },
