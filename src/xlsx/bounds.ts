@@ -105,10 +105,8 @@ function scanSheet(part: string, name: string, b: Uint8Array): SheetScan {
   const n = b.length;
   let i = 0;
   while (i < n) {
-    if (b[i] !== 0x3c) {
-      i++;
-      continue;
-    }
+    i = b.indexOf(0x3c, i); // native: the text between tags is skipped fast
+    if (i < 0) break;
     // A tag: its name, then its attributes up to the closing '>' (quoted values skipped whole).
     let j = i + 1;
     const nameStart = j;
@@ -130,15 +128,13 @@ function scanSheet(part: string, name: string, b: Uint8Array): SheetScan {
     i = j + 1;
     if (tag === "row") {
       records++;
-      const r = attribute(attrs(), "r");
-      const number = r !== undefined && /^\d{1,9}$/.test(r) ? Number(r) : Number.NaN;
-      row = number >= 1 ? number - 1 : -1;
+      const number = refAt(b, attrStart, j, false).row;
+      row = number >= 0 ? number : -1;
       col = -1;
     } else if (tag === "c") {
       records++;
-      const r = attribute(attrs(), "r");
-      const at = r !== undefined ? parseA1Loose(r) : undefined;
-      col = at ? at.col : col + 1;
+      const at = refAt(b, attrStart, j, true);
+      col = at.col >= 0 ? at.col : col + 1;
       if (selfClosing) continue;
       cell = { row, col };
       hasValue = false;
@@ -169,6 +165,51 @@ function scanSheet(part: string, name: string, b: Uint8Array): SheetScan {
   }
   const valueBox = bottom < 0 ? undefined : { top, left, bottom, right };
   return { part, name, merges, valueBox };
+}
+
+const NO_REF = { row: -1, col: -1 } as const;
+
+/**
+ * The `r` attribute in b[start, end) read in place (no string per cell): a row number
+ * (`letters` false) or an A1 reference, 0-based; -1 where it is missing or malformed.
+ */
+function refAt(
+  b: Uint8Array,
+  start: number,
+  end: number,
+  letters: boolean,
+): { row: number; col: number } {
+  for (let k = start; k + 3 < end; k++) {
+    // whitespace, 'r', optional spaces, '=', optional spaces, a quote
+    const ws = b[k];
+    if (!(ws === 0x20 || ws === 0x09 || ws === 0x0a || ws === 0x0d) || b[k + 1] !== 0x72) continue;
+    let p = k + 2;
+    while (p < end && b[p] === 0x20) p++;
+    if (b[p] !== 0x3d) continue;
+    p++;
+    while (p < end && b[p] === 0x20) p++;
+    const quote = b[p];
+    if (quote !== 0x22 && quote !== 0x27) continue;
+    p++;
+    let col = 0;
+    let nLetters = 0;
+    if (letters) {
+      if (b[p] === 0x24) p++; // $A$1
+      for (; p < end; p++, nLetters++) {
+        const ch = b[p]! | 0x20; // lower case
+        if (ch < 0x61 || ch > 0x7a) break;
+        if (nLetters < 7) col = col * 26 + (ch - 0x60);
+      }
+      if (nLetters === 0 || nLetters > 7) return NO_REF;
+      if (b[p] === 0x24) p++;
+    }
+    let row = 0;
+    let digits = 0;
+    for (; p < end && b[p]! >= 0x30 && b[p]! <= 0x39; p++, digits++) row = row * 10 + b[p]! - 0x30;
+    if (digits === 0 || digits > 10 || b[p] !== quote || row < 1) return NO_REF;
+    return { row: row - 1, col: letters ? col - 1 : -1 };
+  }
+  return NO_REF;
 }
 
 const TAGS = ["row", "c", "v", "is", "/c", "mergeCell"] as const;

@@ -200,7 +200,9 @@ describe("reading limits", () => {
     expect(e.message).toBe(
       "工作表“格式表”的行和单元格记录超过 1000000 个的上限，无法读取；请删去多余的空行、空列（含只设了格式的单元格）后再试。",
     );
-    expect(performance.now() - started).toBeLessThan(3000);
+    // Refused while scanning, before exceljs makes an object per record (it took minutes and
+    // gigabytes); generous for a loaded machine: the file inflates to 20 MB.
+    expect(performance.now() - started).toBeLessThan(10_000);
   });
 
   it("refuses merges covering more cells than the limit, and clips merges past the data", async () => {
