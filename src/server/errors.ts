@@ -115,9 +115,35 @@ export function sendError(reply: FastifyReply, e: ApiError) {
   return reply.status(e.status).send(errorBody(e.code, e.message));
 }
 
+/**
+ * Requests Node's HTTP parser rejects before Fastify sees them (headers too large, not HTTP):
+ * answered on the socket in the same format, as Fastify's default does in English.
+ */
+function clientError(error: Error & { code?: string }, socket: Duplex): void {
+  if (error.code === "ECONNRESET" || socket.destroyed) return;
+  const [status, reason, code, message] =
+    error.code === "ERR_HTTP_REQUEST_TIMEOUT"
+      ? [408, "Request Timeout", "timeout", "请求超时，请重试。"]
+      : error.code === "HPE_HEADER_OVERFLOW"
+        ? [
+            431,
+            "Request Header Fields Too Large",
+            "headers_too_large",
+            "请求头过大（地址或 Cookie 太长），请缩短后重试。",
+          ]
+        : [400, "Bad Request", "bad_request", "请求不是有效的 HTTP 请求。"];
+  const body = JSON.stringify(errorBody(code, message));
+  if (socket.writable)
+    socket.write(
+      `HTTP/1.1 ${status} ${reason}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: application/json; charset=utf-8\r\nConnection: close\r\n\r\n${body}`,
+    );
+  socket.destroy(error);
+}
+
 /** Options every app is built with: long names reach the handlers; router errors in format. */
 export const ERROR_FORMAT_OPTIONS = {
   routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+  clientErrorHandler: clientError,
   frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) => {
     const described = describeError(error);
     if (described.status >= 500) request.log.error(error);

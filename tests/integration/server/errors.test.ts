@@ -6,6 +6,7 @@
  * English internals reach any message.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { type AddressInfo, connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
@@ -219,6 +220,48 @@ describe.each([
 });
 
 describe("errors nobody planned for", () => {
+  it("answers a request Node's HTTP parser rejects (headers too large, garbage) in format", async () => {
+    const server = await buildLibraryServer({
+      dataDir: join(dir, "raw"),
+      adminToken: ADMIN_TOKEN,
+      validator: VALIDATOR,
+    });
+    await server.listen({ host: "127.0.0.1", port: 0 });
+    const { port } = server.server.address() as AddressInfo;
+    const raw = (request: string) =>
+      new Promise<string>((resolve) => {
+        const socket = connect(port, "127.0.0.1");
+        let data = "";
+        socket.on("data", (chunk) => {
+          data += chunk.toString("utf8");
+        });
+        socket.on("close", () => resolve(data));
+        socket.on("error", () => resolve(data));
+        socket.write(request);
+      });
+    try {
+      const big = await raw(
+        `GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: ${"a".repeat(20_000)}\r\n\r\n`,
+      );
+      expect(big.split("\r\n")[0]).toBe("HTTP/1.1 431 Request Header Fields Too Large");
+      const bigBody = JSON.parse(big.slice(big.indexOf("\r\n\r\n") + 4));
+      expect(bigBody).toEqual({
+        error: {
+          code: "headers_too_large",
+          message: "请求头过大（地址或 Cookie 太长），请缩短后重试。",
+        },
+      });
+      const garbage = await raw("NOT HTTP AT ALL\r\n\r\n");
+      expect(garbage.split("\r\n")[0]).toBe("HTTP/1.1 400 Bad Request");
+      expect(JSON.parse(garbage.slice(garbage.indexOf("\r\n\r\n") + 4)).error.code).toBe(
+        "bad_request",
+      );
+      expect(big + garbage).not.toMatch(INTERNALS);
+    } finally {
+      await server.close();
+    }
+  });
+
   it("answers a thrown error in a route of the pane server with a Chinese 500", async () => {
     const r = answer(await pane.inject("/boom"));
     expect(r).toEqual({
