@@ -9,6 +9,7 @@
  *   const app = Fastify({ ...ERROR_FORMAT_OPTIONS, logger });
  *   installErrorFormat(app);
  */
+import type { Duplex } from "node:stream";
 import type { FastifyInstance, FastifyReply, FastifyRequest, FastifyServerOptions } from "fastify";
 
 /**
