@@ -309,6 +309,7 @@ export function boundedArea(
       );
     }
   }
+  clipped.sort((a, b) => a.top - b.top || a.left - b.left);
   return { area, merges: clipped };
 }
 

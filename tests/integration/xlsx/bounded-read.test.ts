@@ -221,7 +221,7 @@ describe("reading limits", () => {
       xlsx([
         {
           name: "整改台账",
-          xml: `<sheetData>${LEDGER_ROWS}</sheetData><mergeCells><mergeCell ref="K1:XFD1"/><mergeCell ref="A2:B2"/></mergeCells>`,
+          xml: `<sheetData>${LEDGER_ROWS}</sheetData><mergeCells><mergeCell ref="K1:XFD1"/><mergeCell ref="C2:D2"/><mergeCell ref="A2:B2"/></mergeCells>`,
         },
       ]),
       "台账.xlsx",
@@ -229,8 +229,13 @@ describe("reading limits", () => {
     const sheet = grid.sheets[0]!;
     expect(sheet.cells).toHaveLength(2);
     expect(sheet.cells[0]).toHaveLength(10);
-    // K1:XFD1 lies right of the data (A1:J2): clipped away; A2:B2 kept, its covered B2 empty.
-    expect(sheet.merges).toEqual([{ top: 1, left: 0, bottom: 1, right: 1 }]);
+    // K1:XFD1 lies right of the data (A1:J2): clipped away; the others kept in sheet order,
+    // their covered cells (B2, D2) empty although the file holds values there.
+    expect(sheet.merges).toEqual([
+      { top: 1, left: 0, bottom: 1, right: 1 },
+      { top: 1, left: 2, bottom: 1, right: 3 },
+    ]);
+    expect(sheet.cells[1]![3]).toEqual({ t: "empty" });
     expect(sheet.cells[1]![1]).toEqual({ t: "empty" });
     expect(sheet.cells[1]![0]).toEqual({ t: "s", v: "思想建设方面" });
   });
