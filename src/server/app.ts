@@ -17,6 +17,7 @@ import { join } from "node:path";
 import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance } from "fastify";
 import { type DownloadStoreOptions, downloadsPlugin } from "./downloads";
+import { ERROR_FORMAT_OPTIONS, errorBody, installErrorFormat } from "./errors";
 import { addSecurityHeaders } from "./library/security-headers";
 import { DEFAULT_DIST, PANE_PAGE, PROJECT_ROOT } from "./static";
 
@@ -41,9 +42,11 @@ function officeJsDir(root: string): string | undefined {
 export async function buildApp(options: AppOptions = {}): Promise<FastifyInstance> {
   const root = options.rootDir ?? PROJECT_ROOT;
   const dist = options.distDir ?? DEFAULT_DIST;
+  const logger = options.logger ?? false;
   const app = (options.https
-    ? Fastify({ logger: options.logger ?? false, https: options.https })
-    : Fastify({ logger: options.logger ?? false })) as unknown as FastifyInstance;
+    ? Fastify({ ...ERROR_FORMAT_OPTIONS, logger, https: options.https })
+    : Fastify({ ...ERROR_FORMAT_OPTIONS, logger })) as unknown as FastifyInstance;
+  installErrorFormat(app);
   addSecurityHeaders(app);
 
   app.get("/healthz", async () => ({ ok: true }));
@@ -58,7 +61,8 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
       prefix: "/",
       index: false,
       // Vite's build manifest is for tooling, not for browsers.
-      allowedPath: (path) => !path.startsWith("/.vite"),
+      // The API's paths are never files: an unknown one gets the API's own 404.
+      allowedPath: (path) => !path.startsWith("/.vite") && !path.startsWith("/api/"),
       setHeaders: (reply, path) => {
         // Hashed file names never change; the page itself must always be revalidated.
         reply.header(
@@ -109,7 +113,8 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
 
   app.get("/manifest.xml", async (_request, reply) => {
     const manifest = join(root, "manifest.xml");
-    if (!existsSync(manifest)) return reply.code(404).send({ error: "manifest.xml 不存在" });
+    if (!existsSync(manifest))
+      return reply.code(404).send(errorBody("not_found", "manifest.xml 不存在。"));
     const { readFile } = await import("node:fs/promises");
     return reply.type("application/xml; charset=utf-8").send(await readFile(manifest));
   });

@@ -7,6 +7,7 @@ import { randomBytes } from "node:crypto";
 import type { FastifyPluginAsync, FastifyReply } from "fastify";
 import { z } from "zod";
 import { DOCX_MIME } from "../documents/api";
+import { errorBody } from "./errors";
 
 export interface DownloadStoreOptions {
   /** How long a link lives; default 5 minutes. */
@@ -58,8 +59,21 @@ function isZip(bytes: Buffer): boolean {
   );
 }
 
+const CODE_BY_STATUS: Readonly<Record<number, string>> = {
+  400: "bad_request",
+  413: "too_large",
+  415: "unsupported_media_type",
+  503: "unavailable",
+};
+
+/** `{ error: { code, message } }`, the format of every API answer (src/server/errors.ts). */
 function sendMessage(reply: FastifyReply, status: number, message: string) {
-  return reply.code(status).type("application/json; charset=utf-8").send({ error: message });
+  return reply
+    .code(status)
+    .type("application/json; charset=utf-8")
+    .send(
+      errorBody(CODE_BY_STATUS[status] ?? (status >= 500 ? "internal" : "bad_request"), message),
+    );
 }
 
 /** Registers POST / and GET /:id under the prefix it is given (the app uses /api/downloads). */

@@ -46,9 +46,14 @@ async function openThroughServer(bytes: Uint8Array, fileName: string): Promise<s
   } catch {
     throw new Error("无法连接加载项服务器，文档未能下载。请确认 npm start 仍在运行后重试。");
   }
-  const body = (await response.json().catch(() => ({}))) as { url?: string; error?: string };
+  const body = (await response.json().catch(() => ({}))) as {
+    url?: string;
+    error?: { message?: string };
+  };
   if (!response.ok || !body.url) {
-    throw new Error(body.error ?? `服务器未能暂存文档（HTTP ${response.status}），请重试。`);
+    throw new Error(
+      body.error?.message ?? `服务器未能暂存文档（HTTP ${response.status}），请重试。`,
+    );
   }
   const url = new URL(body.url, window.location.href).href;
   Office.context.ui.openBrowserWindow(url);

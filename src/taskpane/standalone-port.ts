@@ -6,6 +6,7 @@
 import type { WorkbookGrid } from "../core/grid";
 import { type UnitProfile, unitProfileSchema } from "../core/profile";
 import type { WorkbookPort } from "../ports/workbook";
+import { WorkbookReadError } from "../xlsx/read-error";
 
 export const PROFILE_STORAGE_KEY = "zhenggai.unitProfile";
 
@@ -29,8 +30,10 @@ export async function readXlsxGrid(bytes: Uint8Array, fileName: string): Promise
   }
   const { workbookGridFromXlsx } = await import("../xlsx/grid");
   try {
-    return await workbookGridFromXlsx(bytes);
-  } catch {
+    return await workbookGridFromXlsx(bytes, fileName);
+  } catch (error) {
+    // A reading limit or a refused zip: the same sentence `zhenggai check` prints.
+    if (error instanceof WorkbookReadError) throw new WorkbookFileError(error.message);
     throw new WorkbookFileError(
       `无法读取“${fileName}”：文件可能已损坏。请在 Excel 或 WPS 中打开并重新保存为 .xlsx 后再试。`,
     );

@@ -7,26 +7,9 @@
 import { unzipSync } from "fflate";
 import type { WorkbookGrid } from "../core/grid";
 import { workbookGridFromXlsx } from "./grid";
+import { WorkbookReadError } from "./read-error";
 
-export type WorkbookReadErrorKind =
-  | "missing" // no such file (readWorkbookFile)
-  | "directory" // the path is a folder (readWorkbookFile)
-  | "empty" // zero bytes
-  | "encrypted" // password-protected OOXML (an OLE container with EncryptionInfo)
-  | "xls" // Excel 97-2003 binary workbook
-  | "not-xlsx" // anything else that is not an OOXML zip
-  | "corrupt"; // a zip that exceljs cannot read as a workbook
-
-export class WorkbookReadError extends Error {
-  override readonly name = "WorkbookReadError";
-  constructor(
-    readonly kind: WorkbookReadErrorKind,
-    message: string,
-    readonly path?: string,
-  ) {
-    super(message);
-  }
-}
+export { WorkbookReadError, type WorkbookReadErrorKind } from "./read-error";
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -115,8 +98,9 @@ export async function gridFromXlsxBytes(bytes: Uint8Array, label: string): Promi
   assertXlsxBytes(bytes, label);
   assertWorkbookZip(bytes, label);
   try {
-    return await workbookGridFromXlsx(bytes);
+    return await workbookGridFromXlsx(bytes, label);
   } catch (error) {
+    if (error instanceof WorkbookReadError) throw error;
     const detail = error instanceof Error ? error.message.split("\n")[0] : String(error);
     throw new WorkbookReadError(
       "corrupt",

@@ -10,6 +10,7 @@ import {
   type SheetGrid,
   type WorkbookGrid,
 } from "../core/grid";
+import { boundedArea, scanXlsx, textTooLong, type WorkbookScan, XLSX_LIMITS } from "./bounds";
 
 /**
  * Worksheet parts we never read. Skipping them makes loading faster and sidesteps exceljs
@@ -31,6 +32,10 @@ const IGNORED_SHEET_NODES = [
   "rowBreaks",
   "sheetProtection",
   "autoFilter",
+  // Read by bounds.ts instead: exceljs makes an object per covered cell of a merge and per
+  // column of a <col> span, so a merge A1:XFD1048576 or <col max="2147483647"> never ends.
+  "mergeCells",
+  "cols",
 ];
 
 /** Loads an .xlsx workbook for reading values; exceljs throws on anything it cannot parse. */
@@ -42,28 +47,39 @@ export async function loadXlsx(bytes: Uint8Array | ArrayBuffer): Promise<ExcelJS
   return workbook;
 }
 
-/** Reads every worksheet of an .xlsx file into grids of typed cells. */
-export async function workbookGridFromXlsx(bytes: Uint8Array | ArrayBuffer): Promise<WorkbookGrid> {
-  return workbookGridFromExcelJs(await loadXlsx(bytes));
+/**
+ * Reads every worksheet of an .xlsx file into grids of typed cells, within the limits of
+ * bounds.ts: past one, a WorkbookReadError ("too-large") naming the sheet, before exceljs
+ * parses anything. `label` names the file in messages.
+ */
+export async function workbookGridFromXlsx(
+  bytes: Uint8Array | ArrayBuffer,
+  label = "工作簿",
+): Promise<WorkbookGrid> {
+  const data = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+  const scan = scanXlsx(data, label);
+  return workbookGridFromExcelJs(await loadXlsx(data), scan);
 }
 
-/** The same conversion for a workbook already in memory (examples, tests). */
-export function workbookGridFromExcelJs(workbook: ExcelJS.Workbook): WorkbookGrid {
+/**
+ * The same conversion for a workbook already in memory (examples, tests), where exceljs
+ * holds the merges; `scan` gives them instead for a loaded file.
+ */
+export function workbookGridFromExcelJs(
+  workbook: ExcelJS.Workbook,
+  scan?: WorkbookScan,
+): WorkbookGrid {
   // `worksheets` is already in tab order.
-  const sheets = workbook.worksheets.map(sheetGridOf);
+  const sheets = workbook.worksheets.map((ws) => sheetGridOf(ws, scan));
   return { sheets };
 }
 
-function sheetGridOf(ws: ExcelJS.Worksheet): SheetGrid {
+function sheetGridOf(ws: ExcelJS.Worksheet, scan: WorkbookScan | undefined): SheetGrid {
   const hidden = ws.state === "hidden" || ws.state === "veryHidden";
-  const merges = mergesOf(ws);
+  const written = scan ? (scan.sheets.get(ws.name)?.merges ?? []) : mergesOf(ws);
 
-  // The used range: every non-empty cell plus every merged range (a merge may extend past the
-  // last value, e.g. a title merged across the header width).
-  let top = Number.POSITIVE_INFINITY;
-  let left = Number.POSITIVE_INFINITY;
-  let bottom = -1;
-  let right = -1;
+  // The cells holding values (sparse); covered cells of a merge are left out below.
+  let valueBox: CellRange | undefined;
   const values: Array<{ row: number; col: number; cell: Cell }> = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     row.eachCell({ includeEmpty: false }, (c, colNumber) => {
@@ -72,29 +88,53 @@ function sheetGridOf(ws: ExcelJS.Worksheet): SheetGrid {
       if (cell.t === "empty") return;
       const r = rowNumber - 1;
       const col = colNumber - 1;
+      if (r >= XLSX_LIMITS.maxRows || col >= XLSX_LIMITS.maxColumns) return; // bounds.ts refused these
+      if (cell.t === "s" && cell.v.length > XLSX_LIMITS.maxTextLength)
+        throw textTooLong(ws.name, r, col, cell.v.length);
       values.push({ row: r, col, cell });
-      top = Math.min(top, r);
-      left = Math.min(left, col);
-      bottom = Math.max(bottom, r);
-      right = Math.max(right, col);
+      valueBox = valueBox
+        ? {
+            top: Math.min(valueBox.top, r),
+            left: Math.min(valueBox.left, col),
+            bottom: Math.max(valueBox.bottom, r),
+            right: Math.max(valueBox.right, col),
+          }
+        : { top: r, left: col, bottom: r, right: col };
     });
   });
+  // The used range: the values plus the merges inside the sheet limits (a title merged across
+  // the header width); larger merges are clipped to it.
+  const { area, merges } = boundedArea(ws.name, valueBox, written);
+  if (!area) {
+    return { name: ws.name, hidden, origin: { row: 0, col: 0 }, cells: [], merges: [] };
+  }
+
+  const width = area.right - area.left + 1;
+  // Rows without a value share one frozen blank row: a merge down a tall column costs a
+  // pointer per row, not a row of cells.
+  const blank: readonly Cell[] = Object.freeze(Array<Cell>(width).fill(EMPTY_CELL));
+  const cells: (readonly Cell[])[] = Array<readonly Cell[]>(area.bottom - area.top + 1).fill(blank);
+  const own = (r: number): Cell[] => {
+    let line = cells[r]!;
+    if (line === blank) {
+      line = Array<Cell>(width).fill(EMPTY_CELL);
+      cells[r] = line;
+    }
+    return line as Cell[];
+  };
+  for (const v of values) own(v.row - area.top)[v.col - area.left] = v.cell;
+  // A covered cell reads as empty even when the file stores a value in it.
   for (const m of merges) {
-    top = Math.min(top, m.top);
-    left = Math.min(left, m.left);
-    bottom = Math.max(bottom, m.bottom);
-    right = Math.max(right, m.right);
+    for (let r = m.top; r <= m.bottom; r++) {
+      const line = cells[r - area.top]!;
+      if (line === blank) continue;
+      for (let c = m.left; c <= m.right; c++) {
+        if ((r !== m.top || c !== m.left) && line[c - area.left]!.t !== "empty")
+          own(r - area.top)[c - area.left] = EMPTY_CELL;
+      }
+    }
   }
-
-  if (bottom < 0) {
-    return { name: ws.name, hidden, origin: { row: 0, col: 0 }, cells: [], merges };
-  }
-
-  const width = right - left + 1;
-  const cells: Cell[][] = [];
-  for (let r = top; r <= bottom; r++) cells.push(Array<Cell>(width).fill(EMPTY_CELL));
-  for (const v of values) cells[v.row - top]![v.col - left] = v.cell;
-  return { name: ws.name, hidden, origin: { row: top, col: left }, cells, merges };
+  return { name: ws.name, hidden, origin: { row: area.top, col: area.left }, cells, merges };
 }
 
 /** Merged ranges as 0-based inclusive sheet coordinates. */

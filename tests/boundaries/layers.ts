@@ -65,8 +65,8 @@ export const LAYERS: readonly Layer[] = [
   },
   {
     folder: "src/xlsx",
-    owns: "browser-safe exceljs reading and writing of ledger workbooks, byte checks",
-    imports: ["src/core"],
+    owns: "browser-safe exceljs reading and writing of ledger workbooks, byte checks, read limits",
+    imports: ["src/core", "src/documents"],
     packages: ["exceljs", "fflate"],
     node: false,
   },
@@ -135,7 +135,8 @@ export const LAYERS: readonly Layer[] = [
   {
     folder: "src/server/library",
     owns: "the template library API (Fastify plugin), its SQLite and PostgreSQL stores, migrate",
-    imports: ["src/core", "src/documents", "src/library", "src/node", "src/xlsx"],
+    // src/server: only errors.ts, the one error format of every app.
+    imports: ["src/core", "src/documents", "src/library", "src/node", "src/xlsx", "src/server"],
     packages: "any",
     node: true,
   },

@@ -20,6 +20,7 @@
 import type pg from "pg";
 import type { DocumentKind } from "../../documents/api";
 import { conflict, forbidden, notFound } from "./errors";
+import { departmentLookAlikeMessage, lookAlikeOf, templateLookAlikeMessage } from "./names";
 import { openPool, redactUrl, runMigrations } from "./pg-migrations";
 import type {
   AuditAction,
@@ -32,6 +33,9 @@ import type {
   TemplateSummary,
   TemplateVersion,
 } from "./repository";
+
+/** Advisory lock key serialising the creation of names (departments, templates). */
+const NAMES_LOCK = 0x7a67_6e61; // "zgna"
 
 export const LIBRARY_MIGRATIONS: readonly string[] = [
   `
@@ -253,6 +257,10 @@ export class PostgresTemplateRepository implements TemplateRepository {
   async createDepartment(name: string, tokenHash: string, actor: string): Promise<Department> {
     return this.transaction(async (c) => {
       const at = now();
+      await c.query("SELECT pg_advisory_xact_lock($1)", [NAMES_LOCK]);
+      const names = await c.query<{ name: string }>("SELECT name FROM departments");
+      const clash = lookAlikeOf(name, names.rows);
+      if (clash) throw conflict("name_lookalike", departmentLookAlikeMessage(name, clash.name));
       const inserted = await c.query<{ id: number }>(
         "INSERT INTO departments (name, created_at) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING RETURNING id",
         [name, at],
@@ -349,6 +357,18 @@ export class PostgresTemplateRepository implements TemplateRepository {
   async publishVersion(input: PublishInput, actor: string): Promise<TemplateVersion> {
     return this.transaction(async (c) => {
       const at = now();
+      const known = await c.query("SELECT 1 FROM templates WHERE name = $1", [input.name]);
+      if (known.rowCount === 0) {
+        // A new name: look-alikes are checked under a lock that every new name takes, so two
+        // look-alikes published at the same moment cannot both pass (READ COMMITTED sees the
+        // first once it commits).
+        await c.query("SELECT pg_advisory_xact_lock($1)", [NAMES_LOCK]);
+        const names = await c.query<{ name: string; department: string }>(
+          "SELECT t.name, d.name AS department FROM templates t JOIN departments d ON d.id = t.department_id",
+        );
+        const clash = lookAlikeOf(input.name, names.rows);
+        if (clash) throw conflict("name_lookalike", templateLookAlikeMessage(input.name, clash));
+      }
       // Creates the template if it is new; waits if another transaction is creating it.
       await c.query(
         `INSERT INTO templates (name, kind, department_id, created_at) VALUES ($1, $2, $3, $4)

@@ -11,6 +11,7 @@ import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest 
 import { z } from "zod";
 import { DOCUMENT_KINDS, DOCX_MIME, type DocumentKind } from "../../documents/api";
 import { DOCX_LIMITS } from "../../library/pack";
+import { describeError, errorBody, sendError } from "../errors";
 import { badRequest, forbidden, LibraryError, notFound, unauthorized } from "./errors";
 import { checkName } from "./names";
 import { openTemplateRepository } from "./open-repository";
@@ -107,10 +108,6 @@ function attachment(fileName: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
-function errorBody(code: string, message: string, details?: readonly string[]) {
-  return { error: { code, message, ...(details?.length ? { details } : {}) } };
-}
-
 const libraryPluginImpl: FastifyPluginAsync<LibraryPluginOptions> = async (app, options) => {
   const dataDir = options.dataDir ?? defaultDataDir();
   const repo =
@@ -162,8 +159,11 @@ const libraryPluginImpl: FastifyPluginAsync<LibraryPluginOptions> = async (app, 
   app.setErrorHandler((error: unknown, req, reply) => {
     if (error instanceof LibraryError)
       return reply.status(error.status).send(errorBody(error.code, error.message, error.details));
-    const e = error as { statusCode?: number; code?: string; message?: string };
-    if (e.statusCode === 413)
+    // Everything else gets a message chosen from its code (src/server/errors.ts), never its
+    // own English text; the two the library can say more precisely about come first.
+    const described = describeError(error);
+    const json = String(req.headers["content-type"] ?? "").includes("json");
+    if (described.status === 413 && !json)
       return reply
         .status(413)
         .send(
@@ -172,7 +172,7 @@ const libraryPluginImpl: FastifyPluginAsync<LibraryPluginOptions> = async (app, 
             `模板文件超过上限 ${DOCX_LIMITS.maxBytes / 1024 / 1024} MB；请删去文件中的大图片后再试。`,
           ),
         );
-    if (e.statusCode === 415)
+    if (described.status === 415)
       return reply
         .status(415)
         .send(
@@ -181,36 +181,24 @@ const libraryPluginImpl: FastifyPluginAsync<LibraryPluginOptions> = async (app, 
             `请求体须是 .docx 文件内容（Content-Type: ${DOCX_MIME} 或 application/octet-stream），JSON 接口须用 application/json。`,
           ),
         );
-    if (
-      e.code === "FST_ERR_CTP_EMPTY_JSON_BODY" ||
-      e.code === "FST_ERR_CTP_INVALID_JSON_BODY" ||
-      error instanceof SyntaxError
-    )
+    if (described.status >= 500) {
+      req.log.error(error);
       return reply
-        .status(400)
-        .send(
-          errorBody(
-            "invalid_json",
-            '请求体不是有效的 JSON；请以 application/json 发送，如 {"name":"县委巡察办"}。',
-          ),
-        );
-    if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500)
-      return reply
-        .status(e.statusCode)
-        .send(
-          errorBody(
-            "bad_request",
-            `请求格式不正确（${e.code ?? e.statusCode}）：${e.message ?? ""}`,
-          ),
-        );
-    req.log.error(error);
-    return reply
-      .status(500)
-      .send(errorBody("internal", "模板库服务器内部错误，请稍后重试或联系管理员。"));
+        .status(500)
+        .send(errorBody("internal", "模板库服务器内部错误，请稍后重试或联系管理员。"));
+    }
+    return sendError(reply, described);
   });
 
   app.setNotFoundHandler((req, reply) =>
-    reply.status(404).send(errorBody("not_found", `模板库没有这个接口：${req.method} ${req.url}`)),
+    reply
+      .status(404)
+      .send(
+        errorBody(
+          "not_found",
+          `模板库没有这个接口：${req.method} ${req.url.length > 120 ? `${req.url.slice(0, 117)}…` : req.url}`,
+        ),
+      ),
   );
 
   const requireAdmin = (req: FastifyRequest) => {

@@ -3,6 +3,7 @@
  */
 import type { ServerOptions as HttpsServerOptions } from "node:https";
 import Fastify, { type FastifyInstance } from "fastify";
+import { ERROR_FORMAT_OPTIONS, installErrorFormat } from "../errors";
 import { type LibraryPluginOptions, libraryPlugin } from "./plugin";
 import { addSecurityHeaders } from "./security-headers";
 
@@ -22,8 +23,9 @@ export async function buildLibraryServer(
 ): Promise<FastifyInstance> {
   const { prefix = "/api/library", logger = false, https, ...pluginOptions } = options;
   const app = (https
-    ? Fastify({ logger, https })
-    : Fastify({ logger })) as unknown as FastifyInstance;
+    ? Fastify({ ...ERROR_FORMAT_OPTIONS, logger, https })
+    : Fastify({ ...ERROR_FORMAT_OPTIONS, logger })) as unknown as FastifyInstance;
+  installErrorFormat(app);
   addSecurityHeaders(app);
   app.get("/healthz", async () => ({ ok: true }));
   await app.register(libraryPlugin, { prefix, ...pluginOptions });

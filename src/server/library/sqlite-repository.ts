@@ -17,6 +17,7 @@ import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import type { DocumentKind } from "../../documents/api";
 import { conflict, forbidden, notFound } from "./errors";
+import { departmentLookAlikeMessage, lookAlikeOf, templateLookAlikeMessage } from "./names";
 import type {
   AuditAction,
   AuditEntry,
@@ -211,6 +212,12 @@ export class SqliteTemplateRepository implements TemplateRepository {
     const tx = this.db.transaction(() => {
       const exists = this.db.prepare("SELECT 1 FROM departments WHERE name = ?").get(name);
       if (exists) throw conflict("department_exists", `部门“${name}”已存在，请换一个名称。`);
+      // Inside the write lock: no other process can add a look-alike between check and insert.
+      const clash = lookAlikeOf(
+        name,
+        this.db.prepare("SELECT name FROM departments").all() as { name: string }[],
+      );
+      if (clash) throw conflict("name_lookalike", departmentLookAlikeMessage(name, clash.name));
       const at = now();
       const { lastInsertRowid } = this.db
         .prepare("INSERT INTO departments (name, created_at) VALUES (?, ?)")
@@ -323,6 +330,15 @@ export class SqliteTemplateRepository implements TemplateRepository {
           `模板“${input.name}”是${tpl.kind}模板，不能发布为${input.kind}；请改用 kind=${tpl.kind} 或换一个名称。`,
         );
       if (!tpl) {
+        const clash = lookAlikeOf(
+          input.name,
+          this.db
+            .prepare(
+              "SELECT t.name, d.name AS department FROM templates t JOIN departments d ON d.id = t.department_id",
+            )
+            .all() as { name: string; department: string }[],
+        );
+        if (clash) throw conflict("name_lookalike", templateLookAlikeMessage(input.name, clash));
         const { lastInsertRowid } = this.db
           .prepare(
             "INSERT INTO templates (name, kind, department_id, created_at) VALUES (?, ?, ?, ?)",

@@ -90,7 +90,10 @@ describe("one-time downloads", () => {
     const big = Buffer.concat([docxBytes(), Buffer.alloc(4096, 1)]);
     const res = await upload(big);
     expect(res.statusCode).toBe(413);
-    expect(res.json().error).toContain("文件超过");
+    expect(res.json().error).toMatchObject({
+      code: "too_large",
+      message: expect.stringContaining("文件超过"),
+    });
   });
 
   it("refuses more than the total it may hold", async () => {
@@ -100,7 +103,10 @@ describe("one-time downloads", () => {
     expect((await upload(one)).statusCode).toBe(201);
     const third = await upload(one);
     expect(third.statusCode).toBe(503);
-    expect(third.json().error).toContain("再试");
+    expect(third.json().error).toMatchObject({
+      code: "unavailable",
+      message: expect.stringContaining("再试"),
+    });
   });
 
   it("refuses bodies that are not a zip, and bad file names", async () => {

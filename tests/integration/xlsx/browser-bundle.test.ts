@@ -7,8 +7,27 @@ import { build } from "esbuild";
 import { expect, it } from "vitest";
 
 it.each([
-  ["src/xlsx/grid.ts", ["src/core/grid.ts", "src/xlsx/grid.ts"]],
-  ["src/xlsx/bytes.ts", ["src/core/grid.ts", "src/xlsx/bytes.ts", "src/xlsx/grid.ts"]],
+  [
+    "src/xlsx/grid.ts",
+    [
+      "src/core/grid.ts",
+      "src/documents/gate/zip.ts",
+      "src/xlsx/bounds.ts",
+      "src/xlsx/grid.ts",
+      "src/xlsx/read-error.ts",
+    ],
+  ],
+  [
+    "src/xlsx/bytes.ts",
+    [
+      "src/core/grid.ts",
+      "src/documents/gate/zip.ts",
+      "src/xlsx/bounds.ts",
+      "src/xlsx/bytes.ts",
+      "src/xlsx/grid.ts",
+      "src/xlsx/read-error.ts",
+    ],
+  ],
 ])("%s bundles for the browser without Node built-ins", async (entry, localInputs) => {
   const result = await build({
     entryPoints: [entry],

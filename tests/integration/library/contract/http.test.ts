@@ -282,6 +282,47 @@ describe.each(BACKENDS)("template library over HTTP on $name", (backend) => {
     expect(await client.listTemplates({ q: "../" })).toEqual([]);
   });
 
+  it("refuses invisible characters in names and look-alikes of another department's name", async () => {
+    const invisible: Array<[string, string]> = [
+      ["整改\u200b报告", "U+200B 零宽空格"],
+      ["整改报告\u200e", "U+200E 从左到右标记（方向控制符）"],
+      ["整改\u200f报告", "U+200F 从右到左标记（方向控制符）"],
+      ["整改\u061c报告", "U+061C 阿拉伯文字母标记（方向控制符）"],
+      ["整改\u00ad报告", "U+00AD 软连字符"],
+      ["整改\u180e报告", "U+180E 蒙古文元音分隔符"],
+      ["\ufeff整改报告", "U+FEFF 零宽不换行空格（BOM）"],
+      ["整改报告\u3164", "U+3164 韩文填充符"],
+      ["整改\u115f报告", "U+115F 韩文填充符"],
+      ["整改\u1160报告", "U+1160 韩文填充符"],
+      ["整改\u2066报告", "U+2066 方向控制符"],
+      ["整改\u{e0041}报告", "U+E0041 不可见的格式字符"],
+    ];
+    const before = (await client.listTemplates()).length;
+    for (const [name, what] of invisible) {
+      const e = await apiError(client.publish(name, report, { kind: "报告", token: tokenB }));
+      expect(e.status, what).toBe(400);
+      expect(e.code, what).toBe("invalid_name");
+      expect(e.message).toBe(
+        `模板名称含有不可见的字符（${what}），看起来与别的名称一样却并不相同；请删去后重新输入（不要从其他文档直接粘贴）。`,
+      );
+    }
+    const dept = await apiError(client.createDepartment("县委\u200d巡察办", ADMIN_TOKEN));
+    expect(dept.status).toBe(400);
+    expect(dept.message).toContain("部门名称含有不可见的字符（U+200D 零宽连字）");
+    expect(await client.listTemplates()).toHaveLength(before);
+
+    await client.publish("2024年第3轮整改报告", report, { kind: "报告", token: tokenA });
+    const lookAlike = await apiError(
+      client.publish("２０２４年第３轮整改报告", report, { kind: "报告", token: tokenB }),
+    );
+    expect(lookAlike.status).toBe(409);
+    expect(lookAlike.code).toBe("name_lookalike");
+    expect(lookAlike.message).toContain("与已有的模板“2024年第3轮整改报告”（县委巡察办）");
+    expect((await client.listTemplates()).map((t) => t.name)).not.toContain(
+      "２０２４年第３轮整改报告",
+    );
+  });
+
   it("refuses a kind other than 报告/通报 and an empty body", async () => {
     const e = await apiError(
       client.publish("类型错误", report, { kind: "公告" as never, token: tokenA }),

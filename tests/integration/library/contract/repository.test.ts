@@ -230,6 +230,63 @@ describe.each(BACKENDS)("TemplateRepository contract on $name", (backend) => {
     expect(five.map((e) => e.id)).toEqual([...five.map((e) => e.id)].sort((a, b) => b - a));
   });
 
+  it("refuses a look-alike of another department's template name (409), naming it", async () => {
+    await repo.publishVersion(input("巡察整改报告ABC1", makeDocx(["原名"])), "t");
+    const before = (await repo.listTemplates({})).length;
+    // Full-width letters and digit, lower case: the same name to a reader.
+    for (const lookAlike of ["巡察整改报告ａｂｃ１", "巡察整改报告abc1", "巡察整改报告ＡＢＣ1"]) {
+      const e = await refusal(
+        other.publishVersion(input(lookAlike, makeDocx(["仿冒"]), { departmentId: deptB }), "t"),
+      );
+      expect(e.status, lookAlike).toBe(409);
+      expect(e.code).toBe("name_lookalike");
+      expect(e.message).toBe(
+        `模板名称“${lookAlike}”与已有的模板“巡察整改报告ABC1”（县委巡察办）只差大小写、全角半角或字形变体，容易混淆，不能同时存在；请另取一个名称（该部门可以用“巡察整改报告ABC1”发布新版本）。`,
+      );
+    }
+    // The owner is refused too: one name, one template.
+    const own = await refusal(
+      repo.publishVersion(input("巡察整改报告abc1", makeDocx(["己"])), "t"),
+    );
+    expect(own.code).toBe("name_lookalike");
+    expect(await repo.listTemplates({})).toHaveLength(before); // nothing stored
+    expect((await repo.listAudit(1))[0]!.target).toBe("巡察整改报告ABC1");
+    // The exact name still takes new versions.
+    expect(
+      (await other.publishVersion(input("巡察整改报告ABC1", makeDocx(["二"])), "t")).version,
+    ).toBe(2);
+  });
+
+  it("lets only one of two look-alike names published at the same moment in", async () => {
+    const results = await Promise.allSettled([
+      repo.publishVersion(input("同时仿冒Ｘ", makeDocx(["甲"])), "t"),
+      other.publishVersion(input("同时仿冒x", makeDocx(["乙"]), { departmentId: deptB }), "t"),
+    ]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const failed = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
+    expect(failed.reason).toBeInstanceOf(LibraryError);
+    expect((failed.reason as LibraryError).code).toBe("name_lookalike");
+    const names = (await repo.listTemplates({ q: "同时仿冒" })).map((t) => t.name);
+    expect(names).toHaveLength(1);
+  });
+
+  it("refuses a department name that reads like an existing one (409), naming it", async () => {
+    const before = (await repo.listDepartments()).length;
+    // An ideographic space is NFKC for a space; spaces do not tell names apart.
+    const e = await refusal(other.createDepartment("县财政局　", sha(randomBytes(8)), "admin"));
+    expect(e.status).toBe(409);
+    expect(e.code).toBe("name_lookalike");
+    expect(e.message).toBe(
+      "部门名称“县财政局　”与已有的部门“县财政局”只差大小写、全角半角或字形变体，容易混淆；请换一个名称。",
+    );
+    await repo.createDepartment("第1巡察组", sha(randomBytes(8)), "admin");
+    const width = await refusal(other.createDepartment("第１巡察组", sha(randomBytes(8)), "admin"));
+    expect(width.message).toContain("与已有的部门“第1巡察组”");
+    const same = await refusal(repo.createDepartment("县委巡察办", sha(randomBytes(8)), "admin"));
+    expect(same.code).toBe("department_exists");
+    expect(await repo.listDepartments()).toHaveLength(before + 1);
+  });
+
   it("keeps everything when reopened, and numbering continues", async () => {
     const before = await repo.getTemplate("并发");
     await other.close();
