@@ -17,6 +17,7 @@ const commandModules = [
   () => import("./commands/import"),
   () => import("./commands/report"),
   () => import("./commands/template"),
+  () => import("./commands/summary"),
 ] as Array<() => Promise<{ register: (program: Command) => void }>>;
 
 for (const load of commandModules) (await load()).register(program);
