@@ -123,8 +123,25 @@ export async function runSummary(args: readonly string[], cli: SummaryCliOptions
   return flagged.length + summary.unusable.length > 0 ? EXIT_HAS_ERRORS : EXIT_OK;
 }
 
-/** Renders the 汇总通报 (step 2 of the office's work); filled in by the notice module. */
-async function writeNotice(_summary: Summary, _path: string): Promise<number> {
-  failUnusable("汇总通报尚未实现。");
-  return EXIT_UNUSABLE;
+/** Renders the built-in 汇总通报 template with the summary and writes it. */
+async function writeNotice(summary: Summary, path: string): Promise<number> {
+  const [{ readFile }, { join }, { packageRoot }, { renderSummaryNotice }] = await Promise.all([
+    import("node:fs/promises"),
+    import("node:path"),
+    import("./commands/report"),
+    import("../documents/summary-notice"),
+  ]);
+  const template = new Uint8Array(
+    await readFile(join(packageRoot(), "templates", "汇总通报.docx")),
+  );
+  const result = renderSummaryNotice({ template, summary });
+  if (!result.ok) {
+    process.stderr.write("zhenggai: 未生成汇总通报：\n");
+    for (const f of result.findings) process.stderr.write(`  ${f.message}\n`);
+    return EXIT_UNUSABLE;
+  }
+  await mkdir(dirname(path), { recursive: true });
+  await writeFile(path, result.docx);
+  process.stdout.write(`已生成：${path}\n`);
+  return EXIT_OK;
 }

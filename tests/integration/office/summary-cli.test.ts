@@ -8,13 +8,27 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
+import { strFromU8, unzipSync } from "fflate";
+import PizZip from "pizzip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BENCH_AS_OF, generateLedgerGrid, gridToXlsx } from "../../../bench/data";
 import { type CheckJson, checkJson } from "../../../src/cli/check-output";
 import { analyseWorkbook } from "../../../src/core/index";
 import { DONE_STATUSES, STATUSES } from "../../../src/core/model";
+import { formatPercent } from "../../../src/core/stats";
+import { SUMMARY_TAGS } from "../../../src/documents/contract";
+import { checkTemplate } from "../../../src/documents/template-check";
 import { readWorkbookFile } from "../../../src/node/read-workbook";
+import { buildTemplates, TEMPLATE_FILES, TEMPLATES_DIR } from "../../../templates/src/build";
 import { runCli } from "../cli/run-cli";
+
+/** Non-empty paragraphs of the document body. */
+function paragraphs(docx: Uint8Array): string[] {
+  const xml = new PizZip(docx).file("word/document.xml")!.asText();
+  return (xml.match(/<w:p[ >][\s\S]*?<\/w:p>/g) ?? [])
+    .map((p) => [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(""))
+    .filter((t) => t.trim() !== "");
+}
 
 const UNITS = 45;
 const BROKEN = 7; // this unit's ledger gets a completion date after the as-of date: an error
@@ -68,10 +82,21 @@ describe("zhenggai summary on 45 unit ledgers", () => {
   let wb: ExcelJS.Workbook;
   let stdout: string;
   let stderr: string;
+  let notice: string;
 
   beforeAll(async () => {
     const out = join(dir, "汇总.xlsx");
-    const result = await runCli(["summary", ledgers, "--out", out, "--as-of", BENCH_AS_OF]);
+    notice = join(dir, "汇总通报.docx");
+    const result = await runCli([
+      "summary",
+      ledgers,
+      "--out",
+      out,
+      "--notice",
+      notice,
+      "--as-of",
+      BENCH_AS_OF,
+    ]);
     stdout = result.stdout;
     stderr = result.stderr;
     // One unit is flagged: the summary is written and the exit code says so.
@@ -165,6 +190,69 @@ describe("zhenggai summary on 45 unit ledgers", () => {
       .flatMap(([unit, c]) => c.stats.overdueItems.map((o) => `${unit}|${o.seq}|${o.daysOverdue}`))
       .sort();
     expect(overdue.map((o) => `${o.单位}|${o.台账序号}|${o.超期天数}`).sort()).toEqual(expected);
+  });
+
+  it("writes the 汇总通报 whose sentences carry the summary's numbers", () => {
+    const docx = new Uint8Array(readFileSync(notice));
+    expect(checkTemplate(docx, "汇总通报", SUMMARY_TAGS).findings).toEqual([
+      expect.objectContaining({ code: "template.gate.no-contract-tag" }),
+    ]); // filled: no tag is left in the document
+    const text = paragraphs(docx);
+    const n = total.问题总数 as number;
+    const m = total.已完成 as number;
+    const rate = formatPercent(m / n, 2);
+    const progress = text.find((p) => p.startsWith("截至2024年1月5日，"))!;
+    expect(progress).toContain(
+      `截至2024年1月5日，${UNITS - 1}家单位巡察反馈问题${n}个，已整改销号问题${m}个，占${rate}`,
+    );
+    expect(progress).toContain(`建立完善规章制度${total.制度}个`);
+    // The not-done shares of the sentence and the done share add up to exactly 100%.
+    const percents = [...progress.matchAll(/占(\d+\.\d{2})%/g)].map((x) => Number(x[1]));
+    expect(Math.round(percents.reduce((a, b) => a + b, 0) * 100)).toBe(10_000);
+    for (const st of STATUSES.filter((x) => !DONE_STATUSES.has(x))) {
+      const count = total[st] as number;
+      if (count > 0) expect(progress).toContain(`${st}问题${count}个`);
+    }
+    expect(progress).toContain(
+      `另有1家单位的台账存在错误或无法读取，未计入上述统计：${unitName(BROKEN)}。`,
+    );
+    // One paragraph per counted unit with its own figures; the flagged unit is named apart.
+    for (const u of units.filter((_, i) => i !== BROKEN)) {
+      const line = text.find((p) => p.includes(`${u.单位}：反馈问题`))!;
+      expect(line).toContain(
+        `反馈问题${u.问题总数}个，已完成${u.已完成}个，完成率${formatPercent(u.完成率 as number, 2)}；超期未完成${u.超期}个`,
+      );
+    }
+    expect(text.some((p) => p.includes(`${unitName(BROKEN)}：反馈问题`))).toBe(false);
+    expect(text).toContain(`${unitName(BROKEN)}（台账有1处错误）。`);
+    expect(text.filter((p) => /已超期\d+天/.test(p))).toHaveLength(total.超期 as number);
+  });
+
+  it("lays the 汇总通报 out like the other documents (GB/T 9704 page and styles)", () => {
+    const docx = unzipSync(new Uint8Array(readFileSync(notice)));
+    const doc = strFromU8(docx["word/document.xml"]!);
+    const styles = strFromU8(docx["word/styles.xml"]!);
+    expect(doc).toContain('<w:pgSz w:w="11906" w:h="16838"/>');
+    expect(doc).toMatch(/<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587"/);
+    expect(doc).toContain(
+      '<w:docGrid w:type="linesAndChars" w:linePitch="579" w:charSpace="-842"/>',
+    );
+    expect(doc).not.toMatch(/<w:rFonts |<w:sz /);
+    expect(styles).toMatch(
+      /<w:rPrDefault><w:rPr><w:rFonts w:ascii="仿宋_GB2312"[^>]*w:eastAsia="仿宋_GB2312"/,
+    );
+    // The built-in template equals its reproducible build and passes its own contract's check.
+    const built = buildTemplates().汇总通报;
+    expect(
+      readFileSync(join(TEMPLATES_DIR, TEMPLATE_FILES.汇总通报)).equals(Buffer.from(built)),
+    ).toBe(true);
+    const check = checkTemplate(built, "汇总通报", SUMMARY_TAGS);
+    expect(check.findings.filter((f) => f.severity === "error")).toEqual([]);
+    // The unit contract does not know the summary's loops, nor the summary the unit's.
+    expect(checkTemplate(built).ok).toBe(false);
+    expect(
+      checkTemplate(readFileSync(join(TEMPLATES_DIR, "报告.docx")), "报告", SUMMARY_TAGS).ok,
+    ).toBe(false);
   });
 
   it("agrees with the real `zhenggai check --json` of the flagged unit and of a counted one", async () => {
