@@ -3,6 +3,7 @@
  */
 import type { ServerOptions as HttpsServerOptions } from "node:https";
 import Fastify, { type FastifyInstance } from "fastify";
+import type { SubmissionsPluginOptions } from "../submissions/plugin";
 import { type LibraryPluginOptions, libraryPlugin } from "./plugin";
 
 export interface LibraryServerOptions extends LibraryPluginOptions {
@@ -14,17 +15,31 @@ export interface LibraryServerOptions extends LibraryPluginOptions {
    * an https page may not fetch from an http server (mixed content).
    */
   readonly https?: Pick<HttpsServerOptions, "key" | "cert">;
+  /**
+   * Also serve the submissions (报送) API at /api/submissions, sharing the data folder and the
+   * admin token; off unless asked for.
+   */
+  readonly submissions?: boolean | SubmissionsPluginOptions;
 }
 
 export async function buildLibraryServer(
   options: LibraryServerOptions = {},
 ): Promise<FastifyInstance> {
-  const { prefix = "/api/library", logger = false, https, ...pluginOptions } = options;
+  const { prefix = "/api/library", logger = false, https, submissions, ...pluginOptions } = options;
   const app = (https
     ? Fastify({ logger, https })
     : Fastify({ logger })) as unknown as FastifyInstance;
   app.get("/healthz", async () => ({ ok: true }));
   await app.register(libraryPlugin, { prefix, ...pluginOptions });
+  if (submissions) {
+    const { submissionsPlugin } = await import("../submissions/plugin");
+    await app.register(submissionsPlugin, {
+      prefix: "/api/submissions",
+      ...(pluginOptions.dataDir ? { dataDir: pluginOptions.dataDir } : {}),
+      ...(pluginOptions.adminToken ? { adminToken: pluginOptions.adminToken } : {}),
+      ...(submissions === true ? {} : submissions),
+    });
+  }
   return app;
 }
 
