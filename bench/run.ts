@@ -11,6 +11,7 @@ import { batchCase } from "./cases/batch";
 import { e2eCase, overheadCase } from "./cases/e2e";
 import { libraryStorageCase } from "./cases/library-storage";
 import { scalingCase } from "./cases/scaling";
+import { summaryCase } from "./cases/summary";
 import { taskpaneCase } from "./cases/taskpane";
 import { loadPieces, type Pieces } from "./pieces";
 import {
@@ -30,6 +31,7 @@ const CASES: [number, string, (p: Pieces) => Promise<CaseResult>][] = [
   [5, "Batch", batchCase],
   [6, "Task pane", taskpaneCase],
   [7, "Library storage", libraryStorageCase],
+  [8, "Summary", summaryCase],
 ];
 
 const only = process.argv.slice(2).map(Number).filter(Number.isFinite);
