@@ -20,6 +20,7 @@ import { SUMMARY_TAGS } from "../../../src/documents/contract";
 import { checkTemplate } from "../../../src/documents/template-check";
 import { readWorkbookFile } from "../../../src/node/read-workbook";
 import { buildTemplates, TEMPLATE_FILES, TEMPLATES_DIR } from "../../../templates/src/build";
+import { convertToPdf, pageText, pdfInfo } from "../../../templates/src/libreoffice";
 import { runCli } from "../cli/run-cli";
 
 /** Non-empty paragraphs of the document body. */
@@ -254,6 +255,18 @@ describe("zhenggai summary on 45 unit ledgers", () => {
       checkTemplate(readFileSync(join(TEMPLATES_DIR, "报告.docx")), "报告", SUMMARY_TAGS).ok,
     ).toBe(false);
   });
+
+  it("renders in LibreOffice: A4 pages, the title and the figures on page 1", () => {
+    const pdf = convertToPdf([notice], join(dir, "pdf"))[0]!;
+    const info = pdfInfo(pdf);
+    expect(info.pageSize).toMatch(/A4/);
+    expect(info.pages).toBeGreaterThan(1);
+    const first = pageText(pdf, 1).replace(/\s+/g, "");
+    expect(first).toContain("关于巡察整改进展情况的通报");
+    expect(first).toContain(
+      `${UNITS - 1}家单位巡察反馈问题${total.问题总数}个，已整改销号问题${total.已完成}个`,
+    );
+  }, 200_000);
 
   it("agrees with the real `zhenggai check --json` of the flagged unit and of a counted one", async () => {
     for (const i of [BROKEN, 20]) {
