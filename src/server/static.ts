@@ -17,6 +17,8 @@ export const PANE_MANIFEST_FILE = ".vite/manifest.json";
 /** Inputs whose change means the pane must be rebuilt. */
 const SOURCES = [
   "src/taskpane",
+  "src/dashboard",
+  "src/submissions",
   "src/core",
   "src/documents",
   "src/office",
@@ -24,6 +26,7 @@ const SOURCES = [
   "src/library",
   "src/xlsx",
   "taskpane.html",
+  "dashboard.html",
   "vite.config.ts",
   "package-lock.json",
 ];

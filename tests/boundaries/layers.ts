@@ -95,6 +95,13 @@ export const LAYERS: readonly Layer[] = [
     node: false,
   },
   {
+    folder: "src/dashboard",
+    owns: "the inspection office's dashboard page (React + Fluent UI v9) over the submissions API",
+    imports: ["src/core", "src/submissions"],
+    packages: "any",
+    node: false,
+  },
+  {
     folder: "src/node",
     owns: "Node adapters: reading workbook files, the worker pool for batches",
     imports: ["src/core", "src/documents", "src/xlsx"],
