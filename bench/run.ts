@@ -8,6 +8,7 @@ import os from "node:os";
 import { ANALYSIS } from "./analysis";
 import { anchorsCase } from "./cases/anchors";
 import { batchCase } from "./cases/batch";
+import { cliStartupCase } from "./cases/cli-startup";
 import { e2eCase, overheadCase } from "./cases/e2e";
 import { libraryStorageCase } from "./cases/library-storage";
 import { scalingCase } from "./cases/scaling";
@@ -31,7 +32,8 @@ const CASES: [number, string, (p: Pieces) => Promise<CaseResult>][] = [
   [5, "Batch", batchCase],
   [6, "Task pane", taskpaneCase],
   [7, "Library storage", libraryStorageCase],
-  [8, "Summary", summaryCase],
+  [8, "CLI start-up", cliStartupCase],
+  [9, "Summary", summaryCase],
 ];
 
 const only = process.argv.slice(2).map(Number).filter(Number.isFinite);

@@ -1,5 +1,5 @@
 /**
- * Case 8: the inspection office's summary — 100 ledgers (≈ 6,000 problems) → one 汇总 workbook
+ * Case 9: the inspection office's summary — 100 ledgers (≈ 6,000 problems) → one 汇总 workbook
  * with `zhenggai summary`, one thread versus two, each run a fresh CLI process (as the office
  * runs it: bundle start-up, pool, workbook writing included).
  */
@@ -24,7 +24,7 @@ export async function summaryCase(pieces: Pieces): Promise<CaseResult> {
   const why = missingText(pieces.analyseWorkbook);
   if (why)
     return {
-      id: 8,
+      id: 9,
       title: TITLE,
       goal: GOAL,
       verdict: "untested",
@@ -91,7 +91,7 @@ export async function summaryCase(pieces: Pieces): Promise<CaseResult> {
     const s2 = summarise(two);
     const speedUp = s1.median / s2.median;
     return {
-      id: 8,
+      id: 9,
       title: TITLE,
       goal: GOAL,
       verdict: cpus().length < 2 ? "info" : speedUp >= 1.6 ? "met" : "missed",

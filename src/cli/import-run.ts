@@ -1,5 +1,5 @@
 /**
- * `zhenggai import <feedback.docx|.txt> --out 台账.xlsx`: reads the inspection group's feedback
+ * `zhenggai import <feedback.docx|.pdf|.txt> --out 台账.xlsx`: reads the inspection group's feedback
  * (or an existing report or notice) and writes a ledger workbook with the layout of `init`,
  * the problems filled in, then says — from the same check as `zhenggai check` — what is left
  * for the clerk to fill. Never overwrites a file unless --force.
@@ -7,6 +7,7 @@
 import { existsSync } from "node:fs";
 import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, extname, join, resolve } from "node:path";
+import { todayLocal } from "../core/dates";
 import type { ImportResult, SourceParagraph } from "../core/import";
 import { paragraphsFromText, parseFeedbackDocument } from "../core/import";
 import { analyseWorkbook } from "../core/index";
@@ -15,7 +16,7 @@ import { DocxReadError, readDocxParagraphs } from "../docx/paragraphs";
 import { gridFromXlsxBytes } from "../xlsx/bytes";
 import { buildImportedLedger } from "../xlsx/imported-ledger";
 import { writeXlsxDeterministic } from "../xlsx/write";
-import { EXIT_OK, failUnusable, todayLocal } from "./options";
+import { EXIT_OK, failUnusable } from "./options";
 
 export interface ImportOptions {
   out?: string;
@@ -50,13 +51,18 @@ export async function readFeedbackParagraphs(file: string): Promise<SourceParagr
     throw new InputError(`找不到文件“${file}”，请检查路径和文件名。`);
   }
   if (info.isDirectory()) throw new InputError(`“${file}”是文件夹，请给出反馈意见文档。`);
-  if (ext === ".pdf")
-    throw new InputError(
-      `暂不支持导入 PDF（“${basename(file)}”）：请用 Word 或 WPS 打开后另存为 .docx，或复制全部文字存为 .txt 再导入。`,
-    );
   if (ext === ".doc" || ext === ".wps")
     throw new InputError(`“${basename(file)}”是旧版 Word/WPS 格式，请另存为 .docx 后再导入。`);
   const bytes = new Uint8Array(await readFile(file));
+  if (ext === ".pdf") {
+    const { PdfReadError, readPdfParagraphs } = await import("../node/pdf-paragraphs");
+    try {
+      return await readPdfParagraphs(bytes, basename(file));
+    } catch (error) {
+      if (error instanceof PdfReadError) throw new InputError(error.message);
+      throw error;
+    }
+  }
   if (ext === ".docx" || ext === ".docm") {
     try {
       return readDocxParagraphs(bytes, basename(file));
@@ -66,7 +72,9 @@ export async function readFeedbackParagraphs(file: string): Promise<SourceParagr
     }
   }
   if (ext === ".txt" || ext === ".text" || ext === "") return paragraphsFromText(decodeText(bytes));
-  throw new InputError(`无法导入“${basename(file)}”：只能导入 .docx 或 .txt 文件。`);
+  throw new InputError(
+    `无法导入“${basename(file)}”：只能导入 .docx、.pdf（带文字层）或 .txt 文件。`,
+  );
 }
 
 function defaultOut(file: string): string {

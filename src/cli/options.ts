@@ -37,12 +37,6 @@ export function parsePrecision(text: string): Precision {
   throw new UsageError(`--precision 的值“${text}”无效：百分比小数位数只能是 0、1 或 2。`);
 }
 
-/** Today as YYYY-MM-DD in the local time zone (what a clerk means by "today"). */
-export function todayLocal(now: Date = new Date()): LocalDate {
-  const p = (n: number) => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
-}
-
 /** Prints a usage/input problem as one line and sets exit code 2. */
 export function failUnusable(message: string): void {
   process.stderr.write(`zhenggai: ${message.replace(/\s*\n\s*/g, " ")}\n`);

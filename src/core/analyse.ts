@@ -20,7 +20,6 @@ import {
 } from "./model";
 import { EMPTY_NARRATIVE, readNarrative } from "./narrative";
 import { mergeProfile } from "./profile";
-import { ledgerRowSchema } from "./schemas";
 import { SheetView } from "./sheet";
 import { computeStats } from "./stats";
 import { looseKey } from "./text";
@@ -180,18 +179,6 @@ export function analyseWorkbook(wb: WorkbookGrid, options: AnalysisOptions = {})
       ledger = read.ledger;
       ledgerFindings.push(...read.findings);
       if (ledger) {
-        for (const row of ledger.rows) {
-          const ok = ledgerRowSchema.safeParse(row);
-          if (!ok.success) {
-            ledgerFindings.push(
-              makeFinding(
-                "workbook.internal",
-                { sheet: name, row: row.row },
-                `「${name}」第${row.row}行读取结果不完整（${ok.error.issues[0]?.message ?? ""}），这是程序缺陷，请反馈。`,
-              ),
-            );
-          }
-        }
         const reportedCells = new Set(
           read.findings
             .filter((f) => f.code === "ledger.doneDate.invalid" || f.code === "cell.error")

@@ -5,6 +5,9 @@
 import type { Finding, LedgerAnalysis } from "../core/model";
 
 /** The two documents a template can produce. */
+/** The media type of a .docx file (downloads, uploads, library requests). */
+export const DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
 export const DOCUMENT_KINDS = ["报告", "通报"] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 

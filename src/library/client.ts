@@ -4,6 +4,7 @@
  * Node 20. Every download is checked against the sha256 the server states.
  */
 import type { DocumentKind } from "../documents/api";
+import { DOCX_MIME } from "../documents/api";
 import { sha256Hex } from "./hash";
 import type {
   AuditEntry,
@@ -17,7 +18,6 @@ import type {
 export type { Department, TemplateDetail, TemplateSummary, TemplateVersion };
 
 export const LIBRARY_API_PREFIX = "/api/library";
-const DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 /** An error answer of the library (or a network failure: status 0), with its Chinese message. */
 export class LibraryApiError extends Error {

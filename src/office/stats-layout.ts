@@ -3,6 +3,8 @@
  * the Excel tables laid over it, bold rows and the chart. writeStatistics turns it into one
  * batch of Office calls.
  */
+
+import { formatChineseDate } from "../core/dates";
 import { columnLetters } from "../core/grid";
 import type { GroupStats, LedgerAnalysis, LocalDate, Precision } from "../core/model";
 import { STATUSES, UNREAD_STATUS } from "../core/model";
@@ -87,8 +89,8 @@ export function buildStatsLayout(analysis: LedgerAnalysis): StatsLayout {
   const blank = () => push([]);
   const heading = (text: string) => boldRows.push(push([text]));
 
-  const [y, m, d] = s.asOf.split("-").map(Number);
-  boldRows.push(push([`巡察整改统计（截至${y}年${m}月${d}日）`]));
+  const asOf = formatChineseDate(s.asOf);
+  boldRows.push(push([`巡察整改统计（截至${asOf}）`]));
   push(["本表由整改台账助手根据整改台账自动生成；每次写入统计时整表替换，请勿在此表中手工修改。"]);
   blank();
 
@@ -135,7 +137,7 @@ export function buildStatsLayout(analysis: LedgerAnalysis): StatsLayout {
   blank();
   heading("超期问题");
   if (s.overdue.length === 0) {
-    push([`截至${y}年${m}月${d}日无超期问题。`]);
+    push([`截至${asOf}无超期问题。`]);
   } else {
     const top = push([
       "行号",

@@ -13,6 +13,7 @@
  */
 
 import { DOCUMENT_KINDS, type DocumentKind } from "../documents/api";
+import { xmlSafe } from "../documents/format";
 import { gateTemplate } from "../documents/gate/index";
 import { sha256Hex } from "../library/hash";
 import type { EmbeddedTemplate } from "../ports/workbook";
@@ -69,11 +70,6 @@ function unescapeAttr(value: string): string {
       e[1] === "x" || e[1] === "X" ? Number.parseInt(e.slice(2), 16) : Number(e.slice(1)),
     );
   });
-}
-
-/** XML 1.0 forbids most control characters even escaped; names and origins never need them. */
-function xmlSafe(value: string): string {
-  return value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "");
 }
 
 export interface TemplateRecord {

@@ -6,8 +6,7 @@
 import { randomBytes } from "node:crypto";
 import type { FastifyPluginAsync, FastifyReply } from "fastify";
 import { z } from "zod";
-
-export const DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+import { DOCX_MIME } from "../documents/api";
 
 export interface DownloadStoreOptions {
   /** How long a link lives; default 5 minutes. */

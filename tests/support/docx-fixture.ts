@@ -14,6 +14,8 @@ export interface FixtureParagraph {
   readonly numId?: number;
   readonly ilvl?: number;
   readonly style?: string;
+  /** Body text as GB/T 9704 lays it out: justified, first line indented two characters. */
+  readonly official?: boolean;
 }
 
 function runs(text: string): string {
@@ -32,6 +34,7 @@ export function paragraphXml(p: FixtureParagraph): string {
     p.numId !== undefined
       ? `<w:numPr><w:ilvl w:val="${p.ilvl ?? 0}"/><w:numId w:val="${p.numId}"/></w:numPr>`
       : "",
+    p.official ? '<w:ind w:firstLineChars="200" w:firstLine="640"/>' : "",
   ].join("");
   return `<w:p>${ppr ? `<w:pPr>${ppr}</w:pPr>` : ""}${runs(p.text)}</w:p>`;
 }
@@ -93,6 +96,11 @@ const MULTILEVEL_ABSTRACT = `<w:abstractNum w:abstractNumId="0"><w:multiLevelTyp
 /** The text's lines as paragraphs with their typed numbers. */
 export function typedDocx(lines: readonly string[]): Uint8Array {
   return docxBytes(lines.map((text) => ({ text })));
+}
+
+/** The same lines laid out as a 公文's body: justified, each first line indented 2 characters. */
+export function officialDocx(lines: readonly string[]): Uint8Array {
+  return docxBytes(lines.map((text) => ({ text, official: true })));
 }
 
 /**

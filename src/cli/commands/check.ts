@@ -4,6 +4,7 @@
  */
 import { basename } from "node:path";
 import type { Command } from "commander";
+import { todayLocal } from "../../core/dates";
 import type { WorkbookGrid } from "../../core/grid";
 import type { LocalDate, Precision } from "../../core/model";
 import {
@@ -14,7 +15,6 @@ import {
   parseAsOf,
   parsePrecision,
   runCommand,
-  todayLocal,
   UsageError,
 } from "../options";
 

@@ -15,7 +15,7 @@ export function register(program: Command): void {
       )
       .argument(
         "<feedback>",
-        "反馈意见文档：.docx 或 .txt（UTF-8 或 GB18030）；“-” 表示从标准输入读取粘贴的文字",
+        "反馈意见文档：.docx、带文字层的 .pdf 或 .txt（UTF-8 或 GB18030）；“-” 表示从标准输入读取粘贴的文字",
       )
       .option("-o, --out <台账.xlsx>", "要生成的工作簿（默认：与文档同名，加“-整改台账.xlsx”）")
       .option("-f, --force", "文件已存在时覆盖")

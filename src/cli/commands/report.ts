@@ -11,6 +11,7 @@ import { readdir } from "node:fs/promises";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
+import { todayLocal } from "../../core/dates";
 import { DOCUMENT_KINDS, type DocumentKind } from "../../documents/api";
 import type { BatchItem } from "../../node/batch";
 import {
@@ -21,7 +22,6 @@ import {
   failUnusable,
   parseAsOf,
   parsePrecision,
-  todayLocal,
   UsageError,
 } from "../options";
 import type { GenerateOptions, GenerateResult } from "../report-job";

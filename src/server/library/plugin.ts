@@ -9,7 +9,7 @@ import { createHash } from "node:crypto";
 import { join } from "node:path";
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
-import { DOCUMENT_KINDS, type DocumentKind } from "../../documents/api";
+import { DOCUMENT_KINDS, DOCX_MIME, type DocumentKind } from "../../documents/api";
 import { DOCX_LIMITS } from "../../library/pack";
 import { badRequest, forbidden, LibraryError, notFound, unauthorized } from "./errors";
 import { checkName } from "./names";
@@ -32,8 +32,6 @@ export interface LibraryPluginOptions {
   /** Called once when a new admin token was generated; default prints it to stdout. */
   readonly onAdminTokenGenerated?: (token: string, file: string) => void;
 }
-
-export const DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 /** The library database inside a data directory. */
 export const libraryDbFile = (dataDir: string) => join(dataDir, "library.sqlite");

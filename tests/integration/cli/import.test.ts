@@ -143,7 +143,7 @@ describe("zhenggai import seed 001 (.txt in GB18030) and seed 002 (pasted on std
 });
 
 describe("refusals", () => {
-  it("exit 2: existing output without --force, a PDF, a missing file, a document without problems", async () => {
+  it("exit 2: existing output without --force, a broken PDF, a missing file, a document without problems", async () => {
     const input = join(dir, "x.txt");
     await writeFile(input, await seed("002_6864e2fd695aa2e9.txt"));
     const out = join(dir, "x.xlsx");
@@ -156,7 +156,7 @@ describe("refusals", () => {
     await writeFile(pdf, "%PDF-1.7");
     const r = await runCli(["import", pdf, "--out", join(dir, "p.xlsx")]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("暂不支持导入 PDF");
+    expect(r.stderr).toContain("无法作为 PDF 读取"); // PDFs themselves: import-pdf.test.ts
     expect((await runCli(["import", join(dir, "无.docx")])).stderr).toContain("找不到文件");
     const none = join(dir, "空.txt");
     await writeFile(none, "这是一段没有编号的文字。\n另一段文字。\n");

@@ -4,8 +4,8 @@ import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
 import PizZip from "pizzip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DOCX_MIME } from "../../../src/documents/api";
 import { buildApp } from "../../../src/server/app";
-import { DOCX_MIME } from "../../../src/server/downloads";
 
 let dir: string;
 let app: FastifyInstance;

@@ -1,7 +1,8 @@
 import Fastify, { type FastifyInstance } from "fastify";
 import PizZip from "pizzip";
 import { afterEach, describe, expect, it } from "vitest";
-import { contentDisposition, DOCX_MIME, downloadsPlugin } from "../../../src/server/downloads";
+import { DOCX_MIME } from "../../../src/documents/api";
+import { contentDisposition, downloadsPlugin } from "../../../src/server/downloads";
 
 function docxBytes(text = "整改"): Buffer {
   const zip = new PizZip();

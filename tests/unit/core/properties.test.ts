@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Cell, CellRange, SheetGrid } from "../../../src/core/grid";
 import { analyseWorkbook, largestRemainder, type Precision } from "../../../src/core/index";
+import { ledgerRowSchema } from "../../../src/core/schemas";
 import { HEADER } from "./helpers";
 
 const weirdString = fc.oneof(
@@ -117,6 +118,9 @@ describe("properties", () => {
           }
           // Internal failures would be bugs.
           expect(a.findings.filter((f) => f.code === "workbook.internal")).toEqual([]);
+          // Every row the reader built has the boundary schema's shape.
+          for (const r of a.ledger?.rows ?? [])
+            expect(ledgerRowSchema.safeParse(r).error).toBeUndefined();
           // No XML-illegal character ever reaches a row.
           for (const r of a.ledger?.rows ?? []) {
             for (const v of Object.values(r)) {
