@@ -7,6 +7,7 @@
 import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { basename, dirname, extname, resolve } from "node:path";
+import { todayLocal } from "../core/dates";
 import {
   type Summary,
   type SummaryUnitFigures,
@@ -23,7 +24,6 @@ import {
   failUnusable,
   parseAsOf,
   parsePrecision,
-  todayLocal,
   UsageError,
 } from "./options";
 import type { FiguresOptions, FiguresResult } from "./summary-job";

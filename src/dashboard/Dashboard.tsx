@@ -277,10 +277,7 @@ export function Dashboard() {
   );
 }
 
-function SummaryDownload(props: {
-  client: SubmissionsClient;
-  onError: (message: string) => void;
-}) {
+function SummaryDownload(props: { client: SubmissionsClient; onError: (message: string) => void }) {
   const [day, setDay] = useState(todayLocal());
   return (
     <span style={{ display: "inline-flex", gap: 8, alignItems: "end" }}>

@@ -40,7 +40,9 @@ export default function ProgressChart({ legend, points, testId }: ProgressChartP
           yMinValue={0}
         />
       )}
-      <table style={{ position: "absolute", left: -10000, width: 1, height: 1, overflow: "hidden" }}>
+      <table
+        style={{ position: "absolute", left: -10000, width: 1, height: 1, overflow: "hidden" }}
+      >
         <caption>{legend}完成率</caption>
         <tbody>
           {values.map((v) => (

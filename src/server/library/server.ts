@@ -37,6 +37,7 @@ export async function buildLibraryServer(
       prefix: "/api/submissions",
       ...(pluginOptions.dataDir ? { dataDir: pluginOptions.dataDir } : {}),
       ...(pluginOptions.adminToken ? { adminToken: pluginOptions.adminToken } : {}),
+      ...(pluginOptions.databaseUrl ? { databaseUrl: pluginOptions.databaseUrl } : {}),
       ...(submissions === true ? {} : submissions),
     });
   }

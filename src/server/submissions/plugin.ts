@@ -36,8 +36,10 @@ import type { SubmissionRepository } from "./repository";
 export interface SubmissionsPluginOptions {
   /** Folder for submissions.sqlite and admin-token; default the library's data folder. */
   readonly dataDir?: string;
-  /** Storage; default SQLite in dataDir (closed with the server). */
+  /** Storage; default PostgreSQL at `databaseUrl`, else SQLite in dataDir (closed with the server). */
   readonly repository?: SubmissionRepository;
+  /** postgres://… (the library's DATABASE_URL): the submissions live in the same database. */
+  readonly databaseUrl?: string | undefined;
   /** Default: $ZHENGGAI_ADMIN_TOKEN, else <dataDir>/admin-token (the library's). */
   readonly adminToken?: string;
   /** The server's clock as a local date, for the as-of of a submission; default today (UTC). */
@@ -125,8 +127,11 @@ const plugin: FastifyPluginAsync<SubmissionsPluginOptions> = async (app, options
   const dataDir = options.dataDir ?? defaultDataDir();
   let repo = options.repository;
   if (!repo) {
-    const { SqliteSubmissionRepository } = await import("./sqlite-repository");
-    const opened = new SqliteSubmissionRepository(submissionsDbFile(dataDir));
+    const { openSubmissionRepository } = await import("./open-repository");
+    const opened = await openSubmissionRepository({
+      databaseUrl: options.databaseUrl,
+      sqliteFile: submissionsDbFile(dataDir),
+    });
     app.addHook("onClose", async () => opened.close());
     repo = opened;
   }
