@@ -9,6 +9,7 @@
  *   /templates/*.docx      the built-in templates
  *   /api/downloads         one-time download links (POST a .docx, GET it once)
  *   /api/library           the template library (src/server/library/plugin.ts), when present
+ *   /api/submissions       submissions (报送) to the inspection office, when asked for
  *   /healthz               liveness
  */
 import { existsSync } from "node:fs";
@@ -30,6 +31,11 @@ export interface AppOptions {
   readonly downloads?: DownloadStoreOptions;
   /** Register the template library plugin (default true); an object is passed to it as options. */
   readonly library?: boolean | Readonly<Record<string, unknown>>;
+  /**
+   * Register the submissions (报送) plugin at /api/submissions (default false); it shares the
+   * library options' dataDir and adminToken, and an object is passed to it as options.
+   */
+  readonly submissions?: boolean | Readonly<Record<string, unknown>>;
 }
 
 function officeJsDir(root: string): string | undefined {
@@ -119,6 +125,17 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     const { libraryPlugin } = await import("./library/plugin");
     const libraryOptions = typeof options.library === "object" ? options.library : {};
     await app.register(libraryPlugin, { prefix: "/api/library", ...libraryOptions });
+  }
+
+  if (options.submissions) {
+    const { submissionsPlugin } = await import("./submissions/plugin");
+    const shared = typeof options.library === "object" ? options.library : {};
+    await app.register(submissionsPlugin, {
+      prefix: "/api/submissions",
+      ...("dataDir" in shared ? { dataDir: shared.dataDir as string } : {}),
+      ...("adminToken" in shared ? { adminToken: shared.adminToken as string } : {}),
+      ...(typeof options.submissions === "object" ? options.submissions : {}),
+    });
   }
 
   return app;
