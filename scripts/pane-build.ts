@@ -156,7 +156,8 @@ async function main(args: readonly string[]): Promise<void> {
     return;
   }
   console.log("正在构建任务窗格……");
-  await buildPane({ quiet: true });
+  // The office dashboard (office.html) is built alongside the pane and served from dist/.
+  await buildPane({ quiet: true, extraInputs: { office: "office.html" } });
   console.log("构建完成：dist/");
 }
 

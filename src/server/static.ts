@@ -23,7 +23,10 @@ const SOURCES = [
   "src/ports",
   "src/library",
   "src/xlsx",
+  "src/dashboard",
+  "src/submissions",
   "taskpane.html",
+  "office.html",
   "vite.config.ts",
   "package-lock.json",
 ];

@@ -95,6 +95,14 @@ export const LAYERS: readonly Layer[] = [
     node: false,
   },
   {
+    folder: "src/dashboard",
+    owns: "the inspection office's dashboard page (office.html; React + Fluent UI v9)",
+    imports: ["src/submissions"],
+    typesFrom: ["src/core"],
+    packages: "any",
+    node: false,
+  },
+  {
     folder: "src/node",
     owns: "Node adapters: reading workbook files, the worker pool for batches",
     imports: ["src/core", "src/documents", "src/xlsx"],
