@@ -61,6 +61,8 @@ async function main(): Promise<void> {
     logger: false,
     ...(https ? { https } : {}),
     ...(database ? { library: { databaseUrl: database } } : {}),
+    // The inspection office's submissions API and dashboard: ZHENGGAI_SUBMISSIONS=1 npm start.
+    ...(process.env.ZHENGGAI_SUBMISSIONS === "1" ? { submissions: true } : {}),
   });
   await app.listen({ port, host });
   const origin = `${https ? "https" : "http"}://${host}:${port}`;
@@ -78,7 +80,7 @@ async function main(): Promise<void> {
     停止旁加载：npm run stop
 
   模板库：${origin}/api/library（${database ? `PostgreSQL ${redactUrl(database)}` : "SQLite，数据在 .data/library"}）
-  健康检查：${origin}/healthz    按 Ctrl+C 停止服务。
+${process.env.ZHENGGAI_SUBMISSIONS === "1" ? `  报送：${origin}/api/submissions    巡察办看板：${origin}/office.html\n` : ""}  健康检查：${origin}/healthz    按 Ctrl+C 停止服务。
 `);
 
   const shutdown = () => {
