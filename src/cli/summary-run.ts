@@ -120,6 +120,8 @@ export async function runSummary(args: readonly string[], cli: SummaryCliOptions
     );
   }
   for (const u of summary.unusable) process.stderr.write(`未计入（${u.file}）：${u.message}\n`);
+  for (const name of summary.duplicateUnits)
+    process.stderr.write(`注意：有多份台账的单位名称都是“${name}”，均已计入；请核对是否重复。\n`);
   return flagged.length + summary.unusable.length > 0 ? EXIT_HAS_ERRORS : EXIT_OK;
 }
 

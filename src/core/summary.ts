@@ -184,6 +184,8 @@ export interface Summary {
   readonly aspects: readonly SummaryAspect[];
   /** Overdue items of the counted units, most days overdue first. */
   readonly overdue: readonly SummaryOverdue[];
+  /** 单位 names that more than one ledger carries (each still listed; worth a look). */
+  readonly duplicateUnits: readonly string[];
 }
 
 export interface SummaryOptions {
@@ -304,5 +306,8 @@ export function summarise(
       };
     }),
     overdue: overdueList,
+    duplicateUnits: [
+      ...new Set(units.map((u) => u.unit).filter((name, i, all) => all.indexOf(name) !== i)),
+    ],
   };
 }

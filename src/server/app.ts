@@ -9,6 +9,8 @@
  *   /templates/*.docx      the built-in templates
  *   /api/downloads         one-time download links (POST a .docx, GET it once)
  *   /api/library           the template library (src/server/library/plugin.ts), when present
+ *   /api/submissions       submissions (报送) to the inspection office, with the library
+ *   /dashboard.html        the office's dashboard over them
  *   /healthz               liveness
  */
 import { existsSync } from "node:fs";

@@ -27,6 +27,8 @@ const SOURCES = [
   "src/ports",
   "src/library",
   "src/xlsx",
+  "src/dashboard",
+  "src/submissions",
   "taskpane.html",
   "dashboard.html",
   "vite.config.ts",

@@ -115,11 +115,17 @@ export async function summaryWorkbookBytes(summary: Summary): Promise<Uint8Array
   for (const row of summary.units) {
     const f = row.figures;
     const unread = f.total - Object.values(f.byStatus).reduce((a, b) => a + b, 0);
-    const note = row.counted
-      ? f.warnings > 0
-        ? `${f.warnings}条警告`
-        : ""
-      : `台账有${f.errors}处错误，未计入合计（${f.file}）`;
+    const notes = [
+      row.counted
+        ? f.warnings > 0
+          ? `${f.warnings}条警告`
+          : ""
+        : `台账有${f.errors}处错误，未计入合计（${f.file}）`,
+      summary.duplicateUnits.includes(f.unit)
+        ? `另有台账单位名称相同，请核对是否重复报送（${f.file}）`
+        : "",
+    ];
+    const note = notes.filter((n) => n !== "").join("；");
     addRow(
       units,
       [

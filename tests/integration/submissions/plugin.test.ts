@@ -314,3 +314,39 @@ describe("zhenggai submit", () => {
     ]);
   }, 60_000);
 });
+
+describe("submissions mounted in the full server (src/server/app.ts)", () => {
+  it("serves /api/submissions next to the library, sharing its data folder and admin token", async () => {
+    const { buildApp } = await import("../../../src/server/app");
+    const tmp = mkdtempSync(join(tmpdir(), "zhenggai-submissions-app-"));
+    const full = await buildApp({
+      rootDir: tmp,
+      distDir: join(tmp, "no-dist"),
+      library: { dataDir: tmp, adminToken: ADMIN },
+      submissions: true,
+    });
+    try {
+      const made = await full.inject({
+        method: "POST",
+        url: "/api/submissions/accounts",
+        headers: auth(ADMIN),
+        payload: { role: "unit", name: "县审计局" },
+      });
+      expect(made.statusCode).toBe(201);
+      const res = await full.inject({
+        method: "POST",
+        url: `/api/submissions/submissions?asOf=${BENCH_AS_OF}`,
+        headers: { ...auth(made.json().token), "content-type": XLSX_MIME },
+        payload: Buffer.from(ledgers.get(UNITS[0]!)![0]!),
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      const units = await full.inject({ url: "/api/submissions/units", headers: auth(ADMIN) });
+      expect(units.json().units.map((u: UnitOverview) => [u.unit.name, u.latest?.round])).toEqual([
+        ["县审计局", 1],
+      ]);
+    } finally {
+      await full.close();
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+});

@@ -75,5 +75,14 @@ describe("summarise", () => {
     });
     expect(s.overdue.map((o) => o.unit)).toEqual(["乙", "甲"]);
     expect(s.unusable).toHaveLength(1);
+    expect(s.duplicateUnits).toEqual([]);
+  });
+
+  it("names units that several ledgers carry", () => {
+    const s = summarise([unit("甲", 1, 1), unit("乙", 1, 1), unit("甲", 2, 1)], [], {
+      asOf: "2024-01-05",
+    });
+    expect(s.duplicateUnits).toEqual(["甲"]);
+    expect(s.countedUnits).toBe(3);
   });
 });
