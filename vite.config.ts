@@ -53,7 +53,7 @@ export default defineConfig({
     sourcemap: false,
     chunkSizeWarningLimit: 2000,
     rolldownOptions: {
-      input: { taskpane: join(root, "taskpane.html") },
+      input: { taskpane: join(root, "taskpane.html"), dashboard: join(root, "dashboard.html") },
     },
   },
   server: { port: 3000, strictPort: false },

@@ -12,6 +12,7 @@ import { cliStartupCase } from "./cases/cli-startup";
 import { e2eCase, overheadCase } from "./cases/e2e";
 import { libraryStorageCase } from "./cases/library-storage";
 import { scalingCase } from "./cases/scaling";
+import { summaryCase } from "./cases/summary";
 import { taskpaneCase } from "./cases/taskpane";
 import { loadPieces, type Pieces } from "./pieces";
 import {
@@ -32,6 +33,7 @@ const CASES: [number, string, (p: Pieces) => Promise<CaseResult>][] = [
   [6, "Task pane", taskpaneCase],
   [7, "Library storage", libraryStorageCase],
   [8, "CLI start-up", cliStartupCase],
+  [9, "Summary", summaryCase],
 ];
 
 const only = process.argv.slice(2).map(Number).filter(Number.isFinite);

@@ -11,6 +11,7 @@ import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import type { Manifest } from "vite";
 import {
+  DASHBOARD_PAGE,
   DEFAULT_DIST,
   isPaneBuildFresh,
   PANE_MANIFEST_FILE,
@@ -49,7 +50,10 @@ export async function buildPaneChunks(
 ): Promise<{ outDir: string; chunks: BuiltChunk[] }> {
   const outDir = options.outDir ?? DEFAULT_DIST;
   const { build } = await import("vite");
-  const input: Record<string, string> = { taskpane: join(PROJECT_ROOT, PANE_PAGE) };
+  const input: Record<string, string> = {
+    taskpane: join(PROJECT_ROOT, PANE_PAGE),
+    dashboard: join(PROJECT_ROOT, DASHBOARD_PAGE),
+  };
   for (const [name, file] of Object.entries(options.extraInputs ?? {})) {
     input[name] = join(PROJECT_ROOT, file);
   }

@@ -17,6 +17,8 @@ const commandModules = [
   () => import("./commands/import"),
   () => import("./commands/report"),
   () => import("./commands/template"),
+  () => import("./commands/summary"),
+  () => import("./commands/submit"),
 ] as Array<() => Promise<{ register: (program: Command) => void }>>;
 
 for (const load of commandModules) (await load()).register(program);

@@ -64,6 +64,20 @@ export {
   type StatsOptions,
   splitDepartments,
 } from "./stats";
+export {
+  aspectKey,
+  NOT_DONE_STATUSES,
+  type Summary,
+  type SummaryAspect,
+  type SummaryOptions,
+  type SummaryTotals,
+  type SummaryUnitFigures,
+  type SummaryUnitRow,
+  summarise,
+  type UnusableUnit,
+  unitFigures,
+  unitNameOf,
+} from "./summary";
 export { cleanText, looseKey, stripEnumerator, toHalfWidth } from "./text";
 export { validateDeclared, validateRows } from "./validate";
 export * from "./vocabulary";

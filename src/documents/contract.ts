@@ -33,8 +33,8 @@ export const LOOPS = [
 ] as const;
 export type LoopName = (typeof LOOPS)[number];
 
-/** "" is the document level. */
-export type TagScope = LoopName | "";
+/** "" is the document level; the 汇总通报's loops (SUMMARY_LOOPS, below) are scopes too. */
+export type TagScope = LoopName | SummaryLoopName | "";
 
 export type TagGroup = "基本信息" | "统计" | "正文" | "循环" | "条件";
 
@@ -49,9 +49,9 @@ export interface TagDef {
   /** An example value (from the seed documents where possible). */
   readonly example: string;
   /** Documents that provide the tag. */
-  readonly documents: readonly DocumentKind[];
+  readonly documents: readonly TemplateDocument[];
   /** Documents that cannot be rendered when the value is empty. */
-  readonly required: readonly DocumentKind[];
+  readonly required: readonly TemplateDocument[];
 }
 
 const BOTH: readonly DocumentKind[] = ["报告", "通报"];
@@ -64,7 +64,7 @@ type Spec = readonly [
   kind: TagKind,
   meaning: string,
   example: string,
-  options?: { documents?: readonly DocumentKind[]; required?: readonly DocumentKind[] },
+  options?: { documents?: readonly TemplateDocument[]; required?: readonly TemplateDocument[] },
 ];
 
 /** A tag whose name, kind and scope are known to the type checker (the view model is typed from them). */
@@ -80,6 +80,7 @@ function defs<const S extends TagScope, const L extends readonly Spec[]>(
   scope: S,
   group: TagGroup,
   specs: L,
+  documents: readonly TemplateDocument[] = BOTH,
 ): TagsOf<L[number], S>[] {
   return specs.map(([name, kind, meaning, example, options]) => ({
     name,
@@ -88,7 +89,7 @@ function defs<const S extends TagScope, const L extends readonly Spec[]>(
     group,
     meaning,
     example,
-    documents: options?.documents ?? BOTH,
+    documents: options?.documents ?? documents,
     required: options?.required ?? NONE,
   })) as TagsOf<L[number], S>[];
 }
@@ -496,3 +497,171 @@ export const FORMATTERS: readonly FormatterDef[] = [
 ];
 
 export const FORMATTER_NAMES: readonly string[] = FORMATTERS.map((f) => f.name);
+
+// ---------------------------------------------------------------------------------------------
+// The 汇总通报: the inspection office's notice across units (src/core/summary.ts). Its own tag
+// list, apart from TAGS: a summary template is checked against these tags only, and a unit
+// template never sees them. Built with the same defs(), so the docs and the checker treat both
+// lists alike.
+
+/** The third built-in document, from the office's summary rather than one ledger. */
+export const SUMMARY_DOCUMENT = "汇总通报";
+export type SummaryDocument = typeof SUMMARY_DOCUMENT;
+/** Every document a tag may be provided for. */
+export type TemplateDocument = DocumentKind | SummaryDocument;
+
+const SUMMARY: readonly TemplateDocument[] = [SUMMARY_DOCUMENT];
+
+export const SUMMARY_LOOPS = ["单位", "未计入单位", "方面汇总", "超期清单"] as const;
+export type SummaryLoopName = (typeof SUMMARY_LOOPS)[number];
+
+const SUMMARY_STATUS_TAGS: readonly StatusSpec[] = STATUS_TAGS.map(
+  ([name, kind, meaning, example]) =>
+    [name, kind, `各单位合计：${meaning}`, example] as unknown as StatusSpec,
+);
+
+/** Every tag of the 汇总通报, document level first, then loop items in loop order. */
+export const SUMMARY_TAGS = [
+  ...defs(
+    "",
+    "基本信息",
+    [
+      [
+        "标题",
+        "text",
+        "文件标题；默认“关于巡察整改进展情况的通报”，生成时可改写",
+        "关于巡察整改进展情况的通报",
+        { required: SUMMARY },
+      ],
+      ["主送机关", "text", "主送机关；默认“各被巡察单位党组织”", "各被巡察单位党组织"],
+      ["署名", "text", "落款署名；默认“巡察工作领导小组办公室”", "县委巡察工作领导小组办公室"],
+      ["成文日期", "text", "成文日期；默认截至日期", "2024年1月5日", { required: SUMMARY }],
+      ["截至日期", "text", "统计截至日期", "2024年1月5日"],
+      ["截至日期短", "text", "统计截至日期（不含年份）", "1月5日"],
+    ],
+    SUMMARY,
+  ),
+  ...defs(
+    "",
+    "统计",
+    [
+      ["单位数", "number", "计入统计的单位数（台账没有错误的单位）", "45"],
+      ["汇总单位数", "number", "收到台账的单位数（含未计入的）", "46"],
+      ["未计入单位数", "number", "台账有错误或无法读取、未计入统计的单位数", "1"],
+      ["问题总数", "number", "各单位巡察反馈问题数之和（不含自查问题）", "471"],
+      ["完成数", "number", "各单位已完成（销号）问题数之和", "453"],
+      ["未完成整改数", "number", "尚未完成的问题数之和", "18"],
+      ["完成率", "text", "完成数÷问题总数（由合计计算，不是各单位完成率的平均）", "96.18%"],
+      ...SUMMARY_STATUS_TAGS,
+      [
+        "完成情况表述",
+        "text",
+        "已整改销号的个数和占比，再按未完成的完成情况分列",
+        "已整改销号问题453个，占96.18%；延期整改问题18个，占3.82%",
+      ],
+      [
+        "进度表述",
+        "text",
+        "截至日期的整改进度句",
+        "截至2024年1月5日，45家单位巡察反馈问题471个，已整改销号问题453个，占96.18%；延期整改问题18个，占3.82%；建立完善规章制度768个",
+      ],
+      ["超期数", "number", "超过整改时限仍未完成的问题数之和", "3"],
+      ["自查问题数", "number", "各单位自查发现的问题数之和（单独统计）", "20"],
+      ["自查完成数", "number", "自查问题中已完成的个数之和", "18"],
+      ["整改措施数", "number", "各单位整改措施条数之和", "1360"],
+      ["制度数", "number", "各单位建立完善的制度数之和", "768"],
+      [
+        "未计入说明",
+        "text",
+        "有未计入的单位时如实说明的句子；全部计入时为空",
+        "另有1家单位的台账存在错误，未计入上述统计：县某局。",
+      ],
+    ],
+    SUMMARY,
+  ),
+  ...defs(
+    "",
+    "条件",
+    [
+      ["有未计入", "condition", "有未计入统计的单位", "否"],
+      ["有超期", "condition", "有超期问题", "是"],
+      ["全部完成", "condition", "计入的问题已全部完成", "否"],
+      ["有制度", "condition", "制度数大于0", "是"],
+    ],
+    SUMMARY,
+  ),
+  ...defs(
+    "",
+    "循环",
+    [
+      ["单位", "loop", "计入统计的单位（按收到的顺序）", "（共45项）"],
+      ["未计入单位", "loop", "未计入统计的单位", "（共1项）"],
+      ["方面汇总", "loop", "各单位同名方面合并后的统计（名称去掉编号后比较）", "（共4项）"],
+      ["超期清单", "loop", "全部超期问题，超期天数多的在前", "（共3项）"],
+    ],
+    SUMMARY,
+  ),
+  ...defs(
+    "单位",
+    "统计",
+    [
+      ["单位序号", "number", "编号", "1"],
+      ["单位名称", "text", "单位名称（基本信息的单位名称，未填时为文件名）", "县市政园林局"],
+      ["单位问题数", "number", "本单位巡察反馈问题数", "25"],
+      ["单位完成数", "number", "本单位已完成问题数", "18"],
+      ["单位完成率", "text", "本单位完成率", "72%"],
+      ["单位超期数", "number", "本单位超期问题数", "2"],
+    ],
+    SUMMARY,
+  ),
+  ...defs(
+    "未计入单位",
+    "统计",
+    [
+      ["单位名称", "text", "单位名称（或文件名）", "县某局"],
+      ["原因", "text", "未计入的原因", "台账有3处错误"],
+    ],
+    SUMMARY,
+  ),
+  ...defs(
+    "方面汇总",
+    "统计",
+    [
+      ["方面名称", "text", "方面名称（第一个单位的写法，去掉编号）", "党的领导弱化"],
+      ["方面单位数", "number", "有这一方面问题的单位数", "40"],
+      ["方面问题数", "number", "本方面问题数之和", "120"],
+      ["方面完成数", "number", "本方面已完成问题数之和", "115"],
+      ["方面完成率", "text", "本方面完成率（由合计计算）", "95.83%"],
+    ],
+    SUMMARY,
+  ),
+  ...defs(
+    "超期清单",
+    "统计",
+    [
+      ["单位名称", "text", "问题所在单位", "县市政园林局"],
+      ["问题", "text", "问题描述", "使用编外用工随意。"],
+      ["责任部门", "text", "责任部门", "人事科"],
+      ["整改时限", "text", "整改时限", "2023年10月31日"],
+      ["完成情况", "text", "完成情况", "正在推进"],
+      ["超期天数", "number", "截至日期超过时限的天数", "28"],
+    ],
+    SUMMARY,
+  ),
+] as const;
+
+/** Any tag of the 汇总通报, with its literal name, kind and scope. */
+export type SummaryContractTag = (typeof SUMMARY_TAGS)[number];
+
+/** The values of one scope of the 汇总通报, typed from SUMMARY_TAGS (like ScopeData). */
+export type SummaryScopeData<S extends "" | SummaryLoopName> = {
+  [T in Extract<SummaryContractTag, { scope: S }> as T["name"]]: T["kind"] extends "text"
+    ? string
+    : T["kind"] extends "number"
+      ? number | ""
+      : T["kind"] extends "condition"
+        ? boolean
+        : T["name"] extends SummaryLoopName
+          ? SummaryScopeData<T["name"]>[]
+          : never;
+};

@@ -115,7 +115,7 @@ export function estimateRender(
   return cost;
 }
 
-const budgetRefusal = (kind: DocumentKind): Finding => ({
+export const budgetRefusal = (kind: string): Finding => ({
   severity: "error",
   code: RENDER_CODES.budget,
   sheet: TEMPLATE_SHEET,
@@ -177,7 +177,7 @@ function otherDocumentTags(used: readonly string[], kind: DocumentKind): Finding
  * The filled package as .docx bytes. fflate deflates the parts ≈ 1.4× faster than pizzip's pako
  * (the zip step is about a third of a 1,000-problem render, bench case 3); same size within 1%.
  */
-function zipPackage(zip: PizZip): Uint8Array {
+export function zipPackage(zip: PizZip): Uint8Array {
   const files: Zippable = {};
   for (const [name, file] of Object.entries(zip.files)) {
     if (!file.dir) files[name] = file.asUint8Array();

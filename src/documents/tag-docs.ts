@@ -2,7 +2,16 @@
  * Renders the template contract as Markdown (docs/template-tags.md). Pure, so the test can
  * compare the committed file with a fresh rendering.
  */
-import { FORMATTERS, LOOPS, TAG_KIND_LABEL, TAGS, type TagDef, type TagScope } from "./contract";
+import {
+  FORMATTERS,
+  LOOPS,
+  SUMMARY_LOOPS,
+  SUMMARY_TAGS,
+  TAG_KIND_LABEL,
+  TAGS,
+  type TagDef,
+  type TagScope,
+} from "./contract";
 
 const cell = (text: string): string =>
   text.replaceAll("|", "\\|").replaceAll("\n", " ") || "（空）";
@@ -31,8 +40,13 @@ function table(tags: readonly TagDef[]): string[] {
   return lines;
 }
 
-function section(title: string, scope: TagScope, group?: TagDef["group"]): string[] {
-  const tags = TAGS.filter((t) => t.scope === scope && (group === undefined || t.group === group));
+function section(
+  title: string,
+  scope: TagScope,
+  group?: TagDef["group"],
+  list: readonly TagDef[] = TAGS,
+): string[] {
+  const tags = list.filter((t) => t.scope === scope && (group === undefined || t.group === group));
   return tags.length === 0 ? [] : [`### ${title}`, "", ...table(tags), ""];
 }
 
@@ -62,6 +76,17 @@ export function renderTagDocs(): string {
     "",
   ];
   for (const loop of LOOPS) out.push(...section(`{#${loop}} 内`, loop));
+  out.push(
+    "## 汇总通报的标签",
+    "",
+    "内置模板 templates/汇总通报.docx（`zhenggai summary … --notice 汇总通报.docx`）由巡察办的汇总填写，",
+    "只能使用下列标签（与单位文书的标签分开检查）；数字是各单位合计，有错误的单位不计入。",
+    "",
+  );
+  for (const group of ["基本信息", "统计", "条件", "循环"] as const)
+    out.push(...section(`汇总通报：${group}`, "", group, SUMMARY_TAGS));
+  for (const loop of SUMMARY_LOOPS)
+    out.push(...section(`汇总通报：{#${loop}} 内`, loop, undefined, SUMMARY_TAGS));
   out.push("## 格式器", "", "| 格式器 | 作用 | 写法 | 结果 |", "| --- | --- | --- | --- |");
   for (const f of FORMATTERS) {
     out.push(`| ${f.name} | ${cell(f.meaning)} | \`${f.usage}\` | ${cell(f.result)} |`);

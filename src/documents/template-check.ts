@@ -8,7 +8,7 @@ import InspectModule from "docxtemplater/js/inspect-module.js";
 import PizZip from "pizzip";
 import type { Finding } from "../core/model";
 import type { TemplateCheckResult, TemplateTagUse } from "./api";
-import { LOOPS, type LoopName, resolveTag, TAG_NAMES, TAGS, type TagDef } from "./contract";
+import { LOOPS, TAG_NAMES, TAGS, type TagDef, type TagScope } from "./contract";
 import { type Expression, ExpressionError, evaluate, parseExpression } from "./expression";
 import { gateTemplate } from "./gate/index";
 import { locatePart, type PartLocator, partLabel } from "./locate";
@@ -35,17 +35,52 @@ export const TEMPLATE_CODES = {
  * How deep the contract's loops nest (方面 → 类别 → 问题: 3). A template nesting loops deeper
  * only multiplies the work; docxtemplater would iterate every product.
  */
-export const MAX_LOOP_DEPTH: number = (() => {
+export const MAX_LOOP_DEPTH: number = loopDepth(TAGS);
+
+/** How deep the loops of a tag list nest. */
+function loopDepth(tags: readonly TagDef[]): number {
   const depth = (scope: string, seen: ReadonlySet<string>): number => {
     let deepest = 0;
-    for (const t of TAGS) {
+    for (const t of tags) {
       if (t.scope !== scope || t.kind !== "loop" || seen.has(t.name)) continue;
       deepest = Math.max(deepest, 1 + depth(t.name, new Set([...seen, t.name])));
     }
     return deepest;
   };
   return depth("", new Set());
-})();
+}
+
+/**
+ * The tag list a template is checked against: the unit documents' TAGS (the default) or the
+ * 汇总通报's SUMMARY_TAGS. Everything below looks names up here, never in TAGS directly.
+ */
+interface TagSet {
+  readonly tags: readonly TagDef[];
+  readonly names: readonly string[];
+  readonly maxDepth: number;
+}
+
+const tagSets = new WeakMap<readonly TagDef[], TagSet>();
+
+function tagSet(tags: readonly TagDef[]): TagSet {
+  let set = tagSets.get(tags);
+  if (!set) {
+    set = { tags, names: [...new Set(tags.map((t) => t.name))], maxDepth: loopDepth(tags) };
+    tagSets.set(tags, set);
+  }
+  return set;
+}
+
+type LoopScope = Exclude<TagScope, "">;
+
+/** Resolve as docxtemplater does: innermost open loop's item first, then the document level. */
+function resolveIn(set: TagSet, name: string, stack: readonly LoopScope[]): TagDef | undefined {
+  for (let i = stack.length - 1; i >= 0; i--) {
+    const found = set.tags.find((t) => t.name === name && t.scope === stack[i]);
+    if (found) return found;
+  }
+  return set.tags.find((t) => t.name === name && t.scope === "");
+}
 
 /** Counts what a render evaluates; the parser stops it past the limit (render.ts sets it). */
 export interface EvaluationBudget {
@@ -198,9 +233,12 @@ export function explain(err: DxtError, locators: Map<string, PartLocator>): Find
  * When the template does not compile, its tags cannot be walked with their loops; still name
  * the unknown ones (whole tags within one paragraph), so the clerk sees every error at once.
  */
-function unknownNamesIn(locators: Map<string, PartLocator>): Finding[] {
+function unknownNamesIn(
+  locators: Map<string, PartLocator>,
+  names: readonly string[] = TAG_NAMES,
+): Finding[] {
   const findings: Finding[] = [];
-  const known = new Set(TAG_NAMES);
+  const known = new Set(names);
   for (const [file, loc] of locators) {
     const label = partLabel(file);
     loc.paragraphs.forEach((text, i) => {
@@ -212,7 +250,7 @@ function unknownNamesIn(locators: Map<string, PartLocator>): Finding[] {
           continue; // already reported as a compile error
         }
         if (known.has(name)) continue;
-        const guess = closestName(name, TAG_NAMES);
+        const guess = closestName(name, names);
         const where = label === "正文" ? `第${i + 1}段` : label;
         findings.push(
           templateError(
@@ -230,7 +268,11 @@ function unknownNamesIn(locators: Map<string, PartLocator>): Finding[] {
  * Opens and compiles a template; never throws. The bytes pass the gate (gate/index.ts) first,
  * and docxtemplater only ever sees the parts the gate inflated and accepted.
  */
-export function compileTemplate(bytes: Uint8Array, what = "模板文件"): CompileOutcome {
+export function compileTemplate(
+  bytes: Uint8Array,
+  what = "模板文件",
+  tags: readonly TagDef[] = TAGS,
+): CompileOutcome {
   const gate = gateTemplate(bytes, what);
   if (!gate.ok) return { ok: false, unreadable: gate.unreadable, findings: [...gate.findings] };
   const zip = new PizZip();
@@ -258,7 +300,11 @@ export function compileTemplate(bytes: Uint8Array, what = "模板文件"): Compi
       };
     }
     const structural = list.map((x) => explain(x, locators));
-    return { ok: false, unreadable: false, findings: [...structural, ...unknownNamesIn(locators)] };
+    return {
+      ok: false,
+      unreadable: false,
+      findings: [...structural, ...unknownNamesIn(locators, tagSet(tags).names)],
+    };
   }
 }
 
@@ -276,18 +322,19 @@ interface StructuredPart {
 
 const loopText = (name: string) => `{#${name}}…{/${name}}`;
 
-function scopesOf(name: string): TagDef[] {
-  return TAGS.filter((t) => t.name === name);
+function scopesOf(set: TagSet, name: string): TagDef[] {
+  return set.tags.filter((t) => t.name === name);
 }
 
-function candidatesFor(stack: readonly LoopName[]): string[] {
+function candidatesFor(set: TagSet, stack: readonly LoopScope[]): string[] {
   const scopes = new Set<string>(["", ...stack]);
-  return [...new Set(TAGS.filter((t) => scopes.has(t.scope)).map((t) => t.name))];
+  return [...new Set(set.tags.filter((t) => scopes.has(t.scope)).map((t) => t.name))];
 }
 
 function checkParts(
+  set: TagSet,
   parts: readonly StructuredPart[],
-  stack: readonly LoopName[],
+  stack: readonly LoopScope[],
   where: (offset: number | undefined) => string,
   uses: TemplateTagUse[],
   findings: Finding[],
@@ -320,10 +367,10 @@ function checkParts(
     const at = where(part.offset);
     uses.push({ tag: expr.name, where: at });
     const written = isSection ? `{${part.inverted ? "^" : "#"}${part.value}}` : `{${part.value}}`;
-    const def = resolveTag(expr.name, stack);
+    const def = resolveIn(set, expr.name, stack);
     let next = stack;
     if (!def) {
-      const elsewhere = scopesOf(expr.name).filter((t) => t.scope !== "");
+      const elsewhere = scopesOf(set, expr.name).filter((t) => t.scope !== "");
       if (elsewhere.length > 0) {
         const loops = [...new Set(elsewhere.map((t) => loopText(t.scope)))].join("或");
         findings.push(
@@ -334,7 +381,7 @@ function checkParts(
         );
       } else {
         const guess =
-          closestName(expr.name, candidatesFor(stack)) ?? closestName(expr.name, TAG_NAMES);
+          closestName(expr.name, candidatesFor(set, stack)) ?? closestName(expr.name, set.names);
         findings.push(
           templateError(
             TEMPLATE_CODES.unknownTag,
@@ -364,7 +411,7 @@ function checkParts(
         ),
       );
     } else if (isSection && def.kind === "loop" && !part.inverted) {
-      if (stack.includes(def.name as LoopName)) {
+      if (stack.includes(def.name as LoopScope)) {
         findings.push(
           templateError(
             TEMPLATE_CODES.selfLoop,
@@ -373,18 +420,18 @@ function checkParts(
         );
         continue;
       }
-      if (stack.length + 1 > MAX_LOOP_DEPTH) {
+      if (stack.length + 1 > set.maxDepth) {
         findings.push(
           templateError(
             TEMPLATE_CODES.nesting,
-            `循环“${written}”（${at}）套在 ${stack.map((l) => `{#${l}}`).join("、")} 之内，嵌套了 ${stack.length + 1} 层；标签列表中的循环最多嵌套 ${MAX_LOOP_DEPTH} 层（${LOOPS[0]} → 类别 → 问题），请减少嵌套。`,
+            `循环“${written}”（${at}）套在 ${stack.map((l) => `{#${l}}`).join("、")} 之内，嵌套了 ${stack.length + 1} 层；标签列表中的循环最多嵌套 ${set.maxDepth} 层${set.tags === TAGS ? `（${LOOPS[0]} → 类别 → 问题）` : ""}，请减少嵌套。`,
           ),
         );
         continue;
       }
-      next = [...stack, def.name as LoopName];
+      next = [...stack, def.name as LoopScope];
     }
-    if (part.subparsed) checkParts(part.subparsed, next, where, uses, findings);
+    if (part.subparsed) checkParts(set, part.subparsed, next, where, uses, findings);
   }
 }
 
@@ -392,9 +439,12 @@ function checkParts(
  * Tags typed with full-width braces (｛完成率｝, what a Chinese IME gives) are plain text to the
  * template engine and would be printed as they are: warn, naming the tag.
  */
-function fullWidthBraces(locators: Map<string, PartLocator>): Finding[] {
+function fullWidthBraces(
+  locators: Map<string, PartLocator>,
+  names: readonly string[] = TAG_NAMES,
+): Finding[] {
   const findings: Finding[] = [];
-  const known = new Set(TAG_NAMES);
+  const known = new Set(names);
   for (const [file, loc] of locators) {
     const label = partLabel(file);
     loc.paragraphs.forEach((text, i) => {
@@ -416,18 +466,22 @@ function fullWidthBraces(locators: Map<string, PartLocator>): Finding[] {
 }
 
 /** The full check, on an already compiled template. */
-export function checkCompiled(compiled: CompiledTemplate): TemplateCheckResult {
+export function checkCompiled(
+  compiled: CompiledTemplate,
+  tags: readonly TagDef[] = TAGS,
+): TemplateCheckResult {
+  const set = tagSet(tags);
   const uses: TemplateTagUse[] = [];
   const findings: Finding[] = [];
   for (const file of compiled.inspect.getTemplatedFiles()) {
     const parts = compiled.inspect.getStructuredTags(file) as unknown as StructuredPart[];
     const loc = compiled.locators.get(file);
     const where = (offset: number | undefined) => (loc ? loc.where(offset ?? 0) : file);
-    checkParts(parts, [], where, uses, findings);
+    checkParts(set, parts, [], where, uses, findings);
   }
   // A .docx that uses no tag of the contract is a finished document, not a template: filling
   // it would file another unit's text under this unit's name.
-  const contractNames = new Set(TAG_NAMES);
+  const contractNames = new Set(set.names);
   if (!uses.some((u) => contractNames.has(u.tag)))
     findings.push(
       templateError(
@@ -435,14 +489,16 @@ export function checkCompiled(compiled: CompiledTemplate): TemplateCheckResult {
         "文件中没有任何标签列表中的标签（如 {单位名称}、{#问题}…{/问题}），它不是模板，可能是已经写好的文书；请从 templates/报告.docx 或 templates/通报.docx 改出本单位的模板。",
       ),
     );
-  findings.push(...fullWidthBraces(compiled.locators));
+  findings.push(...fullWidthBraces(compiled.locators, set.names));
   const used = new Set(uses.map((u) => u.tag));
   const tagsUsed = [...used];
   // The document-level values (facts and figures) the template never prints; loop items and
   // switches are left out, or the list would drown what matters.
-  const unusedFields = TAGS.filter(
-    (t) => t.scope === "" && (t.kind === "text" || t.kind === "number") && !used.has(t.name),
-  ).map((t) => t.name);
+  const unusedFields = tags
+    .filter(
+      (t) => t.scope === "" && (t.kind === "text" || t.kind === "number") && !used.has(t.name),
+    )
+    .map((t) => t.name);
   return {
     ok: findings.every((f) => f.severity !== "error"),
     tagsUsed,
@@ -454,8 +510,12 @@ export function checkCompiled(compiled: CompiledTemplate): TemplateCheckResult {
 }
 
 /** `checkTemplate(bytes)`: tags used, unknown tags with "did you mean", structural errors, unused fields. */
-export function checkTemplate(bytes: Uint8Array, what = "模板文件"): TemplateCheckResult {
-  const outcome = compileTemplate(bytes, what);
+export function checkTemplate(
+  bytes: Uint8Array,
+  what = "模板文件",
+  tags: readonly TagDef[] = TAGS,
+): TemplateCheckResult {
+  const outcome = compileTemplate(bytes, what, tags);
   if (!outcome.ok) {
     return {
       ok: false,
@@ -466,5 +526,5 @@ export function checkTemplate(bytes: Uint8Array, what = "模板文件"): Templat
       unreadable: outcome.unreadable,
     };
   }
-  return checkCompiled(outcome.compiled);
+  return checkCompiled(outcome.compiled, tags);
 }

@@ -9,6 +9,8 @@
  *   /templates/*.docx      the built-in templates
  *   /api/downloads         one-time download links (POST a .docx, GET it once)
  *   /api/library           the template library (src/server/library/plugin.ts), when present
+ *   /api/submissions       submissions (报送) to the inspection office, with the library
+ *   /dashboard.html        the office's dashboard over them
  *   /healthz               liveness
  */
 import { existsSync } from "node:fs";
@@ -19,7 +21,7 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { type DownloadStoreOptions, downloadsPlugin } from "./downloads";
 import { ERROR_FORMAT_OPTIONS, errorBody, installErrorFormat } from "./errors";
 import { addSecurityHeaders } from "./library/security-headers";
-import { DEFAULT_DIST, PANE_PAGE, PROJECT_ROOT } from "./static";
+import { DASHBOARD_PAGE, DEFAULT_DIST, PANE_PAGE, PROJECT_ROOT } from "./static";
 
 export interface AppOptions {
   /** The built pane; default dist/ at the project root. */
@@ -32,6 +34,12 @@ export interface AppOptions {
   readonly downloads?: DownloadStoreOptions;
   /** Register the template library plugin (default true); an object is passed to it as options. */
   readonly library?: boolean | Readonly<Record<string, unknown>>;
+  /**
+   * Register the submissions (报送) API at /api/submissions beside the library (default: when
+   * the library is mounted), sharing its data folder, admin token and database; the office's
+   * dashboard (/dashboard.html) reads it.
+   */
+  readonly submissions?: boolean;
 }
 
 function officeJsDir(root: string): string | undefined {
@@ -51,6 +59,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
 
   app.get("/healthz", async () => ({ ok: true }));
   app.get("/", async (_request, reply) => reply.redirect(`/${PANE_PAGE}`));
+  app.get("/dashboard", async (_request, reply) => reply.redirect(`/${DASHBOARD_PAGE}`));
   // The help page lives in assets/ (the manifest's SupportUrl); /help.html is the address people
   // type and older manifests used.
   app.get("/help.html", async (_request, reply) => reply.redirect("/assets/help.html"));
@@ -126,6 +135,20 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     const { libraryPlugin } = await import("./library/plugin");
     const libraryOptions = typeof options.library === "object" ? options.library : {};
     await app.register(libraryPlugin, { prefix: "/api/library", ...libraryOptions });
+    if (options.submissions !== false) {
+      const { submissionsPlugin } = await import("./submissions/plugin");
+      const shared = libraryOptions as {
+        dataDir?: string;
+        adminToken?: string;
+        databaseUrl?: string;
+      };
+      await app.register(submissionsPlugin, {
+        prefix: "/api/submissions",
+        ...(shared.dataDir ? { dataDir: shared.dataDir } : {}),
+        ...(shared.adminToken ? { adminToken: shared.adminToken } : {}),
+        ...(shared.databaseUrl ? { databaseUrl: shared.databaseUrl } : {}),
+      });
+    }
   }
 
   return app;

@@ -77,6 +77,8 @@ async function main(): Promise<void> {
     Excel 网页版：插入 → 加载项 → 上传我的加载项 → 选择项目目录下的 manifest.xml
     停止旁加载：npm run stop
 
+  巡察办进度看板：${origin}/dashboard.html（用巡察办账户的令牌登录）
+
   模板库：${origin}/api/library（${database ? `PostgreSQL ${redactUrl(database)}` : "SQLite，数据在 .data/library"}）
   健康检查：${origin}/healthz    按 Ctrl+C 停止服务。
 `);

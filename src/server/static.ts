@@ -11,19 +11,26 @@ export const PROJECT_ROOT = resolve(fileURLToPath(new URL("../..", import.meta.u
 export const DEFAULT_DIST = join(PROJECT_ROOT, "dist");
 /** The page Office loads (the manifest's SourceLocation) and the standalone URL. */
 export const PANE_PAGE = "taskpane.html";
+/** The inspection office's dashboard, built beside the pane. */
+export const DASHBOARD_PAGE = "dashboard.html";
 /** Written by every Vite build; its time stamps the build. */
 export const PANE_MANIFEST_FILE = ".vite/manifest.json";
 
 /** Inputs whose change means the pane must be rebuilt. */
 const SOURCES = [
   "src/taskpane",
+  "src/dashboard",
+  "src/submissions",
   "src/core",
   "src/documents",
   "src/office",
   "src/ports",
   "src/library",
   "src/xlsx",
+  "src/dashboard",
+  "src/submissions",
   "taskpane.html",
+  "dashboard.html",
   "vite.config.ts",
   "package-lock.json",
 ];

@@ -28,12 +28,26 @@ describe("task pane bundle", () => {
 
   beforeAll(async () => {
     ({ chunks } = await buildPaneChunks({ outDir: join(dir, "dist"), quiet: true }));
-    initial = initialModules(chunks);
+    // The pane's own entry (the office's dashboard.html is a second page of the same build).
+    const paneEntry = chunks.find(
+      (c) => c.isEntry && c.moduleIds.some((id) => id.endsWith("src/taskpane/main.tsx")),
+    );
+    initial = initialModules(chunks, paneEntry?.file ?? "");
   }, 180_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it("has one entry whose initial chunks hold React, Fluent UI and the app shell", () => {
-    expect(chunks.filter((c) => c.isEntry)).toHaveLength(1);
+  it("has one entry per page; the pane's initial chunks hold React, Fluent UI and the app shell", () => {
+    const entries = chunks.filter((c) => c.isEntry);
+    expect(entries).toHaveLength(2);
+    const dashboard = entries.find((c) =>
+      c.moduleIds.some((id) => id.endsWith("src/dashboard/main.tsx")),
+    );
+    expect(dashboard).toBeDefined();
+    // The dashboard never loads the pane, nor the pane the dashboard.
+    expect(initialModules(chunks, dashboard!.file).some((id) => id.includes("src/taskpane/"))).toBe(
+      false,
+    );
+    expect(initial.some((id) => id.includes("src/dashboard/"))).toBe(false);
     expect(initial.some((id) => inPackage(id, "react-dom"))).toBe(true);
     expect(initial.some((id) => id.includes("/node_modules/@fluentui/"))).toBe(true);
     expect(initial.some((id) => id.endsWith("src/taskpane/App.tsx"))).toBe(true);

@@ -77,9 +77,14 @@ export function register(program: Command): void {
     )
     .option("--cert <文件>", "HTTPS 证书（PEM）；Excel 中的任务窗格直接访问本服务器时需要")
     .option("--key <文件>", "HTTPS 私钥（PEM），与 --cert 一起使用")
+    .option(
+      "--submissions",
+      "同时提供报送接口 /api/submissions（巡察办收集各单位台账，数据存于数据目录）",
+    )
     .action(
       run(
         async (opts: {
+          submissions?: boolean;
           port: string;
           host: string;
           dataDir?: string;
@@ -116,6 +121,7 @@ export function register(program: Command): void {
               dataDir,
               ...(databaseUrl ? { databaseUrl } : {}),
               ...(https ? { https } : {}),
+              ...(opts.submissions ? { submissions: true } : {}),
             });
           } catch (e) {
             if ((e as NodeJS.ErrnoException).code === "EADDRINUSE")
@@ -131,6 +137,7 @@ export function register(program: Command): void {
             sqliteFile: libraryDbFile(dataDir),
           });
           process.stdout.write(`模板库已启动：${url}（数据目录 ${dataDir}，存储 ${storage}）\n`);
+          if (opts.submissions) process.stdout.write(`报送接口：${url}/api/submissions\n`);
           const stop = () => {
             app.close().then(
               () => process.exit(0),

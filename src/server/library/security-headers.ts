@@ -47,12 +47,15 @@ function isHtml(contentType: unknown): boolean {
 
 /** Adds the headers to every response of `app` (call before registering routes and plugins). */
 export function addSecurityHeaders(app: FastifyInstance): void {
-  app.addHook("onSend", async (_request, reply, payload) => {
+  app.addHook("onSend", async (request, reply, payload) => {
     reply.header("x-content-type-options", "nosniff");
-    reply.header(
-      "content-security-policy",
-      isHtml(reply.getHeader("content-type")) ? PAGE_POLICY : RESOURCE_POLICY,
-    );
+    // A 304 for a revalidated page has no content type, but the browser takes its headers over
+    // into the cached page: it must carry the page's policy, or a reload of the pane (its HTML
+    // is always revalidated) would block every script.
+    const page =
+      isHtml(reply.getHeader("content-type")) ||
+      (reply.statusCode === 304 && /\.html?$/i.test(request.url.split("?")[0] ?? ""));
+    reply.header("content-security-policy", page ? PAGE_POLICY : RESOURCE_POLICY);
     return payload;
   });
 }

@@ -4,6 +4,7 @@
 import type { ServerOptions as HttpsServerOptions } from "node:https";
 import Fastify, { type FastifyInstance } from "fastify";
 import { ERROR_FORMAT_OPTIONS, installErrorFormat } from "../errors";
+import type { SubmissionsPluginOptions } from "../submissions/plugin";
 import { type LibraryPluginOptions, libraryPlugin } from "./plugin";
 import { addSecurityHeaders } from "./security-headers";
 
@@ -16,12 +17,17 @@ export interface LibraryServerOptions extends LibraryPluginOptions {
    * an https page may not fetch from an http server (mixed content).
    */
   readonly https?: Pick<HttpsServerOptions, "key" | "cert">;
+  /**
+   * Also serve the submissions (报送) API at /api/submissions, sharing the data folder and the
+   * admin token; off unless asked for.
+   */
+  readonly submissions?: boolean | SubmissionsPluginOptions;
 }
 
 export async function buildLibraryServer(
   options: LibraryServerOptions = {},
 ): Promise<FastifyInstance> {
-  const { prefix = "/api/library", logger = false, https, ...pluginOptions } = options;
+  const { prefix = "/api/library", logger = false, https, submissions, ...pluginOptions } = options;
   const app = (https
     ? Fastify({ ...ERROR_FORMAT_OPTIONS, logger, https })
     : Fastify({ ...ERROR_FORMAT_OPTIONS, logger })) as unknown as FastifyInstance;
@@ -29,6 +35,16 @@ export async function buildLibraryServer(
   addSecurityHeaders(app);
   app.get("/healthz", async () => ({ ok: true }));
   await app.register(libraryPlugin, { prefix, ...pluginOptions });
+  if (submissions) {
+    const { submissionsPlugin } = await import("../submissions/plugin");
+    await app.register(submissionsPlugin, {
+      prefix: "/api/submissions",
+      ...(pluginOptions.dataDir ? { dataDir: pluginOptions.dataDir } : {}),
+      ...(pluginOptions.adminToken ? { adminToken: pluginOptions.adminToken } : {}),
+      ...(pluginOptions.databaseUrl ? { databaseUrl: pluginOptions.databaseUrl } : {}),
+      ...(submissions === true ? {} : submissions),
+    });
+  }
   return app;
 }
 

@@ -83,6 +83,19 @@ describe("security headers", () => {
     expectPagePolicy(res.headers);
   });
 
+  it("a revalidated page (304, no content type) keeps the page policy: reloads still run", async () => {
+    const first = await app.inject({ method: "GET", url: "/taskpane.html" });
+    const etag = first.headers.etag;
+    expect(etag).toBeDefined();
+    const again = await app.inject({
+      method: "GET",
+      url: "/taskpane.html",
+      headers: { "if-none-match": String(etag) },
+    });
+    expect(again.statusCode).toBe(304);
+    expectPagePolicy(again.headers);
+  });
+
   it("the pane's scripts, the API, its errors and 404s carry nosniff and the resource policy", async () => {
     const script = await app.inject({ method: "GET", url: "/static/a.js" });
     expect(script.statusCode).toBe(200);
