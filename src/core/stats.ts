@@ -13,6 +13,7 @@ import {
   type Precision,
   STATUSES,
   type Status,
+  UNREAD_STATUS,
 } from "./model";
 
 export interface StatsOptions {
@@ -252,5 +253,38 @@ export function computeStats(rows: readonly LedgerRow[], options: StatsOptions =
       ...(declaredProblems !== undefined ? { problems: declaredProblems } : {}),
       mismatch,
     },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The one breakdown every count sentence is written from
+
+export interface CountBreakdown {
+  /** 问题总数 (feedback rows). */
+  readonly total: number;
+  /** Every status that counts as done (已完成 and 已完成并长期坚持). */
+  readonly done: number;
+  /** The 已完成并长期坚持 inside `done`, said as "（其中…）", never as an addend. */
+  readonly doneLasting: number;
+  readonly completionRateText: string;
+  /** Each not-done status with rows, in STATUSES order, then 未识别; done + these = total. */
+  readonly notDone: readonly {
+    readonly status: Status | typeof UNREAD_STATUS;
+    readonly count: number;
+  }[];
+}
+
+/** The counts of the documents' count sentence, from the statistics only. */
+export function countBreakdown(stats: LedgerStats): CountBreakdown {
+  const notDone: { status: Status | typeof UNREAD_STATUS; count: number }[] = STATUSES.filter(
+    (s) => !DONE_STATUSES.has(s) && stats.byStatus[s] > 0,
+  ).map((s) => ({ status: s, count: stats.byStatus[s] }));
+  if (stats.unread > 0) notDone.push({ status: UNREAD_STATUS, count: stats.unread });
+  return {
+    total: stats.total,
+    done: stats.done,
+    doneLasting: stats.byStatus.已完成并长期坚持,
+    completionRateText: stats.completionRateText,
+    notDone,
   };
 }

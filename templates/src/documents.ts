@@ -51,9 +51,7 @@ export function reportBody(): XmlElement[] {
     ...narrativeLoop("主要做法"),
     heading(1, "二、整改完成情况"),
     ...problemList("report"),
-    bodyText(
-      "截至{截至日期}，巡察反馈的{问题总数}个具体问题，{完成情况表述}，整改完成率{完成率}。",
-    ),
+    bodyText("截至{截至日期}，巡察反馈的{问题总数}个具体问题，{完成情况表述}。"),
     heading(1, "三、下一步工作打算"),
     ...narrativeLoop("下一步打算"),
     ...signature(),
