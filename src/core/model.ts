@@ -3,6 +3,7 @@
  * the core produces or consumes these shapes, and so do the documents, the adapters and the UI.
  */
 import type { UnitProfile } from "./profile";
+import type { RuleTitle } from "./rules";
 
 /** A calendar day as `YYYY-MM-DD`; comparable as a string, free of time zones. */
 export type LocalDate = string;
@@ -291,8 +292,10 @@ export interface LedgerStats {
   readonly overdue: readonly OverdueItem[];
   /** 整改措施 count: numbered measures inside a cell count one each. */
   readonly measures: number;
-  /** Distinct 《…》 rule titles named in 整改措施 / 整改成效. */
+  /** 制度: distinct 《…》 titles of rules made or revised, named in 整改措施 / 整改成效 (rules.ts). */
   readonly rules: readonly string[];
+  /** The other 《…》 titles, left out of the 制度 count, each with the reason. */
+  readonly rulesLeftOut: readonly RuleTitle[];
   /** Rows with 公开=否 (left out of the public notice). */
   readonly nonPublic: number;
   readonly declared: {

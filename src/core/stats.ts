@@ -15,6 +15,7 @@ import {
   type Status,
   UNREAD_STATUS,
 } from "./model";
+import { classifyRuleTitles } from "./rules";
 
 export interface StatsOptions {
   /** Day for 超期; default today (local). */
@@ -122,7 +123,7 @@ export function countMeasures(text: string): number {
   return best > 0 ? best : 1;
 }
 
-/** Distinct 《…》 titles (whitespace removed), in order of first appearance. */
+/** Distinct 《…》 titles (whitespace removed), in order of first appearance; unclassified (see rules.ts for the 制度 count). */
 export function extractRuleTitles(texts: Iterable<string>): string[] {
   const seen = new Set<string>();
   for (const t of texts) {
@@ -221,7 +222,12 @@ export function computeStats(rows: readonly LedgerRow[], options: StatsOptions =
 
   let measures = 0;
   for (const r of rows) measures += countMeasures(r.measures);
-  const rules = extractRuleTitles(rows.flatMap((r) => [r.measures, r.result]));
+  const ruleTitles = classifyRuleTitles(
+    rows.flatMap((r) => [
+      { text: r.measures, row: r.row },
+      { text: r.result, row: r.row },
+    ]),
+  );
 
   const declaredAspects = options.declared?.aspects;
   const declaredProblems = options.declared?.problems;
@@ -246,7 +252,8 @@ export function computeStats(rows: readonly LedgerRow[], options: StatsOptions =
     byDepartment: [...departments].map(([name, list]) => group(name, list, precision)),
     overdue,
     measures,
-    rules,
+    rules: ruleTitles.kept.map((t) => t.title),
+    rulesLeftOut: ruleTitles.dropped,
     nonPublic: rows.filter((r) => !r.isPublic).length,
     declared: {
       ...(declaredAspects !== undefined ? { aspects: declaredAspects } : {}),
