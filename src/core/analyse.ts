@@ -24,6 +24,13 @@ import { ledgerRowSchema } from "./schemas";
 import { SheetView } from "./sheet";
 import { computeStats } from "./stats";
 import { looseKey } from "./text";
+import {
+  asOfAfterDocDate,
+  declaredInTextFindings,
+  ledgerTextCells,
+  type TextCell,
+  textFindings,
+} from "./text-check";
 import { validateDeclared, validateRows } from "./validate";
 import { SHEET_ALIASES } from "./vocabulary";
 
@@ -110,7 +117,7 @@ export function analyseWorkbook(wb: WorkbookGrid, options: AnalysisOptions = {})
   try {
     // 基本信息
     const infoSheet = findRoleSheet(wb, "info");
-    let infoCells = {};
+    let infoCells: ReturnType<typeof readBasicInfo>["cells"] = {};
     if (infoSheet) {
       const read = readBasicInfo(new SheetView(infoSheet));
       info = mergeProfile(read.info, options.profile);
@@ -132,10 +139,12 @@ export function analyseWorkbook(wb: WorkbookGrid, options: AnalysisOptions = {})
 
     // 报告正文
     const narrativeSheet = findRoleSheet(wb, "narrative");
+    let narrativeCells: TextCell[] = [];
     if (narrativeSheet) {
       const read = readNarrative(new SheetView(narrativeSheet));
       narrative = read.narrative;
-      narrativeFindings.push(...read.findings);
+      narrativeCells = read.cells;
+      narrativeFindings.push(...read.findings, ...textFindings(read.cells));
     } else {
       narrativeFindings.push(
         makeFinding(
@@ -199,6 +208,7 @@ export function analyseWorkbook(wb: WorkbookGrid, options: AnalysisOptions = {})
         );
         ledgerFindings.push(
           ...validateRows(ledger, { asOf, feedbackDate: info.feedbackDate, reportedCells }),
+          ...textFindings(ledgerTextCells(name, ledger.rows)),
         );
       }
     }
@@ -217,7 +227,20 @@ export function analyseWorkbook(wb: WorkbookGrid, options: AnalysisOptions = {})
           infoSheet ? String(infoSheet.name) : SHEET.info,
         ),
       );
+      narrativeFindings.push(
+        ...declaredInTextFindings(narrativeCells, {
+          aspects: stats.aspectCount,
+          problems: stats.total,
+          measures: stats.measures,
+        }),
+      );
     }
+    infoFindings.push(
+      ...asOfAfterDocDate(asOf, info.docDate, {
+        sheet: infoSheet ? String(infoSheet.name) : SHEET.info,
+        ...(infoCells.docDate !== undefined ? { cell: infoCells.docDate } : {}),
+      }),
+    );
     return { ledger, info, narrative, findings: all(), stats };
   } catch (err) {
     // Defensive: a bug must not take the caller down; it becomes a finding.
