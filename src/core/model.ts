@@ -140,6 +140,7 @@ export interface Ledger {
 export const INFO_KEYS = {
   unitName: "单位名称",
   partyOrgName: "党组织名称",
+  partyOrgShortName: "党组织简称",
   inspectionGroup: "巡察组",
   inspectionType: "巡察类型",
   inspectionStart: "巡察开始日期",
@@ -174,6 +175,8 @@ export const INSPECTION_TYPES = [
 export interface BasicInfo {
   unitName?: string;
   partyOrgName?: string;
+  /** 党组织简称 (局党组, 中心党委): second mention; derived from 党组织名称 when absent. */
+  partyOrgShortName?: string;
   inspectionGroup?: string;
   inspectionType?: string;
   inspectionStart?: LocalDate;

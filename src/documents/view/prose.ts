@@ -12,14 +12,43 @@ import { chineseDate, chineseDateRange, shortChineseDate, xmlSafe } from "../for
 export const text = (value: string | undefined | null): string =>
   value ? xmlSafe(value).trim() : "";
 
+/**
+ * 整改措施 as printed: "" when 整改成效 already begins with it (整改措施：一是更新观念。 followed by
+ * 整改成效：一是更新观念。派出考察组… says it twice).
+ */
+export function printedMeasures(measures: string, result: string): string {
+  const key = (v: string) => v.replace(/[\s\u3000]+/gu, "").replace(/[。；;，,.]+$/u, "");
+  const m = key(measures);
+  return m !== "" && key(result).startsWith(m) ? "" : text(measures);
+}
+
+/**
+ * A two-level problem's number: "12." but "12．" (full-width 下脚点) when the text begins with
+ * a digit, so "12．2017年7月…" never reads as a decimal.
+ */
+export function problemNumber(n: number, problem: string): string {
+  return /^[\d０-９]/u.test(problem.trim()) ? `${n}．` : `${n}.`;
+}
+
+/** 巡视 when the group's name says so (校党委第一巡视组, 省委第三巡视组), else 巡察. */
+export function inspectionWord(group: string | undefined): "巡察" | "巡视" {
+  return group?.includes("巡视") ? "巡视" : "巡察";
+}
+
+/** Generated wording in the inspection's own word: every 巡察 becomes 巡视 for a 巡视组. */
+export function inWord(word: "巡察" | "巡视", sentence: string): string {
+  return word === "巡视" ? sentence.replace(/巡察/gu, "巡视") : sentence;
+}
+
 /** Title derived from 基本信息 (报告 / 通报 wording of the seeds). */
 export function deriveTitle(info: BasicInfo, kind: DocumentKind): string {
   const org = text(info.partyOrgName) || text(info.unitName);
+  const word = inspectionWord(info.inspectionGroup);
   if (kind === "报告") {
-    const group = text(info.inspectionGroup) || "巡察组";
+    const group = text(info.inspectionGroup) || `${word}组`;
     return `${org}关于落实${group}反馈意见整改情况的报告`;
   }
-  return `${org}关于巡察整改进展情况的通报`;
+  return `${org}关于${word}整改进展情况的通报`;
 }
 
 /**
@@ -134,18 +163,25 @@ export function sentences(info: BasicInfo, stats: LedgerStats, f: ProseFacts): S
     t += "现将有关情况报告如下：";
     opening.push(t);
   }
+  const w = inspectionWord(f.group);
   return {
     statusSentence,
-    progress,
-    conclusion,
+    progress: inWord(w, progress),
+    conclusion: inWord(w, conclusion),
     allDone,
-    publicNote,
-    opening: opening.join(""),
+    publicNote: inWord(w, publicNote),
+    // The group's own name already says 巡视; 《中国共产党巡视工作条例》 is unchanged by it.
+    opening: inWord(w, opening.join("")),
   };
 }
 
 /** Generic 主要做法 paragraphs for a ledger without 报告正文, filled with the ledger's own numbers. */
 export function defaultPractices(stats: LedgerStats, f: ProseFacts): NarrativeParagraph[] {
+  const w = inspectionWord(f.group);
+  return practices(stats, f).map((p) => ({ ...p, text: inWord(w, p.text) }));
+}
+
+function practices(stats: LedgerStats, f: ProseFacts): NarrativeParagraph[] {
   const who = f.org || f.unit || "我单位";
   const paragraphs: NarrativeParagraph[] = [
     {
@@ -166,12 +202,19 @@ export function defaultPractices(stats: LedgerStats, f: ProseFacts): NarrativePa
   return paragraphs;
 }
 
-export function defaultNextSteps(f: ProseFacts): NarrativeParagraph[] {
+export function defaultNextSteps(f: ProseFacts, stats?: LedgerStats): NarrativeParagraph[] {
+  const w = inspectionWord(f.group);
+  return nextSteps(f, stats).map((p) => ({ ...p, text: inWord(w, p.text) }));
+}
+
+function nextSteps(f: ProseFacts, stats?: LedgerStats): NarrativeParagraph[] {
   const who = f.org || f.unit || "我单位";
+  // Never claims more than the data: the sentence on unfinished problems only when there are any.
+  const unfinished = stats === undefined || stats.done < stats.total;
   return [
     {
       heading: "持续巩固整改成果",
-      text: `${who}将对已完成整改的问题适时开展“回头看”，防止问题反弹；对需要长期整改的问题，持续跟踪推进，确保整改到位。`,
+      text: `${who}将对已完成整改的问题适时开展“回头看”，防止问题反弹${unfinished ? "；对尚未完成整改的问题，持续跟踪推进，确保整改到位" : ""}。`,
     },
     {
       heading: "健全长效机制",

@@ -125,7 +125,7 @@ describe("龙亭 (seed 002) → 通报", () => {
     const paras = nonEmpty(docxParagraphs(result.docx));
     const total = analysis.stats.total;
     expect(total).toBeGreaterThan(0);
-    expect(paras.filter((p) => /^\d+\./.test(p))).toHaveLength(total);
+    expect(paras.filter((p) => /^\d+[.．]/.test(p))).toHaveLength(total);
     expect(paras.join("\n")).toContain(`巡察反馈的${total}个具体问题`);
     expect(paras.join("\n")).toMatch(/电子邮箱：kfltmzj@126\.com/);
   });

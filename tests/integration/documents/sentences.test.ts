@@ -217,3 +217,92 @@ describe("property: the count sentence adds up for any status mix", () => {
     );
   });
 });
+
+// ---------------------------------------------------------------------------------------------
+
+describe("wording (documents.md 2a)", () => {
+  const info = (group: string, org: string, more: string[][] = []) => [
+    ["项目", "内容"],
+    ["单位名称", "某某大学"],
+    ["党组织名称", org],
+    ["巡察组", group],
+    ["巡察开始日期", "2023年7月28日"],
+    ["巡察结束日期", "2023年9月11日"],
+    ["反馈日期", "2023年10月23日"],
+    ["发文字号", "校党〔2024〕1号"],
+    ["签发人", "张三"],
+    ["主送机关", "省委巡视工作领导小组办公室"],
+    ["成文日期", "2024年1月10日"],
+    ["联系电话", "0393-7221234"],
+    ...more,
+  ];
+  const analyse = (infoRows: unknown[][], rows = ROWS.slice(0, 9)) =>
+    analyseWorkbook(workbook(sheet("整改台账", [HEADER, ...rows]), sheet("基本信息", infoRows)), {
+      asOf: "2024-01-10",
+    });
+
+  it("巡视 everywhere in the generated wording when the group is a 巡视组", () => {
+    const a = analyse(info("省委第三巡视组", "中共某某大学委员会"));
+    const notice = buildViewModel(a, "通报");
+    expect(notice.标题).toBe("中共某某大学委员会关于巡视整改进展情况的通报");
+    expect(notice.开头段).toBe(
+      "根据省委统一部署，2023年7月28日至9月11日，省委第三巡视组对中共某某大学委员会进行了巡视。" +
+        "2023年10月23日，省委第三巡视组向大学党委反馈了巡视意见。" +
+        "按照《中国共产党巡视工作条例》有关规定和党务公开原则，现将巡视整改进展情况予以公布。",
+    );
+    expect(notice.进度表述).toBe(
+      "截至1月10日，巡视反馈的9个具体问题，已完成整改6个（其中已完成并长期坚持2个），整改完成率67%，长期整改1个，正在推进1个，延期整改1个",
+    );
+    expect(notice.公开说明).toMatch(/^巡视反馈的9个问题中，有1个问题按规定不予公开/);
+    const report = buildViewModel(a, "报告");
+    for (const t of [
+      report.开头段,
+      ...(report.主要做法 as { 内容: string }[]).map((p) => p.内容),
+    ]) {
+      expect(t).not.toContain("巡察");
+    }
+  });
+
+  it("党组织简称 from 基本信息 wins over the derived one", () => {
+    const a = analyse(
+      info("县委第一巡察组", "中共清丰县市政园林局党组", [["党组织简称", "县市政园林局党组"]]),
+    );
+    expect(a.info.partyOrgShortName).toBe("县市政园林局党组");
+    expect(buildViewModel(a, "报告").开头段).toContain(
+      "县委第一巡察组向县市政园林局党组反馈了巡察意见",
+    );
+  });
+
+  it("整改措施 is left out when 整改成效 begins with it; 12． before a digit; docProps from the document", async () => {
+    const rows = ROWS.slice(0, 9).map((r, i) => {
+      const copy = [...r];
+      if (i === 0) copy[9] = `${copy[3]}。派出考察组赴外地学习。`;
+      if (i === 1) copy[2] = "2017年7月，某项目未经集体研究";
+      return copy;
+    });
+    const a = analyse(info("县委第一巡察组", "中共清丰县市政园林局党组"), rows);
+    const result = renderDocument({ template: template("报告"), kind: "报告", analysis: a });
+    if (!result.ok) throw new Error(result.findings.map((f) => f.message).join("\n"));
+    const paras = docxParagraphs(result.docx).map((p) => p.trim());
+    const first = paras.findIndex((p) => p.endsWith("问题描述第1项"));
+    const second = paras.findIndex((p) => p.includes("2017年7月，某项目"));
+    const block = paras.slice(first, second);
+    expect(block.some((p) => p.startsWith("整改措施："))).toBe(false);
+    expect(block).toContain("整改成效：一是加强学习；二是健全台账。派出考察组赴外地学习。");
+    const after = paras.slice(second, second + 5);
+    expect(after.some((p) => p === "整改措施：一是加强学习；二是健全台账")).toBe(true);
+    const notice = renderDocument({ template: template("通报"), kind: "通报", analysis: a });
+    if (!notice.ok) throw new Error("notice");
+    expect(docxParagraphs(notice.docx).map((p) => p.trim())).toContain(
+      "2．2017年7月，某项目未经集体研究",
+    );
+    const { default: PizZip } = await import("pizzip");
+    const xml = new PizZip(result.docx).file("docProps/core.xml")?.asText() ?? "";
+    expect(xml).toMatch(
+      /<dc:title>中共清丰县市政园林局党组关于落实县委第一巡察组反馈意见整改情况的报告<\/dc:title>/,
+    );
+    expect(xml).toMatch(/<dcterms:created[^>]*>2024-01-10T00:00:00Z<\/dcterms:created>/);
+    expect(xml).toMatch(/<dcterms:modified[^>]*>2024-01-10T00:00:00Z<\/dcterms:modified>/);
+    expect(xml).not.toContain("模板");
+  });
+});
