@@ -286,14 +286,14 @@ export interface LedgerStats {
   /** Feedback rows whose 完成情况 could not be read (未识别), and their share of 100. */
   readonly unread: number;
   readonly unreadShare: number;
-  /** Problems with 来源 自查, counted apart. */
-  readonly selfFound: { readonly total: number; readonly done: number };
+  /** Problems with 来源 自查, counted apart (their own 整改措施 count too). */
+  readonly selfFound: { readonly total: number; readonly done: number; readonly measures: number };
   /** Number of distinct 方面 among feedback problems. */
   readonly aspectCount: number;
   readonly byAspect: readonly GroupStats[];
   readonly byDepartment: readonly GroupStats[];
   readonly overdue: readonly OverdueItem[];
-  /** 整改措施 count: numbered measures inside a cell count one each. */
+  /** 整改措施 count over feedback rows (自查 apart): numbered measures in a cell count one each. */
   readonly measures: number;
   /** 制度: distinct 《…》 titles of rules made or revised, named in 整改措施 / 整改成效 (rules.ts). */
   readonly rules: readonly string[];

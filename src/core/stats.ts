@@ -220,8 +220,11 @@ export function computeStats(rows: readonly LedgerRow[], options: StatsOptions =
     });
   }
 
+  // "逐项制定整改措施N条" stands next to the feedback counts: 自查 measures are counted apart.
   let measures = 0;
-  for (const r of rows) measures += countMeasures(r.measures);
+  for (const r of feedback) measures += countMeasures(r.measures);
+  let selfMeasures = 0;
+  for (const r of self) selfMeasures += countMeasures(r.measures);
   const ruleTitles = classifyRuleTitles(
     rows.flatMap((r) => [
       { text: r.measures, row: r.row },
@@ -246,7 +249,7 @@ export function computeStats(rows: readonly LedgerRow[], options: StatsOptions =
     statusShares,
     unread: overall.unread,
     unreadShare: shares[order.length] ?? 0,
-    selfFound: { total: self.length, done: self.filter(isDone).length },
+    selfFound: { total: self.length, done: self.filter(isDone).length, measures: selfMeasures },
     aspectCount: aspects.size,
     byAspect: [...aspects].map(([name, list]) => group(name, list, precision)),
     byDepartment: [...departments].map(([name, list]) => group(name, list, precision)),

@@ -94,6 +94,50 @@ export function doneClause(stats: LedgerStats): string {
   return s;
 }
 
+/**
+ * 自查 in seed 004's way, counted apart from the feedback: "举一反三，主动自查问题7个，已全部整改到位"
+ * or "…，已整改5个"; "" when there are none.
+ */
+export function selfFoundSentence(stats: LedgerStats, group?: string): string {
+  const { total, done } = stats.selfFound;
+  if (total === 0) return "";
+  const tail = done === total ? "已全部整改到位" : `已整改${done}个`;
+  return inWord(inspectionWord(group), `举一反三，主动自查问题${total}个，${tail}。`);
+}
+
+/** A problem not done, as the report names it. */
+export interface UnfinishedProblem {
+  /** Its number in the document's list. */
+  readonly number: number;
+  readonly problem: string;
+  readonly status: string;
+  /** 整改时限 as printed (2024年3月31日, 长期坚持 …); "" when none. */
+  readonly deadline: string;
+  /** Days past the deadline when 超期, else 0. */
+  readonly daysOverdue: number;
+}
+
+function firstClause(problem: string, max = 24): string {
+  const clause = (text(problem).split(/[。；;\n]/u)[0] ?? "").trim();
+  const chars = [...clause];
+  return chars.length > max ? `${chars.slice(0, max).join("")}…` : clause;
+}
+
+/**
+ * The report's honest line on what is not done: every such problem with its number, status,
+ * deadline and overdue days. "" when all are done.
+ */
+export function unfinishedSentence(items: readonly UnfinishedProblem[]): string {
+  if (items.length === 0) return "";
+  const parts = items.map((p) => {
+    let s = `第${p.number}个问题“${firstClause(p.problem)}”（${p.status || "完成情况未识别"}`;
+    if (p.deadline) s += `，整改时限${p.deadline}`;
+    if (p.daysOverdue > 0) s += `，已超期${p.daysOverdue}天`;
+    return `${s}）`;
+  });
+  return `尚未完成整改的${items.length}个问题：${parts.join("；")}。`;
+}
+
 /** The facts every sentence may use, read once from 基本信息 and the statistics. */
 export interface ProseFacts {
   readonly kind: DocumentKind;

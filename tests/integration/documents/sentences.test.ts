@@ -126,9 +126,28 @@ describe("count sentences of both documents (rendered from a workbook)", () => {
     expect(paras.join("\n")).not.toMatch(/个，已完成并长期坚持\d+个/);
   });
 
+  it("the report: 自查 apart, every unfinished problem named, 整改措施 over feedback rows", () => {
+    const paras = render("报告");
+    const at = paras.indexOf(COUNT);
+    expect(paras.slice(at + 1, at + 3)).toEqual([
+      "举一反三，主动自查问题2个，已整改1个。",
+      "尚未完成整改的3个问题：第6个问题“问题描述第6项”（长期整改，整改时限长期坚持）；" +
+        "第7个问题“问题描述第7项”（正在推进，整改时限2024年3月31日）；" +
+        "第8个问题“问题描述第8项”（延期整改，整改时限2023年12月20日，已超期21天）。",
+    ]);
+    expect(analysis.stats.overdue.map((o) => o.daysOverdue)).toEqual([21]);
+    // 9 feedback rows × 2 numbered measures; the 2 自查 rows' 4 are counted apart.
+    expect([analysis.stats.measures, analysis.stats.selfFound.measures]).toEqual([18, 4]);
+    expect(paras.join("\n")).toContain(
+      "对照巡察反馈的2个方面9个问题，逐项制定整改措施18条，明确责任领导、责任部门、责任人和整改时限",
+    );
+  });
+
   it("the notice: the same sentence over every feedback row, and says what it withholds", () => {
     const paras = render("通报");
-    const line = paras.find((p) => p.startsWith("截至2024年1月10日，巡察反馈的"));
+    const at = paras.findIndex((p) => p.startsWith("截至2024年1月10日，巡察反馈的"));
+    expect(paras[at + 1]).toBe("举一反三，主动自查问题2个，已整改1个。");
+    const line = paras[at];
     expect(line).toBe(
       `${COUNT}巡察反馈的9个问题中，有1个问题按规定不予公开，本通报列出其余8个问题，上述统计数字包含全部9个问题。`,
     );
