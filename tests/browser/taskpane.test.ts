@@ -52,8 +52,8 @@ async function coreAnalysis(
   profile?: UnitProfile,
 ): Promise<LedgerAnalysis> {
   const grid = await workbookGridFromXlsx(new Uint8Array(readFileSync(file)));
-  const analysis = analyseWorkbook(grid, { asOf, precision: 0 });
-  return { ...analysis, info: mergeProfile(analysis.info, profile) };
+  // The profile merges before validation, as the pane does.
+  return analyseWorkbook(grid, { asOf, precision: 0, ...(profile ? { profile } : {}) });
 }
 
 /** Opens a .docx as a zip and returns its body text, one string per paragraph. */

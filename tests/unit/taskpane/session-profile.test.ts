@@ -17,7 +17,7 @@ const INFO = [
 ];
 const grid = workbook(sheet("整改台账", [[...HEADER], row(1)]), sheet("基本信息", INFO));
 const settings = { asOf: "2024-01-10", precision: 0 as const };
-const missing = (findings: { code: string; message: string }[]) =>
+const missing = (findings: readonly { code: string; message: string }[]) =>
   findings.filter((f) => f.code === "info.key.missing").map((f) => f.message);
 
 describe("the pane's analyse with a unit profile", () => {
@@ -36,5 +36,24 @@ describe("the pane's analyse with a unit profile", () => {
     const a = await analyse(grid, settings, { email: "not-an-email" });
     expect(a.info.email).toBe("not-an-email");
     expect(a.findings.map((f) => f.code)).toContain("info.email.format");
+  });
+});
+
+describe("docNumberPrefix builds the 发文字号 with the next number", () => {
+  it("代字〔year of 成文日期〕N号 when the profile gives 代字 and next number; never a guessed number", async () => {
+    const a = await analyse(grid, settings, { docNumberPrefix: "清市政党组", nextDocNumber: "3" });
+    expect(a.info.docNumber).toBe("清市政党组〔2024〕3号");
+    expect(a.findings.map((f) => f.code)).not.toContain("info.docNumber.format");
+    const noNumber = await analyse(grid, settings, { docNumberPrefix: "清市政党组" });
+    expect(noNumber.info.docNumber).toBeUndefined();
+  });
+
+  it("a 发文字号 in 基本信息 always wins", async () => {
+    const own = workbook(
+      sheet("整改台账", [[...HEADER], row(1)]),
+      sheet("基本信息", [...INFO, ["发文字号", "清市政党组〔2024〕1号"]]),
+    );
+    const a = await analyse(own, settings, { docNumberPrefix: "清市政党组", nextDocNumber: "3" });
+    expect(a.info.docNumber).toBe("清市政党组〔2024〕1号");
   });
 });
