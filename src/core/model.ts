@@ -299,7 +299,7 @@ export interface LedgerStats {
   readonly rules: readonly string[];
   /** The other 《…》 titles, left out of the 制度 count, each with the reason. */
   readonly rulesLeftOut: readonly RuleTitle[];
-  /** Rows with 公开=否 (left out of the public notice). */
+  /** Feedback rows with 公开=否 (left out of the public notice). */
   readonly nonPublic: number;
   readonly declared: {
     readonly aspects?: number;

@@ -257,7 +257,8 @@ export function computeStats(rows: readonly LedgerRow[], options: StatsOptions =
     measures,
     rules: ruleTitles.kept.map((t) => t.title),
     rulesLeftOut: ruleTitles.dropped,
-    nonPublic: rows.filter((r) => !r.isPublic).length,
+    // Over the feedback rows like every figure, so the notice and the 整改统计 sheet agree.
+    nonPublic: feedback.filter((r) => !r.isPublic).length,
     declared: {
       ...(declaredAspects !== undefined ? { aspects: declaredAspects } : {}),
       ...(declaredProblems !== undefined ? { problems: declaredProblems } : {}),

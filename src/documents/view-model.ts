@@ -88,7 +88,7 @@ export function buildViewModel(
   const total = stats.total;
   const departments = stats.byDepartment.filter((g) => g.name !== "").length;
   // Feedback rows marked 公开=否; the notice leaves them out and says so.
-  const nonPublic = feedbackRows.filter((r) => !r.isPublic).length;
+  const nonPublic = stats.nonPublic;
   const withheld = isNotice ? nonPublic : 0;
   const suggestions = info.suggestionCount;
   const facts: ProseFacts = {

@@ -74,7 +74,12 @@ const ROWS = [
   ledgerRow(8, "延期整改", { deadline: "2023年12月20日" }),
   ledgerRow(9, "已完成", { isPublic: "否" }),
   ledgerRow(10, "已完成", { source: "自查", aspect: "举一反三" }),
-  ledgerRow(11, "正在推进", { source: "自查", aspect: "举一反三", deadline: "2024年3月31日" }),
+  ledgerRow(11, "正在推进", {
+    source: "自查",
+    aspect: "举一反三",
+    deadline: "2024年3月31日",
+    isPublic: "否",
+  }),
 ];
 
 const analysis = analyseWorkbook(
@@ -105,6 +110,9 @@ describe("count sentences of both documents (rendered from a workbook)", () => {
     expect([s.byStatus.长期整改, s.byStatus.正在推进, s.byStatus.延期整改]).toEqual([1, 1, 1]);
     expect(s.overdue.map((o) => o.status)).toEqual(["延期整改"]);
     expect(s.selfFound).toMatchObject({ total: 2, done: 1 });
+    // 未公开 over the feedback rows, like every figure (the 自查 row marked 否 is not one of them).
+    expect(s.nonPublic).toBe(1);
+    expect(buildViewModel(analysis, "通报").未公开问题数).toBe(1);
   });
 
   const COUNT =
