@@ -142,6 +142,7 @@ export function buildViewModel(
     巡察组: group,
     部署机关: facts.committee,
     巡察类型: facts.inspectionType,
+    巡察: inspectionWord(group),
     巡察开始日期: chineseDate(info.inspectionStart),
     巡察结束日期: chineseDate(info.inspectionEnd),
     巡察日期段: chineseDateRange(info.inspectionStart, info.inspectionEnd),

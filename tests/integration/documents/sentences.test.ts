@@ -281,6 +281,14 @@ describe("wording (documents.md 2a)", () => {
       "截至1月10日，巡视反馈的9个具体问题，已完成整改6个（其中已完成并长期坚持2个），整改完成率67%，长期整改1个，正在推进1个，延期整改1个",
     );
     expect(notice.公开说明).toMatch(/^巡视反馈的9个问题中，有1个问题按规定不予公开/);
+    // The shipped templates' own words follow the group too: not one 巡察 in either document.
+    for (const kind of ["报告", "通报"] as const) {
+      const r = renderDocument({ template: template(kind), kind, analysis: a });
+      if (!r.ok) throw new Error(r.findings.map((f) => f.message).join("\n"));
+      const all = docxParagraphs(r.docx).join("\n");
+      expect(all).not.toContain("巡察");
+      expect(all).toContain("巡视反馈的9个具体问题");
+    }
     const report = buildViewModel(a, "报告");
     for (const t of [
       report.开头段,
