@@ -63,6 +63,8 @@ export interface CheckJson {
     measures: number;
     rules: number;
     ruleTitles: string[];
+    /** 《…》 titles left out of the 制度 count, with the reason (rules.ts). */
+    ruleTitlesLeftOut: Array<{ title: string; reason: string; row: number | null }>;
     nonPublic: number;
     aspectCount: number;
     declaredAspects: number | null;
@@ -121,6 +123,11 @@ export function checkJson(analysis: LedgerAnalysis): CheckJson {
       measures: s.measures,
       rules: s.rules.length,
       ruleTitles: [...s.rules],
+      ruleTitlesLeftOut: s.rulesLeftOut.map((t) => ({
+        title: t.title,
+        reason: t.reason,
+        row: t.row ?? null,
+      })),
       nonPublic: s.nonPublic,
       aspectCount: s.aspectCount,
       declaredAspects: s.declared.aspects ?? null,
@@ -310,6 +317,20 @@ export function formatCheckText(analysis: LedgerAnalysis, fileLabel: string): st
   }
   if (s.rules.length > 0) {
     out.push("", `制度（${s.rules.length} 项）：${s.rules.map((t) => `《${t}》`).join("")}`);
+  }
+  if (s.rulesLeftOut.length > 0) {
+    // Listed so a clerk can check the count: every 《…》 title not counted, with the reason.
+    out.push("", `未计入制度数的书名号标题（${s.rulesLeftOut.length} 项）`);
+    out.push(
+      ...formatTable(
+        ["行", "标题", "原因"],
+        s.rulesLeftOut.map((t) => [
+          t.row !== undefined ? String(t.row) : "",
+          `《${truncate(t.title, 30)}》`,
+          t.reason,
+        ]),
+      ).map((l) => `  ${l}`),
+    );
   }
   const errorCount = analysis.findings.filter((f) => f.severity === "error").length;
   out.push(

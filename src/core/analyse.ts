@@ -23,6 +23,13 @@ import { mergeProfile } from "./profile";
 import { SheetView } from "./sheet";
 import { computeStats } from "./stats";
 import { looseKey } from "./text";
+import {
+  asOfAfterDocDate,
+  declaredInTextFindings,
+  ledgerTextCells,
+  type TextCell,
+  textFindings,
+} from "./text-check";
 import { validateDeclared, validateRows } from "./validate";
 import { SHEET_ALIASES } from "./vocabulary";
 
@@ -109,7 +116,7 @@ export function analyseWorkbook(wb: WorkbookGrid, options: AnalysisOptions = {})
   try {
     // 基本信息
     const infoSheet = findRoleSheet(wb, "info");
-    let infoCells = {};
+    let infoCells: ReturnType<typeof readBasicInfo>["cells"] = {};
     if (infoSheet) {
       const read = readBasicInfo(new SheetView(infoSheet));
       info = mergeProfile(read.info, options.profile);
@@ -131,10 +138,12 @@ export function analyseWorkbook(wb: WorkbookGrid, options: AnalysisOptions = {})
 
     // 报告正文
     const narrativeSheet = findRoleSheet(wb, "narrative");
+    let narrativeCells: TextCell[] = [];
     if (narrativeSheet) {
       const read = readNarrative(new SheetView(narrativeSheet));
       narrative = read.narrative;
-      narrativeFindings.push(...read.findings);
+      narrativeCells = read.cells;
+      narrativeFindings.push(...read.findings, ...textFindings(read.cells));
     } else {
       narrativeFindings.push(
         makeFinding(
@@ -186,6 +195,7 @@ export function analyseWorkbook(wb: WorkbookGrid, options: AnalysisOptions = {})
         );
         ledgerFindings.push(
           ...validateRows(ledger, { asOf, feedbackDate: info.feedbackDate, reportedCells }),
+          ...textFindings(ledgerTextCells(name, ledger.rows)),
         );
       }
     }
@@ -204,7 +214,20 @@ export function analyseWorkbook(wb: WorkbookGrid, options: AnalysisOptions = {})
           infoSheet ? String(infoSheet.name) : SHEET.info,
         ),
       );
+      narrativeFindings.push(
+        ...declaredInTextFindings(narrativeCells, {
+          aspects: stats.aspectCount,
+          problems: stats.total,
+          measures: stats.measures,
+        }),
+      );
     }
+    infoFindings.push(
+      ...asOfAfterDocDate(asOf, info.docDate, {
+        sheet: infoSheet ? String(infoSheet.name) : SHEET.info,
+        ...(infoCells.docDate !== undefined ? { cell: infoCells.docDate } : {}),
+      }),
+    );
     return { ledger, info, narrative, findings: all(), stats };
   } catch (err) {
     // Defensive: a bug must not take the caller down; it becomes a finding.

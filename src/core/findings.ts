@@ -106,6 +106,26 @@ export const FINDING_CODES = {
     severity: "warning",
     meaning: "报告正文的“部分”不是主要做法或下一步打算",
   },
+  "narrative.count.mismatch": {
+    severity: "warning",
+    meaning: "报告正文中写的方面数、问题数或整改措施条数与台账不一致",
+  },
+  // Text that would embarrass the document (text-check.ts)
+  "text.halfWidthPunctuation": {
+    severity: "warning",
+    meaning: "中文里用了半角标点（, ; : ? ! ( )），公文应为全角",
+  },
+  "text.mojibake": {
+    severity: "warning",
+    meaning: "文字像是乱码（替换字符、中文中的问号、按错误编码读取的生僻字）",
+  },
+  "text.unbalanced": { severity: "warning", meaning: "《》“”（）不成对" },
+  "text.brokenDate": { severity: "warning", meaning: "文字中的日期缺少年或月（如 1016日）" },
+  "text.digitInitial": {
+    severity: "warning",
+    meaning: "问题以数字开头，排在序号后会读成小数（文书写作“12．”）",
+  },
+  "info.asOf.afterDocDate": { severity: "warning", meaning: "统计截至日期晚于成文日期" },
   // Per document (documentFindings)
   "document.signer.missing": { severity: "error", meaning: "报告缺少签发人" },
   "document.docNumber.missing": { severity: "warning", meaning: "报告缺少发文字号" },

@@ -45,6 +45,13 @@ export {
 } from "./normalise";
 export { parseChineseNumber, parseCount } from "./numbers";
 export { mergeProfile, type UnitProfile, unitProfileSchema } from "./profile";
+export {
+  classifyRuleTitles,
+  type RuleText,
+  type RuleTitle,
+  type RuleTitleReason,
+  type RuleTitles,
+} from "./rules";
 export * as schemas from "./schemas";
 export {
   basicInfoSchema,
@@ -55,7 +62,9 @@ export {
 } from "./schemas";
 export { SheetView } from "./sheet";
 export {
+  type CountBreakdown,
   computeStats,
+  countBreakdown,
   countMeasures,
   extractRuleTitles,
   formatPercent,

@@ -3,6 +3,7 @@
  * the core produces or consumes these shapes, and so do the documents, the adapters and the UI.
  */
 import type { UnitProfile } from "./profile";
+import type { RuleTitle } from "./rules";
 
 /** A calendar day as `YYYY-MM-DD`; comparable as a string, free of time zones. */
 export type LocalDate = string;
@@ -139,6 +140,7 @@ export interface Ledger {
 export const INFO_KEYS = {
   unitName: "单位名称",
   partyOrgName: "党组织名称",
+  partyOrgShortName: "党组织简称",
   inspectionGroup: "巡察组",
   inspectionType: "巡察类型",
   inspectionStart: "巡察开始日期",
@@ -173,6 +175,8 @@ export const INSPECTION_TYPES = [
 export interface BasicInfo {
   unitName?: string;
   partyOrgName?: string;
+  /** 党组织简称 (局党组, 中心党委): second mention; derived from 党组织名称 when absent. */
+  partyOrgShortName?: string;
   inspectionGroup?: string;
   inspectionType?: string;
   inspectionStart?: LocalDate;
@@ -282,18 +286,20 @@ export interface LedgerStats {
   /** Feedback rows whose 完成情况 could not be read (未识别), and their share of 100. */
   readonly unread: number;
   readonly unreadShare: number;
-  /** Problems with 来源 自查, counted apart. */
-  readonly selfFound: { readonly total: number; readonly done: number };
+  /** Problems with 来源 自查, counted apart (their own 整改措施 count too). */
+  readonly selfFound: { readonly total: number; readonly done: number; readonly measures: number };
   /** Number of distinct 方面 among feedback problems. */
   readonly aspectCount: number;
   readonly byAspect: readonly GroupStats[];
   readonly byDepartment: readonly GroupStats[];
   readonly overdue: readonly OverdueItem[];
-  /** 整改措施 count: numbered measures inside a cell count one each. */
+  /** 整改措施 count over feedback rows (自查 apart): numbered measures in a cell count one each. */
   readonly measures: number;
-  /** Distinct 《…》 rule titles named in 整改措施 / 整改成效. */
+  /** 制度: distinct 《…》 titles of rules made or revised, named in 整改措施 / 整改成效 (rules.ts). */
   readonly rules: readonly string[];
-  /** Rows with 公开=否 (left out of the public notice). */
+  /** The other 《…》 titles, left out of the 制度 count, each with the reason. */
+  readonly rulesLeftOut: readonly RuleTitle[];
+  /** Feedback rows with 公开=否 (left out of the public notice). */
   readonly nonPublic: number;
   readonly declared: {
     readonly aspects?: number;

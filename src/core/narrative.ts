@@ -7,6 +7,7 @@ import type { Finding, Narrative, NarrativeParagraph, NarrativePart } from "./mo
 import { cellText } from "./normalise";
 import type { SheetView } from "./sheet";
 import { looseKey } from "./text";
+import type { TextCell } from "./text-check";
 import { NARRATIVE_HEADER_ALIASES, NARRATIVE_PART_ALIASES } from "./vocabulary";
 
 export const EMPTY_NARRATIVE: Narrative = Object.freeze({ practices: [], nextSteps: [] });
@@ -31,8 +32,14 @@ export function narrativePart(text: string): NarrativePart | undefined {
   return PART_LOOKUP.get(k);
 }
 
-export function readNarrative(view: SheetView): { narrative: Narrative; findings: Finding[] } {
+export function readNarrative(view: SheetView): {
+  narrative: Narrative;
+  findings: Finding[];
+  /** Every 小标题 and 内容 cell read, with its address (for the text checks). */
+  cells: TextCell[];
+} {
   const findings: Finding[] = [];
+  const cells: TextCell[] = [];
   const sheet = view.name;
   const matches = (t: string, aliases: readonly string[]) =>
     aliases.some((a) => looseKey(a) === looseKey(t));
@@ -59,7 +66,7 @@ export function readNarrative(view: SheetView): { narrative: Narrative; findings
         `「${sheet}」前10行中找不到“部分、小标题、内容”表头，报告正文未读取；请按 部分 | 小标题 | 内容 三列填写。`,
       ),
     );
-    return { narrative: EMPTY_NARRATIVE, findings };
+    return { narrative: EMPTY_NARRATIVE, findings, cells };
   }
   const practices: NarrativeParagraph[] = [];
   const nextSteps: NarrativeParagraph[] = [];
@@ -88,6 +95,7 @@ export function readNarrative(view: SheetView): { narrative: Narrative; findings
       const t = cellText(view.value(r, c));
       const where = { sheet, cell: view.address(r, c), row: view.sheetRow(r) };
       findings.push(...cellTextFindings(t, where, label));
+      if (t.text !== "") cells.push({ ...where, label, text: t.text });
       return t.text;
     };
     const heading = read(cols.heading, "小标题");
@@ -96,5 +104,5 @@ export function readNarrative(view: SheetView): { narrative: Narrative; findings
     if (!part || !partKnown) continue;
     (part === "主要做法" ? practices : nextSteps).push({ heading, text });
   }
-  return { narrative: { practices, nextSteps }, findings };
+  return { narrative: { practices, nextSteps }, findings, cells };
 }

@@ -11,6 +11,12 @@ export const unitProfileSchema = z
     unitName: z.string().trim().max(100).optional(), // 单位名称
     issuerMark: z.string().trim().max(60).optional(), // 发文机关标志
     docNumberPrefix: z.string().trim().max(30).optional(), // 发文字号 代字, e.g. 清市政党组
+    // 下一个发文序号 as typed in 设置 (text like every field there): 1–99999, no leading zero.
+    nextDocNumber: z
+      .string()
+      .trim()
+      .regex(/^[1-9]\d{0,4}$/u)
+      .optional(),
     signer: z.string().trim().max(30).optional(), // 签发人
     recipient: z.string().trim().max(100).optional(), // 主送机关
     phone: z.string().trim().max(60).optional(), // 联系电话
@@ -31,10 +37,24 @@ export function mergeProfile(info: BasicInfo, profile: UnitProfile | undefined):
     partyOrgName: pick(info.partyOrgName, profile.partyOrgName),
     unitName: pick(info.unitName, profile.unitName),
     issuerMark: pick(info.issuerMark, profile.issuerMark),
+    docNumber: pick(info.docNumber, profileDocNumber(profile, info.docDate)),
     signer: pick(info.signer, profile.signer),
     recipient: pick(info.recipient, profile.recipient),
     phone: pick(info.phone, profile.phone),
     address: pick(info.address, profile.address),
     email: pick(info.email, profile.email),
   };
+}
+
+/**
+ * 发文字号 from the profile: 代字〔year of 成文日期〕next number号 — only when the profile gives both
+ * the 代字 and the next number (a guessed number would file the document under another's).
+ */
+export function profileDocNumber(
+  profile: UnitProfile,
+  docDate: string | undefined,
+): string | undefined {
+  const prefix = profile.docNumberPrefix?.trim();
+  if (!prefix || !profile.nextDocNumber || !docDate) return undefined;
+  return `${prefix}〔${docDate.slice(0, 4)}〕${profile.nextDocNumber}号`;
 }

@@ -107,6 +107,7 @@ const infoCount = cellSchema.transform((cell, ctx) => {
 export const infoCellSchemas: Readonly<Record<InfoField, z.ZodType<unknown, Cell>>> = {
   unitName: infoText,
   partyOrgName: infoText,
+  partyOrgShortName: infoText,
   inspectionGroup: infoText,
   inspectionType: infoText,
   inspectionStart: infoDate,
@@ -147,6 +148,7 @@ export const basicInfoSchema = z
   .object({
     unitName: z.string().optional(),
     partyOrgName: z.string().optional(),
+    partyOrgShortName: z.string().optional(),
     inspectionGroup: z.string().optional(),
     inspectionType: z.string().optional(),
     inspectionStart: localDateSchema.optional(),

@@ -13,7 +13,9 @@ import {
   type Precision,
   STATUSES,
   type Status,
+  UNREAD_STATUS,
 } from "./model";
+import { classifyRuleTitles } from "./rules";
 
 export interface StatsOptions {
   /** Day for 超期; default today (local). */
@@ -121,7 +123,7 @@ export function countMeasures(text: string): number {
   return best > 0 ? best : 1;
 }
 
-/** Distinct 《…》 titles (whitespace removed), in order of first appearance. */
+/** Distinct 《…》 titles (whitespace removed), in order of first appearance; unclassified (see rules.ts for the 制度 count). */
 export function extractRuleTitles(texts: Iterable<string>): string[] {
   const seen = new Set<string>();
   for (const t of texts) {
@@ -218,9 +220,17 @@ export function computeStats(rows: readonly LedgerRow[], options: StatsOptions =
     });
   }
 
+  // "逐项制定整改措施N条" stands next to the feedback counts: 自查 measures are counted apart.
   let measures = 0;
-  for (const r of rows) measures += countMeasures(r.measures);
-  const rules = extractRuleTitles(rows.flatMap((r) => [r.measures, r.result]));
+  for (const r of feedback) measures += countMeasures(r.measures);
+  let selfMeasures = 0;
+  for (const r of self) selfMeasures += countMeasures(r.measures);
+  const ruleTitles = classifyRuleTitles(
+    rows.flatMap((r) => [
+      { text: r.measures, row: r.row },
+      { text: r.result, row: r.row },
+    ]),
+  );
 
   const declaredAspects = options.declared?.aspects;
   const declaredProblems = options.declared?.problems;
@@ -239,18 +249,53 @@ export function computeStats(rows: readonly LedgerRow[], options: StatsOptions =
     statusShares,
     unread: overall.unread,
     unreadShare: shares[order.length] ?? 0,
-    selfFound: { total: self.length, done: self.filter(isDone).length },
+    selfFound: { total: self.length, done: self.filter(isDone).length, measures: selfMeasures },
     aspectCount: aspects.size,
     byAspect: [...aspects].map(([name, list]) => group(name, list, precision)),
     byDepartment: [...departments].map(([name, list]) => group(name, list, precision)),
     overdue,
     measures,
-    rules,
-    nonPublic: rows.filter((r) => !r.isPublic).length,
+    rules: ruleTitles.kept.map((t) => t.title),
+    rulesLeftOut: ruleTitles.dropped,
+    // Over the feedback rows like every figure, so the notice and the 整改统计 sheet agree.
+    nonPublic: feedback.filter((r) => !r.isPublic).length,
     declared: {
       ...(declaredAspects !== undefined ? { aspects: declaredAspects } : {}),
       ...(declaredProblems !== undefined ? { problems: declaredProblems } : {}),
       mismatch,
     },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The one breakdown every count sentence is written from
+
+export interface CountBreakdown {
+  /** 问题总数 (feedback rows). */
+  readonly total: number;
+  /** Every status that counts as done (已完成 and 已完成并长期坚持). */
+  readonly done: number;
+  /** The 已完成并长期坚持 inside `done`, said as "（其中…）", never as an addend. */
+  readonly doneLasting: number;
+  readonly completionRateText: string;
+  /** Each not-done status with rows, in STATUSES order, then 未识别; done + these = total. */
+  readonly notDone: readonly {
+    readonly status: Status | typeof UNREAD_STATUS;
+    readonly count: number;
+  }[];
+}
+
+/** The counts of the documents' count sentence, from the statistics only. */
+export function countBreakdown(stats: LedgerStats): CountBreakdown {
+  const notDone: { status: Status | typeof UNREAD_STATUS; count: number }[] = STATUSES.filter(
+    (s) => !DONE_STATUSES.has(s) && stats.byStatus[s] > 0,
+  ).map((s) => ({ status: s, count: stats.byStatus[s] }));
+  if (stats.unread > 0) notDone.push({ status: UNREAD_STATUS, count: stats.unread });
+  return {
+    total: stats.total,
+    done: stats.done,
+    doneLasting: stats.byStatus.已完成并长期坚持,
+    completionRateText: stats.completionRateText,
+    notDone,
   };
 }

@@ -161,6 +161,7 @@ export const PUBLIC_TRUE = ["是", "公开", "予以公开", "Y", "YES", "TRUE",
 export const INFO_KEY_ALIASES: Readonly<Record<InfoField, readonly string[]>> = {
   unitName: ["单位", "被巡察单位", "单位全称"],
   partyOrgName: ["党组织", "被巡察党组织", "署名", "党组织全称"],
+  partyOrgShortName: ["简称", "党组织简称（第二次提及）"],
   inspectionGroup: ["巡察组名称", "巡察组别"],
   inspectionType: ["巡察方式", "巡察种类"],
   inspectionStart: ["巡察开始时间", "进驻日期", "进驻时间", "开始日期"],

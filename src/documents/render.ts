@@ -253,8 +253,16 @@ export function renderDocument(req: RenderRequest): RenderResult {
     const clean = stripIllegalXml(xml);
     if (clean !== xml) zip.file(name, clean);
   }
-  const docx = zipPackage(zip);
   const title = typeof data.标题 === "string" ? data.标题 : "";
+  // The file's properties are the document's own, never the template's (documents.md 2a).
+  const core = zip.file("docProps/core.xml")?.asText();
+  if (core !== undefined) {
+    zip.file(
+      "docProps/core.xml",
+      documentCoreProps(core, title, analysis.info.docDate ?? analysis.stats.asOf),
+    );
+  }
+  const docx = zipPackage(zip);
   const notes = [
     ...check.findings,
     ...otherDocumentTags(check.tagsUsed, kind),
@@ -263,4 +271,32 @@ export function renderDocument(req: RenderRequest): RenderResult {
     ...analysis.findings.filter((f) => f.severity !== "error"),
   ];
   return { ok: true, docx, fileName: fileNameFromTitle(title, kind), findings: notes };
+}
+
+const escapeXml = (v: string) =>
+  v.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+/**
+ * docProps/core.xml with the document's title and its date (成文日期, else 截至) as created and
+ * modified; elements the template lacks are added before the closing tag.
+ */
+export function documentCoreProps(xml: string, title: string, date: string): string {
+  const stamp = `${date}T00:00:00Z`;
+  const put = (source: string, tag: string, inner: string, attrs = ""): string => {
+    const re = new RegExp(`<${tag}(\\s[^>]*)?(?:/>|>[\\s\\S]*?</${tag}>)`);
+    if (re.test(source)) {
+      return source.replace(
+        re,
+        (_m, a: string | undefined) => `<${tag}${a ?? attrs}>${inner}</${tag}>`,
+      );
+    }
+    return source.replace(
+      /<\/cp:coreProperties>\s*$/,
+      `<${tag}${attrs}>${inner}</${tag}></cp:coreProperties>`,
+    );
+  };
+  let out = put(xml, "dc:title", escapeXml(title));
+  out = put(out, "dcterms:created", stamp, ' xsi:type="dcterms:W3CDTF"');
+  out = put(out, "dcterms:modified", stamp, ' xsi:type="dcterms:W3CDTF"');
+  return out;
 }

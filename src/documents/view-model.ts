@@ -5,7 +5,7 @@
  * count comes from LedgerStats (never re-counted differently). Rows with 公开=否 are left out
  * of the 通报, and 公开说明 says so.
  */
-import { type LedgerAnalysis, STATUSES, UNREAD_STATUS } from "../core/model";
+import { DONE_STATUSES, type LedgerAnalysis, STATUSES, UNREAD_STATUS } from "../core/model";
 import type { DocumentKind } from "./api";
 import { RAW_SUFFIX, type ScopeData, type TagName } from "./contract";
 import { chineseDate, chineseDateRange, percentText, shortChineseDate } from "./format";
@@ -24,10 +24,14 @@ import {
   defaultPractices,
   deployingCommittee,
   deriveTitle,
+  inspectionWord,
   type ProseFacts,
   partyOrgShortName,
+  selfFoundSentence,
   sentences,
   text,
+  type UnfinishedProblem,
+  unfinishedSentence,
 } from "./view/prose";
 
 export { RAW_SUFFIX } from "./contract";
@@ -65,7 +69,8 @@ export function buildViewModel(
   const listed = isNotice ? feedbackRows.filter((r) => r.isPublic) : feedbackRows;
   const selfRows = rows.filter((r) => r.source === "自查" && (!isNotice || r.isPublic));
   const overdueRows = new Set(stats.overdue.map((o) => o.row));
-  const aspects = aspectItems(groupRows(listed, threeLevels), stats, threeLevels);
+  const grouped = groupRows(listed, threeLevels);
+  const aspects = aspectItems(grouped, stats, threeLevels);
 
   const org = text(info.partyOrgName);
   const unit = text(info.unitName);
@@ -83,22 +88,37 @@ export function buildViewModel(
   const total = stats.total;
   const departments = stats.byDepartment.filter((g) => g.name !== "").length;
   // Feedback rows marked 公开=否; the notice leaves them out and says so.
-  const nonPublic = feedbackRows.filter((r) => !r.isPublic).length;
+  const nonPublic = stats.nonPublic;
   const withheld = isNotice ? nonPublic : 0;
   const suggestions = info.suggestionCount;
   const facts: ProseFacts = {
     kind,
     org,
     unit,
-    shortName: partyOrgShortName(org),
+    shortName: text(info.partyOrgShortName) || partyOrgShortName(org),
     group,
-    inspectionType: text(info.inspectionType) || "巡察",
+    inspectionType: text(info.inspectionType) || inspectionWord(group),
     committee: deployingCommittee(group),
     departments,
     withheld,
     suggestions,
   };
   const said = sentences(info, stats, facts);
+  // Problems not done, by their number in this document's list (the notice names listed ones).
+  const unfinished: UnfinishedProblem[] = grouped
+    .flatMap((a) => a.problems)
+    .filter(({ row }) => !(row.status && DONE_STATUSES.has(row.status)))
+    .map(({ row, number }) => ({
+      number,
+      problem: row.problem,
+      status: row.status ?? "",
+      deadline: row.deadline
+        ? row.deadline.kind === "date"
+          ? chineseDate(row.deadline.date)
+          : row.deadline.kind
+        : "",
+      daysOverdue: stats.overdue.find((o) => o.row === row.row)?.daysOverdue ?? 0,
+    }));
 
   const statusFigures = Object.fromEntries([
     ...STATUSES.flatMap((s) => [
@@ -122,6 +142,7 @@ export function buildViewModel(
     巡察组: group,
     部署机关: facts.committee,
     巡察类型: facts.inspectionType,
+    巡察: inspectionWord(group),
     巡察开始日期: chineseDate(info.inspectionStart),
     巡察结束日期: chineseDate(info.inspectionEnd),
     巡察日期段: chineseDateRange(info.inspectionStart, info.inspectionEnd),
@@ -157,6 +178,8 @@ export function buildViewModel(
     公开问题数: total - nonPublic,
     未公开问题数: nonPublic,
     公开说明: said.publicNote,
+    自查表述: selfFoundSentence(stats, group),
+    未完成表述: unfinishedSentence(unfinished),
     开头段: said.opening,
 
     有版记: cc !== "" || printer !== "",
@@ -172,6 +195,7 @@ export function buildViewModel(
     有电子邮箱: email !== "",
     有未公开: withheld > 0,
     全部完成: said.allDone,
+    有未完成: unfinished.length > 0,
     有制度: stats.rules.length > 0,
 
     方面: aspects,
@@ -181,7 +205,7 @@ export function buildViewModel(
       narrative.practices.length > 0 ? narrative.practices : defaultPractices(stats, facts),
     ),
     下一步打算: narrativeItems(
-      narrative.nextSteps.length > 0 ? narrative.nextSteps : defaultNextSteps(facts),
+      narrative.nextSteps.length > 0 ? narrative.nextSteps : defaultNextSteps(facts, stats),
     ),
     部门统计: departmentItems(stats.byDepartment),
     方面统计: aspectStatsItems(stats.byAspect),

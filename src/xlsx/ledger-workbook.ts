@@ -129,6 +129,7 @@ const RESPONSIBLE: readonly LedgerField[] = ["leader", "department", "owner"];
 export const INFO_NOTES: Readonly<Record<InfoField, string>> = {
   unitName: "被巡察单位全称，如 清丰县市政园林局",
   partyOrgName: "党组织全称，报告和通报以它的名义发出，如 中共清丰县市政园林局党组",
+  partyOrgShortName: "第二次提及时的简称，如 局党组、中心党委（可不填，由党组织名称推出）",
   inspectionGroup: "如 县委第一巡察组",
   inspectionType: "常规巡察、专项巡察、延伸巡察、集中巡察或机动巡察（下拉选择）",
   inspectionStart: "日期，如 2023-07-28；不晚于巡察结束日期",

@@ -15,7 +15,7 @@ import {
 import { RAW_SUFFIX, type ScopeData } from "../contract";
 import { chineseDate, chineseNumber, chineseOrdinal, percentText } from "../format";
 import type { AspectGroup, NumberedRow } from "./grouping";
-import { text } from "./prose";
+import { printedMeasures, problemNumber, text } from "./prose";
 
 export type ProblemData = ScopeData<"问题">;
 export type AspectData = ScopeData<"方面">;
@@ -33,11 +33,11 @@ export function problemItem(
 ): ProblemData {
   const done = row.status !== null && DONE_STATUSES.has(row.status);
   return {
-    问题序号: threeLevels ? `（${number}）` : `${number}.`,
+    问题序号: threeLevels ? `（${number}）` : problemNumber(number, row.problem),
     问题编号: number,
     方面内编号: inAspect,
     问题: text(row.problem),
-    整改措施: text(row.measures),
+    整改措施: printedMeasures(row.measures, row.result),
     整改成效: text(row.result),
     完成情况: row.status ?? "",
     责任部门: text(row.department),

@@ -3,32 +3,72 @@
  * the note on withheld rows, default paragraphs), built from the facts and the statistics
  * only, in the seeds' words.
  */
-import type { BasicInfo, LedgerStats, NarrativeParagraph, Status } from "../../core/model";
-import { STATUSES } from "../../core/model";
+import type { BasicInfo, LedgerStats, NarrativeParagraph } from "../../core/model";
+import { UNREAD_STATUS } from "../../core/model";
+import { countBreakdown } from "../../core/stats";
 import type { DocumentKind } from "../api";
 import { chineseDate, chineseDateRange, shortChineseDate, xmlSafe } from "../format";
 
 export const text = (value: string | undefined | null): string =>
   value ? xmlSafe(value).trim() : "";
 
+/**
+ * 整改措施 as printed: "" when 整改成效 already begins with it (整改措施：一是更新观念。 followed by
+ * 整改成效：一是更新观念。派出考察组… says it twice).
+ */
+export function printedMeasures(measures: string, result: string): string {
+  const key = (v: string) => v.replace(/[\s\u3000]+/gu, "").replace(/[。；;，,.]+$/u, "");
+  const m = key(measures);
+  return m !== "" && key(result).startsWith(m) ? "" : text(measures);
+}
+
+/**
+ * A two-level problem's number: "12." but "12．" (full-width 下脚点) when the text begins with
+ * a digit, so "12．2017年7月…" never reads as a decimal.
+ */
+export function problemNumber(n: number, problem: string): string {
+  return /^[\d０-９]/u.test(problem.trim()) ? `${n}．` : `${n}.`;
+}
+
+/** 巡视 when the group's name says so (校党委第一巡视组, 省委第三巡视组), else 巡察. */
+export function inspectionWord(group: string | undefined): "巡察" | "巡视" {
+  return group?.includes("巡视") ? "巡视" : "巡察";
+}
+
+/** Generated wording in the inspection's own word: every 巡察 becomes 巡视 for a 巡视组. */
+export function inWord(word: "巡察" | "巡视", sentence: string): string {
+  return word === "巡视" ? sentence.replace(/巡察/gu, "巡视") : sentence;
+}
+
 /** Title derived from 基本信息 (报告 / 通报 wording of the seeds). */
 export function deriveTitle(info: BasicInfo, kind: DocumentKind): string {
   const org = text(info.partyOrgName) || text(info.unitName);
+  const word = inspectionWord(info.inspectionGroup);
   if (kind === "报告") {
-    const group = text(info.inspectionGroup) || "巡察组";
+    const group = text(info.inspectionGroup) || `${word}组`;
     return `${org}关于落实${group}反馈意见整改情况的报告`;
   }
-  return `${org}关于巡察整改进展情况的通报`;
+  return `${org}关于${word}整改进展情况的通报`;
 }
 
-/** The short name a document uses for the Party organisation: 中共…局党组 → 党组, …委员会 → 党委. */
+/**
+ * The short name a document uses on second mention (党组织简称): the unit's kind word plus the
+ * organisation's kind, as the seeds write it — 中共清丰县市政园林局党组 → 局党组,
+ * 中共邵阳市园林绿化中心委员会 → 中心党委, 中共…管理局党委 → 局党委; 党支部 / 党总支 / 党工委
+ * stay as they are. "" when the name says no organisation kind.
+ */
 export function partyOrgShortName(org: string): string {
   if (/总支部委员会$|党总支$/.test(org)) return "党总支";
   if (/支部委员会$|党支部$/.test(org)) return "党支部";
-  if (/党组$/.test(org)) return "党组";
   if (/党工委$/.test(org)) return "党工委";
-  if (/委员会$|党委$/.test(org)) return "党委";
-  return "";
+  const kind = /党组$/.test(org) ? "党组" : /委员会$|党委$/.test(org) ? "党委" : "";
+  if (kind === "") return "";
+  const stem = org.replace(/(?:党组|委员会|党委)$/u, "");
+  const unitWord =
+    /(中心|公司|集团|大学|学院|医院|学校|中学|小学|局|厅|院|校|所|站|办|馆|社|处|队)$/u.exec(
+      stem,
+    )?.[1] ?? "";
+  return `${unitWord}${kind}`;
 }
 
 /** 县委第一巡察组 → 县委; 市委第四巡察组 → 市委. */
@@ -37,15 +77,65 @@ export function deployingCommittee(group: string): string {
   return m?.[1] ?? "上级党委";
 }
 
-function statusPhrase(status: Status, n: number): string {
-  switch (status) {
-    case "已完成":
-      return `已完成整改${n}个`;
-    case "已完成并长期坚持":
-      return `已完成并长期坚持${n}个`;
-    default:
-      return `${status}${n}个`;
+/**
+ * The one done clause of both documents: "已完成整改M个（其中已完成并长期坚持K个），整改完成率X%，
+ * 长期整改a个…" — 已完成并长期坚持 inside the done count, 完成率 next to it, then each not-done
+ * status in the seeds' words. The opening, the count sentence and the conclusion all use it.
+ */
+export function doneClause(stats: LedgerStats): string {
+  const b = countBreakdown(stats);
+  if (b.total === 0) return "";
+  let s = `已完成整改${b.done}个`;
+  if (b.doneLasting > 0) s += `（其中已完成并长期坚持${b.doneLasting}个）`;
+  s += `，整改完成率${b.completionRateText}`;
+  for (const { status, count } of b.notDone) {
+    s += status === UNREAD_STATUS ? `，完成情况未识别${count}个` : `，${status}${count}个`;
   }
+  return s;
+}
+
+/**
+ * 自查 in seed 004's way, counted apart from the feedback: "举一反三，主动自查问题7个，已全部整改到位"
+ * or "…，已整改5个"; "" when there are none.
+ */
+export function selfFoundSentence(stats: LedgerStats, group?: string): string {
+  const { total, done } = stats.selfFound;
+  if (total === 0) return "";
+  const tail = done === total ? "已全部整改到位" : `已整改${done}个`;
+  return inWord(inspectionWord(group), `举一反三，主动自查问题${total}个，${tail}。`);
+}
+
+/** A problem not done, as the report names it. */
+export interface UnfinishedProblem {
+  /** Its number in the document's list. */
+  readonly number: number;
+  readonly problem: string;
+  readonly status: string;
+  /** 整改时限 as printed (2024年3月31日, 长期坚持 …); "" when none. */
+  readonly deadline: string;
+  /** Days past the deadline when 超期, else 0. */
+  readonly daysOverdue: number;
+}
+
+function firstClause(problem: string, max = 24): string {
+  const clause = (text(problem).split(/[。；;\n]/u)[0] ?? "").trim();
+  const chars = [...clause];
+  return chars.length > max ? `${chars.slice(0, max).join("")}…` : clause;
+}
+
+/**
+ * The report's honest line on what is not done: every such problem with its number, status,
+ * deadline and overdue days. "" when all are done.
+ */
+export function unfinishedSentence(items: readonly UnfinishedProblem[]): string {
+  if (items.length === 0) return "";
+  const parts = items.map((p) => {
+    let s = `第${p.number}个问题“${firstClause(p.problem)}”（${p.status || "完成情况未识别"}`;
+    if (p.deadline) s += `，整改时限${p.deadline}`;
+    if (p.daysOverdue > 0) s += `，已超期${p.daysOverdue}天`;
+    return `${s}）`;
+  });
+  return `尚未完成整改的${items.length}个问题：${parts.join("；")}。`;
 }
 
 /** The facts every sentence may use, read once from 基本信息 and the statistics. */
@@ -73,19 +163,15 @@ export interface Sentences {
 
 export function sentences(info: BasicInfo, stats: LedgerStats, f: ProseFacts): Sentences {
   const { total, done } = stats;
-  const statusSentence = STATUSES.filter((s) => stats.byStatus[s] > 0)
-    .map((s) => statusPhrase(s, stats.byStatus[s]))
-    .join("，");
+  const statusSentence = doneClause(stats);
   const asOfShort = shortChineseDate(stats.asOf);
   const progress =
-    total > 0
-      ? `截至${asOfShort}，巡察反馈的${total}个具体问题，${statusSentence}，完成率${stats.completionRateText}`
-      : "";
+    total > 0 ? `截至${asOfShort}，巡察反馈的${total}个具体问题，${statusSentence}` : "";
   const allDone = total > 0 && done === total;
   const conclusion = allDone
     ? "目前已全部整改到位"
     : total > 0
-      ? `截至${chineseDate(stats.asOf)}，已完成整改${done}个，完成率${stats.completionRateText}`
+      ? `截至${chineseDate(stats.asOf)}，${statusSentence}`
       : "";
   const publicNote =
     f.withheld > 0
@@ -97,19 +183,21 @@ export function sentences(info: BasicInfo, stats: LedgerStats, f: ProseFacts): S
   const feedback = chineseDate(info.feedbackDate);
   const target = f.org || f.unit || "我单位";
   const group = f.group || "巡察组";
+  // Second mention: the short name (seed 000: 向县市政园林局党组反馈), never the full name twice.
+  const second = f.shortName || target;
   const opening: string[] = [];
   if (f.kind === "通报") {
     let s = `根据${f.committee}统一部署，`;
     if (period) s += `${period}，`;
     s += `${group}对${target}进行了${f.inspectionType}。`;
     opening.push(s);
-    if (feedback) opening.push(`${feedback}，${group}向${target}反馈了巡察意见。`);
+    if (feedback) opening.push(`${feedback}，${group}向${second}反馈了巡察意见。`);
     opening.push(
       "按照《中国共产党巡视工作条例》有关规定和党务公开原则，现将巡察整改进展情况予以公布。",
     );
   } else {
     opening.push(`${period ? `${period}，` : ""}${group}对${target}开展了${f.inspectionType}。`);
-    let s = `${feedback ? `${feedback}，` : ""}${group}向${target}反馈了巡察意见，指出了巡察中发现的${stats.aspectCount}个方面${total}个问题`;
+    let s = `${feedback ? `${feedback}，` : ""}${group}向${second}反馈了巡察意见，指出了巡察中发现的${stats.aspectCount}个方面${total}个问题`;
     s += f.suggestions !== undefined ? `，提出了${f.suggestions}点意见建议。` : "。";
     opening.push(s);
     let t = `对此，${f.shortName || "我们"}高度重视，诚恳接受，照单全收`;
@@ -119,18 +207,25 @@ export function sentences(info: BasicInfo, stats: LedgerStats, f: ProseFacts): S
     t += "现将有关情况报告如下：";
     opening.push(t);
   }
+  const w = inspectionWord(f.group);
   return {
     statusSentence,
-    progress,
-    conclusion,
+    progress: inWord(w, progress),
+    conclusion: inWord(w, conclusion),
     allDone,
-    publicNote,
-    opening: opening.join(""),
+    publicNote: inWord(w, publicNote),
+    // The group's own name already says 巡视; 《中国共产党巡视工作条例》 is unchanged by it.
+    opening: inWord(w, opening.join("")),
   };
 }
 
 /** Generic 主要做法 paragraphs for a ledger without 报告正文, filled with the ledger's own numbers. */
 export function defaultPractices(stats: LedgerStats, f: ProseFacts): NarrativeParagraph[] {
+  const w = inspectionWord(f.group);
+  return practices(stats, f).map((p) => ({ ...p, text: inWord(w, p.text) }));
+}
+
+function practices(stats: LedgerStats, f: ProseFacts): NarrativeParagraph[] {
   const who = f.org || f.unit || "我单位";
   const paragraphs: NarrativeParagraph[] = [
     {
@@ -151,12 +246,19 @@ export function defaultPractices(stats: LedgerStats, f: ProseFacts): NarrativePa
   return paragraphs;
 }
 
-export function defaultNextSteps(f: ProseFacts): NarrativeParagraph[] {
+export function defaultNextSteps(f: ProseFacts, stats?: LedgerStats): NarrativeParagraph[] {
+  const w = inspectionWord(f.group);
+  return nextSteps(f, stats).map((p) => ({ ...p, text: inWord(w, p.text) }));
+}
+
+function nextSteps(f: ProseFacts, stats?: LedgerStats): NarrativeParagraph[] {
   const who = f.org || f.unit || "我单位";
+  // Never claims more than the data: the sentence on unfinished problems only when there are any.
+  const unfinished = stats === undefined || stats.done < stats.total;
   return [
     {
       heading: "持续巩固整改成果",
-      text: `${who}将对已完成整改的问题适时开展“回头看”，防止问题反弹；对需要长期整改的问题，持续跟踪推进，确保整改到位。`,
+      text: `${who}将对已完成整改的问题适时开展“回头看”，防止问题反弹${unfinished ? "；对尚未完成整改的问题，持续跟踪推进，确保整改到位" : ""}。`,
     },
     {
       heading: "健全长效机制",

@@ -29,10 +29,14 @@ export async function analyse(
   settings: AnalysisSettings,
   profile: UnitProfile | undefined,
 ): Promise<LedgerAnalysis> {
-  // mergeProfile comes through the lazily loaded core so that zod stays out of the first load.
-  const { analyseWorkbook, mergeProfile } = await loadCore();
-  const analysis = analyseWorkbook(grid, { asOf: settings.asOf, precision: settings.precision });
-  return { ...analysis, info: mergeProfile(analysis.info, profile) };
+  // The profile merges before validation (AnalysisOptions.profile), so its values are checked by
+  // the same rules as 基本信息's and info.key.missing never fires for a key the profile supplies.
+  const { analyseWorkbook } = await loadCore();
+  return analyseWorkbook(grid, {
+    asOf: settings.asOf,
+    precision: settings.precision,
+    ...(profile ? { profile } : {}),
+  });
 }
 
 export function countBySeverity(findings: readonly Finding[]): Record<Finding["severity"], number> {

@@ -28,6 +28,7 @@ const FIELDS: readonly { key: ProfileField; label: string; placeholder: string }
   { key: "unitName", label: "单位名称", placeholder: "××县市政园林局" },
   { key: "issuerMark", label: "发文机关标志", placeholder: "中共××县市政园林局党组文件" },
   { key: "docNumberPrefix", label: "发文字号代字", placeholder: "×市政党组" },
+  { key: "nextDocNumber", label: "下一个发文序号", placeholder: "1（与代字一起生成发文字号）" },
   { key: "signer", label: "签发人", placeholder: "张三" },
   { key: "recipient", label: "主送机关", placeholder: "县委巡察办" },
   { key: "phone", label: "联系电话", placeholder: "0393-1234567" },

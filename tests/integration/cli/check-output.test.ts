@@ -231,3 +231,45 @@ describe("text report helpers", () => {
     );
   });
 });
+
+describe("制度 in check: the titles counted and those left out", () => {
+  const ruleRows = [
+    [
+      ...rows[0]!.slice(0, 3),
+      "一是修订《公务接待管理办法》；二是认真学习《中华人民共和国招投标法》",
+      ...rows[0]!.slice(4, 9),
+      "组织观看《抉择》，建立《材料入库单》。",
+      ...rows[0]!.slice(10),
+    ],
+  ];
+  const a = analyseWorkbook(
+    {
+      sheets: [
+        makeSheetGrid(
+          "整改台账",
+          [header, ...ruleRows].map((r) => r.map(cellOf)),
+        ),
+      ],
+    },
+    { asOf: "2024-03-01" },
+  );
+
+  it("--json lists both, with the row and the reason", () => {
+    const s = checkJson(a).stats;
+    expect([s.rules, s.ruleTitles]).toEqual([1, ["公务接待管理办法"]]);
+    expect(s.ruleTitlesLeftOut).toEqual([
+      { title: "中华人民共和国招投标法", reason: "法律或上级条例", row: 2 },
+      { title: "抉择", reason: "仅学习、执行或对照", row: 2 },
+      { title: "材料入库单", reason: "不是制度名称", row: 2 },
+    ]);
+  });
+
+  it("the text report prints the count, the titles and the table of those left out", () => {
+    const text = formatCheckText(a, "台账.xlsx");
+    expect(text).toContain("制度（1 项）：《公务接待管理办法》");
+    expect(text).toContain("未计入制度数的书名号标题（3 项）");
+    expect(text).toMatch(/2\s+《中华人民共和国招投标法》\s+法律或上级条例/);
+    expect(text).toMatch(/2\s+《抉择》\s+仅学习、执行或对照/);
+    expect(text).toMatch(/2\s+《材料入库单》\s+不是制度名称/);
+  });
+});

@@ -117,7 +117,7 @@ describe("zhenggai report", () => {
     expect(await runReport([SY], { ...base, template: own, out: dir })).toBe(0);
     const paras = docxParagraphs(readFileSync(join(dir, `${SY_TITLE}.docx`)));
     expect(paras[1]).toBe(
-      "截至1月10日，巡察反馈的25个具体问题，已完成整改18个，长期整改7个，完成率72%。",
+      "截至1月10日，巡察反馈的25个具体问题，已完成整改18个，整改完成率72%，长期整改7个。",
     );
   });
 });

@@ -82,7 +82,9 @@ describe("清丰 (seed 000) → 报告", () => {
     expect(body.filter((p) => /^\d+\./.test(p)).map((p) => Number.parseInt(p, 10))).toEqual(
       expected,
     );
-    expect(paras.join("\n")).toContain("48个具体问题，已完成整改45个，已完成并长期坚持3个");
+    expect(paras.join("\n")).toContain(
+      "48个具体问题，已完成整改48个（其中已完成并长期坚持3个），整改完成率100%。",
+    );
     expect(docxXml(result.docx)).not.toMatch(/undefined|null|NaN/);
   });
 });
@@ -95,7 +97,7 @@ describe("邵阳 (seed 001) → 通报", () => {
     const paras = nonEmpty(docxParagraphs(result.docx));
     expect(paras[0]).toBe("中共邵阳市园林绿化中心委员会关于巡察整改进展情况的通报");
     expect(paras).toContain(
-      "截至2024年1月10日，巡察反馈的25个具体问题，已完成整改18个，长期整改7个。",
+      "截至2024年1月10日，巡察反馈的25个具体问题，已完成整改18个，整改完成率72%，长期整改7个。",
     );
     const seed = parseNoticeSeed().problems;
     const problems = paras.filter((p) => /^\d+\./.test(p));
@@ -123,7 +125,7 @@ describe("龙亭 (seed 002) → 通报", () => {
     const paras = nonEmpty(docxParagraphs(result.docx));
     const total = analysis.stats.total;
     expect(total).toBeGreaterThan(0);
-    expect(paras.filter((p) => /^\d+\./.test(p))).toHaveLength(total);
+    expect(paras.filter((p) => /^\d+[.．]/.test(p))).toHaveLength(total);
     expect(paras.join("\n")).toContain(`巡察反馈的${total}个具体问题`);
     expect(paras.join("\n")).toMatch(/电子邮箱：kfltmzj@126\.com/);
   });

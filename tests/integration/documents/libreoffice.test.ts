@@ -66,13 +66,13 @@ describe("generated documents in LibreOffice", () => {
     expect(t).toContain("（48）项目资料管理不规范");
     const numbered = [...t.matchAll(/（(\d+)）/g)].map((m) => Number(m[1]));
     expect(numbered).toEqual(Array.from({ length: 48 }, (_, i) => i + 1));
-    expect(t).toContain("已完成整改45个，已完成并长期坚持3个");
+    expect(t).toContain("已完成整改48个（其中已完成并长期坚持3个）");
   });
 
   it("the 通报s show their titles, problems and contact lines", () => {
     const sy = text.get("sy") ?? "";
     expect(sy).toContain("中共邵阳市园林绿化中心委员会关于巡察整改进展情况的通报");
-    expect(sy).toContain("巡察反馈的25个具体问题，已完成整改18个，长期整改7个");
+    expect(sy).toContain("巡察反馈的25个具体问题，已完成整改18个，整改完成率72%，长期整改7个");
     expect(sy).toContain("25.使用编外用工随意");
     expect(sy).toContain("联系电话：0739-5331851");
     const lt = text.get("lt") ?? "";

@@ -26,7 +26,7 @@ describe("sample analysis for trial renders", () => {
     const { stats, ledger } = sample;
     expect(ledger?.levels).toBe(3);
     expect([stats.total, stats.done, stats.completionRateText]).toEqual([4, 2, "50%"]);
-    expect(stats.selfFound).toEqual({ total: 1, done: 1 });
+    expect(stats.selfFound).toEqual({ total: 1, done: 1, measures: 1 });
     expect(stats.overdue.map((o) => [o.seq, o.daysOverdue])).toEqual([["4", 5]]);
     expect(stats.nonPublic).toBe(1);
     expect(stats.rules).toEqual(["财务管理制度"]);

@@ -45,12 +45,26 @@ describe("examples/*.xlsx", () => {
     const sheet = grid.sheets[0]!;
     expect(sheet.cells[0]![0]).toEqual({ t: "s", v: data.layout.title }); // title row above the header
     expect(sheet.merges.filter((m) => m.left === 1 && m.bottom > m.top)).toHaveLength(4); // 方面 merged
-    const analysis = analyseWorkbook(grid, { asOf: "2024-03-01" });
+    // As of its 成文日期 (a later as-of is itself a warning).
+    const analysis = analyseWorkbook(grid, { asOf: "2024-01-05" });
     expect(analysis.ledger?.levels).toBe(3);
     expect(analysis.ledger?.headerRows).toEqual([2]);
     expect(analysis.ledger?.rows.map((r) => r.problem)).toEqual(data.rows.map((r) => r.problem));
-    expect(analysis.findings.filter((f) => f.severity !== "info").map((f) => f.code)).toEqual([
-      "info.declared.problems",
+    // The seed's own text: half-width commas, an unclosed 《, and 报告正文 saying 74 problems.
+    const warnings = analysis.findings.filter((f) => f.severity !== "info");
+    expect(warnings.map((f) => [f.code, f.cell ?? ""])).toEqual([
+      ["text.halfWidthPunctuation", "L10"],
+      ["text.halfWidthPunctuation", "L19"],
+      ["text.halfWidthPunctuation", "E24"],
+      ["text.halfWidthPunctuation", "L24"],
+      ["text.halfWidthPunctuation", "E27"],
+      ["text.halfWidthPunctuation", "L27"],
+      ["text.halfWidthPunctuation", "E45"],
+      ["text.halfWidthPunctuation", "L45"],
+      ["text.unbalanced", "L50"],
+      ["info.declared.problems", expect.any(String)],
+      ["narrative.count.mismatch", "C2"],
+      ["narrative.count.mismatch", "C3"],
     ]);
   });
 
@@ -75,7 +89,7 @@ describe("examples/*.xlsx", () => {
     expect(data.narrative.filter((n) => n.part === "下一步打算")).toHaveLength(3);
 
     const grid = await workbookGridFromXlsx(readFileSync(`${examplesDir}${data.file}`));
-    const analysis = analyseWorkbook(grid, { asOf: "2024-03-01" });
+    const analysis = analyseWorkbook(grid, { asOf: "2023-11-28" }); // its 成文日期
     expect(analysis.ledger?.headerRows).toEqual([1, 2]); // 责任主体 over 责任领导/责任部门/责任人
     expect(analysis.ledger?.levels).toBe(2);
     expect(analysis.findings).toEqual([]);
@@ -97,9 +111,12 @@ describe("examples/*.xlsx", () => {
       "docDate",
     ]);
     const grid = await workbookGridFromXlsx(readFileSync(`${examplesDir}${data.file}`));
-    const analysis = analyseWorkbook(grid, { asOf: "2022-10-01" });
+    const analysis = analyseWorkbook(grid, { asOf: "2022-09-30" }); // its 成文日期
     expect(analysis.ledger?.levels).toBe(2);
     expect(analysis.stats.aspectCount).toBe(4);
-    expect(analysis.findings.filter((f) => f.severity !== "info")).toEqual([]);
+    // The seed's "12.2017年7月…": a problem beginning with digits.
+    expect(
+      analysis.findings.filter((f) => f.severity !== "info").map((f) => [f.code, f.cell]),
+    ).toEqual([["text.digitInitial", "C14"]]);
   });
 });

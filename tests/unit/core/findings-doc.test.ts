@@ -20,6 +20,7 @@ describe("docs/findings.md", () => {
       "validate.ts",
       "info.ts",
       "narrative.ts",
+      "text-check.ts",
       "import/parse.ts",
     ];
     const source = files.map((f) => readFileSync(`${SRC}${f}`, "utf8")).join("\n");

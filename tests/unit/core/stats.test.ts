@@ -139,7 +139,12 @@ describe("computeStats", () => {
     ];
     const s = computeStats(rows, { asOf: "2024-01-10" });
     expect(s.total).toBe(39);
-    expect(s.selfFound).toEqual({ total: 7, done: 5 });
+    expect(s.selfFound).toEqual({
+      total: 7,
+      done: 5,
+      measures: 7, // one unnumbered measure per row, counted apart
+    });
+    expect(s.measures).toBe(39);
     expect(s.completionRateText).toBe("100%");
   });
 

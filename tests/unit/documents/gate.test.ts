@@ -145,7 +145,11 @@ describe("the template gate", () => {
     const seed = parseReportSeed().problems;
     const rows = rowsFrom(
       Array.from({ length: 400 }, (_, i) => seed[i % seed.length]!),
-      (i) => ({ seq: String(i + 1), department: `部门${i % 40}`, result: `制定了《制度${i}》。` }),
+      (i) => ({
+        seq: String(i + 1),
+        department: `部门${i % 40}`,
+        result: `制定了《第${i}号管理制度》。`,
+      }),
     );
     const analysis = analysisOf(rows, REPORT_INFO, { asOf: "2024-12-31" });
     expect(analysis.stats.byDepartment.length).toBe(40);

@@ -56,7 +56,7 @@ describe("报告 from a seed-000-like ledger (three levels, 48 problems)", () =>
     expect(s3).toBeGreaterThan(s2);
     expect(paras[4]).toContain("指出了巡察中发现的4个方面48个问题，提出了4点意见建议");
     expect(paras).toContain(
-      "截至1月5日，巡察反馈的48个问题，已完成整改45个，已完成并长期坚持3个，完成率100%。",
+      "截至1月5日，巡察反馈的48个问题，已完成整改48个（其中已完成并长期坚持3个），整改完成率100%。",
     );
     expect(paras.slice(-4)).toEqual([
       "中共清丰县市政园林局党组",
@@ -111,7 +111,7 @@ describe("通报 from a seed-001-like ledger (two levels, 25 problems)", () => {
     expect(s3).toBeGreaterThan(s2);
     expect(paras[3]).toBe("（一）加强组织领导，明确工作责任。");
     const count = paras.indexOf(
-      "截至11月28日，巡察反馈的25个具体问题，已完成整改18个，长期整改7个。",
+      "截至11月28日，巡察反馈的25个具体问题，已完成整改18个，整改完成率72%，长期整改7个。",
     );
     expect(count).toBeGreaterThan(s1);
     expect(count).toBeLessThan(s2);
@@ -154,7 +154,9 @@ describe("通报 from a seed-001-like ledger (two levels, 25 problems)", () => {
     expect(paras).toContain(
       "巡察反馈的25个问题中，有2个问题按规定不予公开，本通报列出其余23个问题，上述统计数字包含全部25个问题。",
     );
-    expect(paras).toContain("截至11月28日，巡察反馈的25个具体问题，已完成整改18个，长期整改7个。");
+    expect(paras).toContain(
+      "截至11月28日，巡察反馈的25个具体问题，已完成整改18个，整改完成率72%，长期整改7个。",
+    );
   });
 });
 
@@ -175,7 +177,7 @@ describe("values", () => {
     const paras = docxParagraphs(result.docx);
     expect(paras.some((p) => p.startsWith("抄送"))).toBe(false);
     expect(paras[4]).toBe(
-      "巡察组对中共某某局党组开展了巡察。巡察组向中共某某局党组反馈了巡察意见，指出了巡察中发现的4个方面48个问题。对此，党组高度重视，诚恳接受，照单全收，将整改责任分解到5个责任部门。目前已全部整改到位。现将有关情况报告如下：",
+      "巡察组对中共某某局党组开展了巡察。巡察组向局党组反馈了巡察意见，指出了巡察中发现的4个方面48个问题。对此，局党组高度重视，诚恳接受，照单全收，将整改责任分解到5个责任部门。目前已全部整改到位。现将有关情况报告如下：",
     );
   });
 
@@ -210,7 +212,7 @@ describe("values", () => {
     expect(numbered[999]).toBe("（1000）第1000个问题的描述。");
     expect(paras.filter((p) => /^（[一二三四五六七八九十]+）方面/.test(p))).toHaveLength(10);
     expect(paras).toContain(
-      "截至1月5日，巡察反馈的1000个问题，已完成整改857个，正在推进143个，完成率86%。",
+      "截至1月5日，巡察反馈的1000个问题，已完成整改857个，整改完成率86%，正在推进143个。",
     );
     // The output is a valid zip with a document part.
     expect(new PizZip(result.docx).file("word/document.xml")).toBeTruthy();

@@ -25,7 +25,7 @@ describe("checkTemplate on good templates", () => {
     }
     const report = checkTemplate(reportTemplate());
     expect(report.tagsUsed).toEqual(
-      expect.arrayContaining(["标题", "方面", "类别", "问题", "问题序号", "完成率"]),
+      expect.arrayContaining(["标题", "方面", "类别", "问题", "问题序号", "完成情况表述"]),
     );
     expect(report.unusedFields).toContain("联系电话");
     expect(report.unusedFields).not.toContain("标题");

@@ -54,8 +54,10 @@ describe("derived values", () => {
   });
 
   it("shortens the Party organisation's name the way documents do", () => {
-    expect(partyOrgShortName("中共清丰县市政园林局党组")).toBe("党组");
-    expect(partyOrgShortName("中共邵阳市园林绿化中心委员会")).toBe("党委");
+    expect(partyOrgShortName("中共清丰县市政园林局党组")).toBe("局党组");
+    expect(partyOrgShortName("中共邵阳市园林绿化中心委员会")).toBe("中心党委");
+    expect(partyOrgShortName("中共濮阳市城市管理局委员会")).toBe("局党委");
+    expect(partyOrgShortName("中共某某县水利管理局党委")).toBe("局党委");
     expect(partyOrgShortName("中共龙亭区市容环境卫生服务中心支部委员会")).toBe("党支部");
     expect(partyOrgShortName("中共某某学校总支部委员会")).toBe("党总支");
     expect(partyOrgShortName("某某中心")).toBe("");
@@ -71,19 +73,19 @@ describe("derived values", () => {
     const data = buildViewModel(reportAnalysis(), "报告");
     expect(data.开头段).toBe(
       "2023年7月28日至9月11日，县委第一巡察组对中共清丰县市政园林局党组开展了常规巡察。" +
-        "2023年10月23日，县委第一巡察组向中共清丰县市政园林局党组反馈了巡察意见，指出了巡察中发现的4个方面48个问题，提出了4点意见建议。" +
-        "对此，党组高度重视，诚恳接受，照单全收，将整改责任分解到5个责任部门。目前已全部整改到位。现将有关情况报告如下：",
+        "2023年10月23日，县委第一巡察组向局党组反馈了巡察意见，指出了巡察中发现的4个方面48个问题，提出了4点意见建议。" +
+        "对此，局党组高度重视，诚恳接受，照单全收，将整改责任分解到5个责任部门。目前已全部整改到位。现将有关情况报告如下：",
     );
   });
 
   it("writes the notice's opening paragraph and progress sentence (seed 001: 25 / 18 / 7)", () => {
     const data = buildViewModel(noticeAnalysis(), "通报");
     expect(data.开头段).toMatch(
-      /^根据市委统一部署，2023年3月21日至6月7日，市委第四巡察组对中共邵阳市园林绿化中心委员会进行了延伸巡察。2023年7月3日，市委第四巡察组向中共邵阳市园林绿化中心委员会反馈了巡察意见。按照《中国共产党巡视工作条例》有关规定/,
+      /^根据市委统一部署，2023年3月21日至6月7日，市委第四巡察组对中共邵阳市园林绿化中心委员会进行了延伸巡察。2023年7月3日，市委第四巡察组向中心党委反馈了巡察意见。按照《中国共产党巡视工作条例》有关规定/,
     );
-    expect(data.完成情况表述).toBe("已完成整改18个，长期整改7个");
+    expect(data.完成情况表述).toBe("已完成整改18个，整改完成率72%，长期整改7个");
     expect(data.进度表述).toBe(
-      "截至11月28日，巡察反馈的25个具体问题，已完成整改18个，长期整改7个，完成率72%",
+      "截至11月28日，巡察反馈的25个具体问题，已完成整改18个，整改完成率72%，长期整改7个",
     );
     expect(data.已完成占比).toBe("72%");
     expect(data.长期整改占比).toBe("28%");

@@ -1,0 +1,332 @@
+/**
+ * Text that would embarrass the document (ledger.md): half-width punctuation between Chinese
+ * characters, mojibake, unbalanced 《》“”（）, dates with missing pieces, problem text beginning
+ * with digits; counts written inside 报告正文 that contradict the ledger; an as-of date after
+ * 成文日期. Each is a warning naming the cell and the fix. Pure: cell texts in, findings out.
+ */
+import { makeFinding, placeText } from "./findings";
+import type { Finding, LedgerRow, LocalDate } from "./model";
+
+/** One cell's text with where it stands and what it is (the column's label). */
+export interface TextCell {
+  readonly sheet: string;
+  readonly cell: string;
+  readonly row: number;
+  readonly label: string;
+  readonly text: string;
+}
+
+const HAN = /\p{Script=Han}/u;
+const HALF_TO_FULL: Readonly<Record<string, string>> = {
+  ",": "，",
+  ";": "；",
+  ":": "：",
+  "?": "？",
+  "!": "！",
+  "(": "（",
+  ")": "）",
+};
+
+/** Chinese context on a side: a Han character or Chinese punctuation. */
+const isChinese = (ch: string | undefined): boolean =>
+  ch !== undefined && (HAN.test(ch) || /[，。、；：？！“”‘’《》（）【】]/u.test(ch));
+
+/**
+ * Half-width , ; : ? ! ( ) next to Chinese text, with the text as it should read. A ( ) pair
+ * counts when either side of it is Chinese (制度(试行) → 制度（试行）); "10:30", URLs and e-mail
+ * stay as they are.
+ */
+export function halfWidthPunctuation(text: string): { marks: string[]; fixed: string } {
+  const chars = [...text];
+  const marks: string[] = [];
+  const out = chars.slice();
+  for (let i = 0; i < chars.length; i++) {
+    const ch = chars[i]!;
+    const full = HALF_TO_FULL[ch];
+    if (!full) continue;
+    const before = chars[i - 1];
+    const after = chars[i + 1];
+    // A '?' inside Chinese text before a letter is mojibake, not a question mark.
+    if (ch === "?" && after !== undefined && /[\p{L}\p{N}]/u.test(after) && isChinese(before))
+      continue;
+    let chinese = isChinese(before) || isChinese(after);
+    if (!chinese && (ch === "(" || ch === ")")) {
+      // (1) at the start of Chinese text: look past the bracket's content.
+      const close = ch === "(" ? chars.indexOf(")", i) : -1;
+      if (close > i && isChinese(chars[close + 1])) chinese = true;
+    }
+    if (!chinese) continue;
+    marks.push(ch);
+    out[i] = full;
+  }
+  return { marks, fixed: out.join("") };
+}
+
+// GB2312 level 1 (the 3755 common characters) and the whole GB2312 set, from the platform's
+// GBK decoder: text whose Han characters fall outside them in bulk was decoded wrongly.
+let gb2312: { common: Set<string>; all: Set<string> } | undefined;
+function gb2312Sets(): { common: Set<string>; all: Set<string> } {
+  if (gb2312) return gb2312;
+  const common = new Set<string>();
+  const all = new Set<string>();
+  try {
+    const decoder = new TextDecoder("gbk");
+    for (let a = 0xb0; a <= 0xf7; a++) {
+      for (let b = 0xa1; b <= 0xfe; b++) {
+        const ch = decoder.decode(new Uint8Array([a, b]));
+        if (ch.length !== 1 || ch === "\ufffd") continue;
+        all.add(ch);
+        if (a <= 0xd7) common.add(ch);
+      }
+    }
+  } catch {
+    // No GBK decoder on this platform: the density test is skipped.
+  }
+  gb2312 = { common, all };
+  return gb2312;
+}
+
+const PINYIN_TONE = /[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]/u;
+const LATIN1_MOJIBAKE = /[ÃÂâåäæçèéïð][\u0080-\u00bf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ¡-¿]/u;
+
+/**
+ * Why a text looks like mojibake, or undefined: U+FFFD, "?" inside Chinese text, pinyin tone
+ * letters or Latin-1 sequences inside Chinese text, or Han characters outside GB2312 in bulk
+ * (UTF-8 read as GBK gives 涓叡娓呬赴…).
+ */
+export function mojibakeReason(text: string): string | undefined {
+  if (text.includes("\ufffd")) return "含有替换字符“�”";
+  const chars = [...text];
+  for (let i = 1; i < chars.length - 1; i++) {
+    if (chars[i] === "?" && HAN.test(chars[i - 1]!) && /[\p{L}\p{N}]/u.test(chars[i + 1]!)) {
+      return "中文中夹有问号“?”";
+    }
+  }
+  const hanCount = chars.filter((c) => HAN.test(c)).length;
+  if (hanCount === 0) return undefined;
+  for (let i = 0; i < chars.length; i++) {
+    if (!PINYIN_TONE.test(chars[i]!)) continue;
+    const near = chars.slice(Math.max(0, i - 3), i + 4).join("");
+    if (HAN.test(near)) return "中文中夹有带声调的拼音字母";
+  }
+  if (LATIN1_MOJIBAKE.test(text)) return "含有按西文编码误读的字符";
+  const { common, all } = gb2312Sets();
+  if (all.size === 0) return undefined;
+  const han = chars.filter((c) => HAN.test(c));
+  const outside = han.filter((c) => !all.has(c)).length;
+  const rare = han.filter((c) => !common.has(c)).length;
+  if (outside >= 3 && outside * 4 >= han.length) return "大量生僻字，像是按错误编码读取的文字";
+  if (rare >= 4 && rare * 2 >= han.length) return "大量生僻字，像是按错误编码读取的文字";
+  return undefined;
+}
+
+const PAIRS: readonly (readonly [string, string])[] = [
+  ["《", "》"],
+  ["“", "”"],
+  ["（", "）"],
+];
+
+/** The first pair (《》, “”, （）) whose marks do not balance in the text, e.g. "《》". */
+export function unbalancedPair(text: string): string | undefined {
+  for (const [open, close] of PAIRS) {
+    let depth = 0;
+    for (const ch of text) {
+      if (ch === open) depth++;
+      else if (ch === close) {
+        depth--;
+        if (depth < 0) return open + close;
+      }
+    }
+    if (depth !== 0) return open + close;
+  }
+  return undefined;
+}
+
+/** Dates with missing pieces inside text: 2020717日, 1016日 (a 日 after three or more digits). */
+export function brokenDates(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.normalize("NFKC").matchAll(/(?<![\d月.．\-/])\d{3,8}日/gu)) {
+    out.push(m[0]);
+  }
+  return out;
+}
+
+/** Ledger fields that reach the documents, with their labels. */
+const DOCUMENT_FIELDS = [
+  ["aspect", "方面"],
+  ["category", "类别"],
+  ["problem", "问题"],
+  ["measures", "整改措施"],
+  ["result", "整改成效"],
+] as const;
+
+/** The ledger's cells that reach the documents. */
+export function ledgerTextCells(sheet: string, rows: readonly LedgerRow[]): TextCell[] {
+  const out: TextCell[] = [];
+  const seen = new Set<string>();
+  for (const r of rows) {
+    for (const [field, label] of DOCUMENT_FIELDS) {
+      const cell = r.cells[field];
+      const text = r[field];
+      // A merged 方面 cell is one cell: report it once.
+      if (!cell || !text || seen.has(cell)) continue;
+      seen.add(cell);
+      out.push({ sheet, cell, row: r.row, label, text });
+    }
+  }
+  return out;
+}
+
+/** The text warnings of every cell: punctuation, mojibake, brackets, dates, digit-initial 问题. */
+export function textFindings(cells: readonly TextCell[]): Finding[] {
+  const out: Finding[] = [];
+  for (const c of cells) {
+    const where = { sheet: c.sheet, cell: c.cell, row: c.row };
+    const place = placeText(where);
+    const moji = mojibakeReason(c.text);
+    if (moji) {
+      out.push(
+        makeFinding(
+          "text.mojibake",
+          where,
+          `${place}：${c.label}像是乱码（${moji}）：“${excerpt(c.text)}”。请从原文件重新复制这段文字（用UTF-8或正确的编码打开），不要把乱码写进文书。`,
+        ),
+      );
+    }
+    // In mojibake the marks are debris of the wrong decoding: re-copying fixes both.
+    const half = moji ? { marks: [] } : halfWidthPunctuation(c.text);
+    if (half.marks.length > 0) {
+      const marks = [...new Set(half.marks)].map((m) => `“${m}”`).join("");
+      const fixes = [...new Set(half.marks)].map((m) => `“${HALF_TO_FULL[m]}”`).join("");
+      out.push(
+        makeFinding(
+          "text.halfWidthPunctuation",
+          where,
+          `${place}：${c.label}的中文里有${half.marks.length}个半角标点${marks}，公文应使用全角${fixes}；请改为全角（可用“规范台账”修正）。`,
+        ),
+      );
+    }
+    const pair = unbalancedPair(c.text);
+    if (pair) {
+      out.push(
+        makeFinding(
+          "text.unbalanced",
+          where,
+          `${place}：${c.label}中的${pair}不成对：“${excerpt(c.text)}”。请补全或删去多余的${pair[0]}或${pair[1]}。`,
+        ),
+      );
+    }
+    const dates = brokenDates(c.text);
+    if (dates.length > 0) {
+      out.push(
+        makeFinding(
+          "text.brokenDate",
+          where,
+          `${place}：${c.label}中的日期“${dates.join("”“")}”缺少年或月，像是复制时丢了字；请写完整，如“2020年7月17日”。`,
+        ),
+      );
+    }
+    if (c.label === "问题" && /^[\d０-９]/u.test(c.text.trim())) {
+      const lead = /^[\d０-９]+[.．、]?/u.exec(c.text.trim())?.[0] ?? "";
+      out.push(
+        makeFinding(
+          "text.digitInitial",
+          where,
+          `${place}：问题以数字“${lead}”开头，排在序号后会读成小数（如“12.2017年…”）；文书中序号后写全角点“12．”，建议在开头加上主语或改写，避免与序号相连。`,
+        ),
+      );
+    }
+  }
+  return out;
+}
+
+function excerpt(text: string, max = 24): string {
+  const one = text.replace(/\s+/gu, " ").trim();
+  return [...one].length > max ? `${[...one].slice(0, max).join("")}…` : one;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Counts written inside 报告正文
+
+export interface ActualCounts {
+  readonly aspects: number;
+  readonly problems: number;
+  readonly measures: number;
+}
+
+/** Counts a 报告正文 paragraph states, with the words that state them. */
+export function declaredInText(text: string): {
+  aspects: { n: number; words: string }[];
+  problems: { n: number; words: string }[];
+  measures: { n: number; words: string }[];
+} {
+  const s = text.normalize("NFKC");
+  const aspects: { n: number; words: string }[] = [];
+  const problems: { n: number; words: string }[] = [];
+  const measures: { n: number; words: string }[] = [];
+  // 4个方面74个具体问题 / 4大方面74个问题 / 反馈的74个具体问题 / 巡察反馈问题74个
+  for (const m of s.matchAll(/(\d+)(?:个|大)方面(?:的)?(\d+)(?:个|项|条)(?:具体)?问题/gu)) {
+    aspects.push({ n: Number(m[1]), words: m[0] });
+    problems.push({ n: Number(m[2]), words: m[0] });
+  }
+  for (const m of s.matchAll(/(?<!方面)反馈(?:的)?(\d+)(?:个|项|条)(?:具体)?问题/gu)) {
+    problems.push({ n: Number(m[1]), words: m[0] });
+  }
+  for (const m of s.matchAll(/(?:制定|明确|细化)?整改措施(\d+)条|(\d+)条整改措施/gu)) {
+    measures.push({ n: Number(m[1] ?? m[2]), words: m[0] });
+  }
+  return { aspects, problems, measures };
+}
+
+/** A warning for each count in 报告正文 that contradicts the ledger. */
+export function declaredInTextFindings(
+  cells: readonly TextCell[],
+  actual: ActualCounts,
+): Finding[] {
+  const out: Finding[] = [];
+  for (const c of cells) {
+    const where = { sheet: c.sheet, cell: c.cell, row: c.row };
+    const d = declaredInText(c.text);
+    const check = (
+      list: readonly { n: number; words: string }[],
+      real: number,
+      unit: string,
+      what: string,
+    ) => {
+      const seen = new Set<number>();
+      for (const { n, words } of list) {
+        if (n === real || seen.has(n)) continue;
+        seen.add(n);
+        out.push(
+          makeFinding(
+            "narrative.count.mismatch",
+            where,
+            `${placeText(where)}：${c.label}写的是“${words}”（${n}${unit}${what}），台账是${real}${unit}${what}；请改为${real}，或核对台账。`,
+          ),
+        );
+      }
+    };
+    check(d.aspects, actual.aspects, "个", "方面");
+    check(d.problems, actual.problems, "个", "问题");
+    check(d.measures, actual.measures, "条", "整改措施");
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/** 截至 may not be later than 成文日期: a report dated 2021年1月6日 cannot report today. */
+export function asOfAfterDocDate(
+  asOf: LocalDate,
+  docDate: LocalDate | undefined,
+  where: { readonly sheet: string; readonly cell?: string; readonly row?: number },
+): Finding[] {
+  if (!docDate || !(asOf > docDate)) return [];
+  return [
+    makeFinding(
+      "info.asOf.afterDocDate",
+      where,
+      `${placeText(where)}：统计截至日期 ${asOf} 晚于成文日期 ${docDate}，文书会写“截至”一个成文之后的日子；请把截至日期设为成文日期或更早（zhenggai check --as-of ${docDate}），或改正成文日期。`,
+    ),
+  ];
+}
