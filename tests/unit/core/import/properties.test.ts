@@ -90,7 +90,7 @@ const problem = fc.record({
 });
 
 /** Nested children at a level: groups (with their own children) or problems at the leaves. */
-function level(depth: number, leafDepth: number): fc.Arbitrary<string[][]> {
+function level(depth: number, leafDepth: number): fc.Arbitrary<unknown[]> {
   if (depth === leafDepth) {
     return fc
       .array(problem, { minLength: 1, maxLength: 4 })
