@@ -37,6 +37,8 @@ export interface SheetLayout {
   readonly bold: readonly string[];
   /** Column widths in points, one per column. */
   readonly columnWidths: readonly number[];
+  /** 0-based first row of the block (to the last row) whose text wraps; -1: none. */
+  readonly wrapFrom: number;
   readonly validations: readonly SheetValidation[];
 }
 
@@ -106,6 +108,7 @@ export function layoutOfSheet(ws: ExcelJS.Worksheet, role: Role): SheetLayout {
   const values: (string | number | boolean)[][] = [];
   const formats: string[][] = [];
   const bold: string[] = [];
+  let wrapFrom = -1;
   for (let r = 1; r <= rows; r++) {
     const rowValues: (string | number | boolean)[] = [];
     const rowFormats: string[] = [];
@@ -119,6 +122,7 @@ export function layoutOfSheet(ws: ExcelJS.Worksheet, role: Role): SheetLayout {
         boldFrom = -1;
       }
       if (!cell) break;
+      if (wrapFrom < 0 && cell.alignment?.wrapText === true) wrapFrom = r - 1;
       // A merged cell's other cells report the first cell's value; Excel keeps only the first.
       const slave = cell.isMerged && cell.master.address !== cell.address;
       rowValues.push(slave ? "" : cellInput(cell.value));
@@ -145,6 +149,7 @@ export function layoutOfSheet(ws: ExcelJS.Worksheet, role: Role): SheetLayout {
     merges: model.merges ?? [],
     bold,
     columnWidths,
+    wrapFrom,
     validations,
   };
 }
@@ -261,6 +266,10 @@ export async function addLedgerSheetsIn(
   for (const { layout, sheet } of added) {
     for (const address of layout.merges) sheet.getRange(address).merge(false);
     for (const address of layout.bold) sheet.getRange(address).format.font.bold = true;
+    if (layout.wrapFrom >= 0 && layout.wrapFrom < layout.values.length) {
+      const rows = layout.values.length - layout.wrapFrom;
+      sheet.getRangeByIndexes(layout.wrapFrom, 0, rows, layout.width).format.wrapText = true;
+    }
     layout.columnWidths.forEach((width, col) => {
       sheet.getRangeByIndexes(0, col, 1, 1).format.columnWidth = width;
     });

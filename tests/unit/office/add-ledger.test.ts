@@ -139,4 +139,19 @@ describe("addLedgerSheets", () => {
     expect(Object.keys(host.snapshot("整改台账").validation)).toEqual([]);
     expect(analyseWorkbook(await port.readWorkbook()).stats.total).toBe(25);
   });
+
+  it("on Excel on the web a large import is written in chunks under the request budget", async () => {
+    const host = installFakeOffice({
+      platform: "OfficeOnline",
+      payloadLimitBytes: 40_000,
+      sheets: [{ name: "Sheet1" }],
+    });
+    const port = createExcelWorkbookPort({ writeBudgetBytes: 4_000 });
+    const before = host.syncCount;
+    await port.live.addLedgerSheets(imported());
+    // 1 sync for the names, several for the cells, 1 for merges/formats/validation.
+    expect(host.syncCount - before).toBeGreaterThan(5);
+    const analysis = analyseWorkbook(await port.readWorkbook(), { asOf: AS_OF });
+    expect(problems(analysis)).toEqual(problems(await cliAnalysis()));
+  });
 });
