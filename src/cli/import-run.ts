@@ -9,7 +9,7 @@ import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { todayLocal } from "../core/dates";
 import type { ImportResult, SourceParagraph } from "../core/import";
-import { paragraphsFromText, parseFeedbackDocument } from "../core/import";
+import { decodeText, paragraphsFromText, parseFeedbackDocument } from "../core/import";
 import { analyseWorkbook } from "../core/index";
 import { FIELD_LABEL, INFO_KEYS, type InfoField, type LedgerField } from "../core/model";
 import { DocxReadError, readDocxParagraphs } from "../docx/paragraphs";
@@ -23,14 +23,7 @@ export interface ImportOptions {
   force?: boolean;
 }
 
-/** Decodes a text file: UTF-8 (with or without BOM), else GB18030 (how Chinese Windows saves .txt). */
-export function decodeText(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder("gb18030").decode(bytes);
-  }
-}
+export { decodeText };
 
 async function readStdin(): Promise<Uint8Array> {
   const chunks: Buffer[] = [];

@@ -1,18 +1,21 @@
 /**
  * The WorkbookPort inside Excel. Each method is one Excel.run with as few syncs as it can:
  * readWorkbook 2 (sheet list; used ranges + cells), live.writeStatistics 1, live.selectCell 1,
- * live.normaliseLedger 2 + 1, profile 0 (document settings), embedded templates 1 + one per part.
+ * live.normaliseLedger 2 + 1, live.addLedgerSheets 2 + 2, profile 0 (document settings), embedded templates 1 + one per part.
  */
 import { analyseWorkbook } from "../core/analyse";
 import type { WorkbookGrid } from "../core/grid";
+import type { ImportResult } from "../core/import/model";
 import { type LedgerAnalysis, SHEET } from "../core/model";
 import type { UnitProfile } from "../core/profile";
 import type {
+  AddedLedgerSheets,
   EmbeddedTemplate,
   EmbeddedTemplateStore,
   LiveWorkbook,
   WorkbookPort,
 } from "../ports/workbook";
+import { addLedgerSheetsIn, importedSheetLayouts } from "./add-ledger";
 import { OfficeAdapterError, officeCall, officeErrorCode } from "./errors";
 import { excelApiSupported, excelRun, isExcelOnTheWeb } from "./host";
 import { planNormalisation, queueNormalisation } from "./normalise";
@@ -130,6 +133,19 @@ export function createExcelWorkbookPort(options: ExcelPortOptions = {}): ExcelWo
         throw new OfficeAdapterError(VALIDATION_UNSUPPORTED, "ValidationUnsupported");
     });
 
+  const addLedgerSheets = (result: ImportResult): Promise<AddedLedgerSheets> =>
+    officeCall("导入整改台账", async () => {
+      const [grid, layouts] = await Promise.all([readWorkbook(), importedSheetLayouts(result)]);
+      return excelRun((context) =>
+        addLedgerSheetsIn(context, layouts, grid, {
+          withValidation: excelApiSupported("1.8"),
+          maxBytes: isExcelOnTheWeb()
+            ? (options.writeBudgetBytes ?? WEB_WRITE_BYTES)
+            : Number.POSITIVE_INFINITY,
+        }),
+      );
+    });
+
   const listEmbeddedTemplates = () =>
     officeCall("读取嵌入的模板", () =>
       excelRun(async (context) => {
@@ -197,7 +213,7 @@ export function createExcelWorkbookPort(options: ExcelPortOptions = {}): ExcelWo
     readWorkbook,
     loadProfile: async (): Promise<UnitProfile | undefined> => loadProfileFromSettings(),
     saveProfile: (profile: UnitProfile) => saveProfileToSettings(profile),
-    live: { writeStatistics, selectCell, normaliseLedger },
+    live: { writeStatistics, selectCell, normaliseLedger, addLedgerSheets },
     embedded: {
       list: listEmbeddedTemplates,
       embed: embedTemplate,

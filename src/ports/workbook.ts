@@ -4,6 +4,7 @@
  * Components never touch Excel.* or exceljs directly.
  */
 import type { WorkbookGrid } from "../core/grid";
+import type { ImportResult } from "../core/import/model";
 import type { LedgerAnalysis } from "../core/model";
 import type { UnitProfile } from "../core/profile";
 import type { DocumentKind } from "../documents/api";
@@ -30,6 +31,20 @@ export interface LiveWorkbook {
   selectCell(sheet: string, address: string): Promise<void>;
   /** 规范台账: adds drop-down validation and date formats to the ledger sheet, nothing else. */
   normaliseLedger(): Promise<void>;
+  /**
+   * 从反馈意见导入: adds the imported 整改台账 and 基本信息 (and 报告正文 when the document has
+   * one) as NEW sheets. Each takes its own name only when the workbook has no such sheet (and,
+   * for the ledger, no ledger at all); otherwise a new name such as 整改台账（导入）. Existing
+   * sheets are never written.
+   */
+  addLedgerSheets(result: ImportResult): Promise<AddedLedgerSheets>;
+}
+
+/** The sheets addLedgerSheets added, by role. */
+export interface AddedLedgerSheets {
+  readonly ledger: string;
+  readonly info: string;
+  readonly narrative: string | null;
 }
 
 /** Templates carried inside the workbook (custom XML parts in Excel). */

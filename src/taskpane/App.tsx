@@ -29,6 +29,7 @@ const FindingsTab = lazy(() => import("./tabs/FindingsTab"));
 const StatsTab = lazy(() => import("./tabs/StatsTab"));
 const GenerateTab = lazy(() => import("./tabs/GenerateTab"));
 const SettingsTab = lazy(() => import("./tabs/SettingsTab"));
+const ImportFeedback = lazy(() => import("./tabs/ImportFeedback"));
 
 /** The template library's tab (src/taskpane/templates/), mounted when it exists. */
 const libraryTabs = import.meta.glob<{ default: ComponentType<LibraryTabProps> }>(
@@ -183,6 +184,9 @@ export function App() {
           </MessageBar>
         )}
         <Suspense fallback={<Spinner size="small" />}>
+          {tab === "findings" && (host.kind === "standalone" || port) && (
+            <ImportFeedback port={port} onWorkbook={openFile} onAdded={() => session.refresh()} />
+          )}
           {tab === "findings" && ready && <FindingsTab session={session} />}
           {tab === "stats" && ready && <StatsTab session={session} />}
           {tab === "generate" && ready && <GenerateTab session={session} host={host} />}

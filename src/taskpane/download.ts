@@ -21,8 +21,11 @@ export async function downloadDocx(
   return { via: "blob" };
 }
 
-function saveBlob(bytes: Uint8Array, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: DOCX_MIME }));
+export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/** Saves bytes through an <a download> (browsers, WPS, Excel on the web and Windows). */
+export function saveBlob(bytes: Uint8Array, fileName: string, mime = DOCX_MIME): void {
+  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: mime }));
   const a = document.createElement("a");
   a.href = url;
   a.download = fileName;

@@ -862,6 +862,15 @@ class FakeRange extends ClientProxy<RangeTarget> {
       return areas.length > 0 ? { sheet: t.sheet, areas } : null;
     });
   }
+  merge(_across?: boolean): void {
+    this.context.enqueue(() => {
+      this.context.requireApi("1.2", "Range.merge");
+      const t = this.must();
+      if (t.sheet.merges.some((m) => intersect(m, t.rect)))
+        fail("InvalidOperation", "Cannot merge cells that overlap a merged area.");
+      t.sheet.merges.push({ ...t.rect });
+    });
+  }
   select(): void {
     this.context.enqueue(() => {
       const t = this.must();

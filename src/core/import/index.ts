@@ -10,4 +10,4 @@ export type {
   SourceParagraph,
 } from "./model";
 export { parseFeedbackDocument } from "./parse";
-export { paragraphsFromText } from "./text";
+export { decodeText, paragraphsFromText } from "./text";

@@ -9,3 +9,12 @@ export function paragraphsFromText(text: string): SourceParagraph[] {
     .split("\n")
     .map((line) => ({ text: line.replace(/^[\s\u3000]+|[\s\u3000]+$/gu, "") }));
 }
+
+/** Decodes a text file: UTF-8 (with or without BOM), else GB18030 (how Chinese Windows saves .txt). */
+export function decodeText(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder("gb18030").decode(bytes);
+  }
+}
