@@ -17,7 +17,7 @@ export async function readFeedbackFile(
   const ext = extOf(name);
   if (ext === ".pdf")
     throw new FeedbackFileError(
-      `暂不支持导入 PDF（“${name}”）：请用 Word 或 WPS 打开后另存为 .docx，或复制全部文字存为 .txt 再导入。`,
+      `任务窗格暂不读取 PDF（“${name}”）：请用 Word 或 WPS 打开后另存为 .docx，或复制全部文字存为 .txt 再导入；命令行 zhenggai import 可以直接读取带文字层的 PDF。`,
     );
   if (ext === ".doc" || ext === ".wps")
     throw new FeedbackFileError(`“${name}”是旧版 Word/WPS 格式，请另存为 .docx 后再导入。`);

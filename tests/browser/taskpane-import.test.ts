@@ -135,7 +135,7 @@ describe("task pane: 从反馈意见导入", () => {
     let downloads = 0;
     page.on("download", () => downloads++);
     await page.getByTestId("import-feedback").setInputFiles(pdf);
-    await page.getByText("暂不支持导入 PDF（“反馈意见.pdf”）", { exact: false }).waitFor();
+    await page.getByText("任务窗格暂不读取 PDF（“反馈意见.pdf”）", { exact: false }).waitFor();
     expect(downloads).toBe(0);
   });
 
