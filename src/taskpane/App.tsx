@@ -20,6 +20,7 @@ import {
   DocumentTableRegular,
 } from "@fluentui/react-icons";
 import { type ComponentType, lazy, Suspense, useEffect, useState } from "react";
+import type { UnitProfile } from "../core/profile";
 import type { WorkbookPort } from "../ports/workbook";
 import { detectHost, type HostInfo } from "./host";
 import { useSession } from "./state/useSession";
@@ -76,6 +77,13 @@ export function App() {
   const [port, setPort] = useState<WorkbookPort | undefined>();
   const [portError, setPortError] = useState<string | undefined>();
   const [tab, setTab] = useState<TabId>("findings");
+  const [settingFocus, setSettingFocus] = useState<
+    { readonly field: keyof UnitProfile; readonly at: number } | undefined
+  >();
+  const openSetting = (field: keyof UnitProfile) => {
+    setSettingFocus({ field, at: Date.now() });
+    setTab("settings");
+  };
   const session = useSession(port);
 
   useEffect(() => {
@@ -183,11 +191,20 @@ export function App() {
           </MessageBar>
         )}
         <Suspense fallback={<Spinner size="small" />}>
-          {tab === "findings" && ready && <FindingsTab session={session} />}
+          {tab === "findings" && ready && (
+            <FindingsTab session={session} onOpenSetting={openSetting} />
+          )}
           {tab === "stats" && ready && <StatsTab session={session} />}
-          {tab === "generate" && ready && <GenerateTab session={session} host={host} />}
+          {tab === "generate" && ready && (
+            <GenerateTab
+              session={session}
+              host={host}
+              onOpenSetting={openSetting}
+              onOpenTab={(t) => setTab(t)}
+            />
+          )}
           {tab === "templates" && LibraryTab && <LibraryTab port={port} host={host} />}
-          {tab === "settings" && <SettingsTab session={session} />}
+          {tab === "settings" && <SettingsTab session={session} focusField={settingFocus} />}
         </Suspense>
       </main>
     </div>

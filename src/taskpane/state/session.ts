@@ -30,9 +30,10 @@ export async function analyse(
   profile: UnitProfile | undefined,
 ): Promise<LedgerAnalysis> {
   // mergeProfile comes through the lazily loaded core so that zod stays out of the first load.
-  const { analyseWorkbook, mergeProfile } = await loadCore();
+  const { analyseWorkbook, findingsAfterProfile, mergeProfile } = await loadCore();
   const analysis = analyseWorkbook(grid, { asOf: settings.asOf, precision: settings.precision });
-  return { ...analysis, info: mergeProfile(analysis.info, profile) };
+  const info = mergeProfile(analysis.info, profile);
+  return { ...analysis, info, findings: findingsAfterProfile(analysis.findings, info) };
 }
 
 export function countBySeverity(findings: readonly Finding[]): Record<Finding["severity"], number> {

@@ -21,6 +21,7 @@ import { ArrowDownloadRegular, DocumentRegular, MegaphoneRegular } from "@fluent
 import { lazy, Suspense, useRef, useState } from "react";
 import type { Finding } from "../../core/model";
 import type { DocumentKind } from "../../documents/api";
+import { explainRefusal, type RefusalExplanation } from "../../documents/readiness";
 import { downloadDocx } from "../download";
 import type { HostInfo } from "../host";
 import {
@@ -32,6 +33,7 @@ import {
 } from "../state/session";
 import { describeError, type Session } from "../state/useSession";
 import { findingKey, findingPlace } from "./FindingsTab";
+import { type OpenSetting, ReadinessList } from "./Readiness";
 
 const Preview = lazy(() => import("./Preview").then((m) => ({ default: m.Preview })));
 
@@ -52,18 +54,30 @@ type Outcome =
   | {
       readonly kind: DocumentKind;
       readonly status: "blocked";
-      readonly findings: readonly Finding[];
+      readonly why: RefusalExplanation;
     }
   | {
       readonly kind: DocumentKind;
       readonly status: "done";
       readonly docx: Uint8Array;
       readonly fileName: string;
-      readonly warnings: number;
+      /** The render's own warnings (template and document), shown here, not in 校验. */
+      readonly warnings: readonly Finding[];
+      readonly templateLabel: string;
       readonly openedUrl?: string;
     };
 
-export default function GenerateTab({ session, host }: { session: Session; host: HostInfo }) {
+export default function GenerateTab({
+  session,
+  host,
+  onOpenSetting,
+  onOpenTab,
+}: {
+  session: Session;
+  host: HostInfo;
+  onOpenSetting: OpenSetting;
+  onOpenTab: (tab: "findings" | "templates") => void;
+}) {
   const styles = useStyles();
   const [source, setSource] = useState<TemplateChoice["source"]>("builtin");
   const [file, setFile] = useState<{ name: string; bytes: Uint8Array } | undefined>();
@@ -89,7 +103,7 @@ export default function GenerateTab({ session, host }: { session: Session; host:
     setError(undefined);
     setOutcome(undefined);
     try {
-      const { result } = await generateDocument({
+      const { result, analysis, templateLabel } = await generateDocument({
         port,
         kind,
         template: choice,
@@ -98,7 +112,11 @@ export default function GenerateTab({ session, host }: { session: Session; host:
         onStep: setStep,
       });
       if (!result.ok) {
-        setOutcome({ kind, status: "blocked", findings: result.findings });
+        setOutcome({
+          kind,
+          status: "blocked",
+          why: explainRefusal(result.findings, analysis.info, kind),
+        });
         return;
       }
       const saved = await downloadDocx(result.docx, result.fileName, host);
@@ -107,7 +125,8 @@ export default function GenerateTab({ session, host }: { session: Session; host:
         status: "done",
         docx: result.docx,
         fileName: result.fileName,
-        warnings: result.findings.filter((f) => f.severity === "warning").length,
+        warnings: result.findings.filter((f) => f.severity === "warning"),
+        templateLabel,
         ...(saved.via === "browser" ? { openedUrl: saved.url } : {}),
       });
     } catch (e) {
@@ -198,25 +217,57 @@ export default function GenerateTab({ session, host }: { session: Session; host:
       )}
 
       {outcome?.status === "blocked" && (
-        <MessageBar intent="error" layout="multiline">
+        <MessageBar intent="error" layout="multiline" data-testid="refusal">
           <MessageBarBody>
-            <MessageBarTitle>台账有错误，{outcome.kind}未生成</MessageBarTitle>
-            请先改正以下问题（也可在“校验”页点击定位）：
-            <ul style={{ margin: "4px 0", paddingLeft: "1.2em" }}>
-              {outcome.findings
-                .filter((f) => f.severity === "error")
-                .slice(0, 8)
-                .map((f) => (
-                  <li key={findingKey(f)}>
-                    {findingPlace(f)}：{f.message}
-                  </li>
-                ))}
-            </ul>
+            <MessageBarTitle>
+              {outcome.why.places.length > 0 ? outcome.why.places.join("、") : "模板"}有错误，
+              {outcome.kind}未生成
+            </MessageBarTitle>
+            {outcome.why.template.length > 0 && (
+              <FaultList
+                place="模板"
+                hint="模板文件不能使用，请换一个模板，或在“模板”页检查它："
+                findings={outcome.why.template}
+              />
+            )}
+            {outcome.why.ledger.length > 0 && (
+              <FaultList
+                place="台账"
+                hint={`台账中有 ${outcome.why.ledger.length} 处错误，请先改正（也可在“校验”页点击定位）：`}
+                findings={outcome.why.ledger}
+              />
+            )}
+            {outcome.why.info.length > 0 && (
+              <FaultList
+                place="基本信息"
+                hint="「基本信息」表缺少文书需要的内容："
+                findings={outcome.why.info}
+              />
+            )}
+            {outcome.why.needs.length > 0 && (
+              <div data-place="needs">
+                <Text weight="semibold">{outcome.kind}还缺少：</Text>
+                <ReadinessList
+                  kind={outcome.kind}
+                  items={outcome.why.needs}
+                  session={session}
+                  onOpenSetting={onOpenSetting}
+                  onError={(e) => setError(describeError(e))}
+                />
+              </div>
+            )}
           </MessageBarBody>
           <MessageBarActions>
-            <Button size="small" onClick={() => void generate(outcome.kind, true)}>
-              仍然生成
-            </Button>
+            {outcome.why.canOverride && (
+              <Button size="small" onClick={() => void generate(outcome.kind, true)}>
+                仍然生成
+              </Button>
+            )}
+            {outcome.why.ledger.length > 0 && (
+              <Button size="small" onClick={() => onOpenTab("findings")}>
+                去“校验”页
+              </Button>
+            )}
           </MessageBarActions>
         </MessageBar>
       )}
@@ -230,7 +281,20 @@ export default function GenerateTab({ session, host }: { session: Session; host:
               {outcome.openedUrl
                 ? "：已在浏览器中打开下载链接（5 分钟内有效，只能下载一次）。"
                 : "：已下载。"}
-              {outcome.warnings > 0 && ` 有 ${outcome.warnings} 条警告，见“校验”页。`}
+              <br />
+              使用的模板：<span data-testid="template-used">{outcome.templateLabel}</span>
+              {outcome.warnings.length > 0 && (
+                <div data-testid="render-warnings">
+                  有 {outcome.warnings.length} 条警告：
+                  <ul style={{ margin: "4px 0", paddingLeft: "1.2em" }}>
+                    {outcome.warnings.map((f) => (
+                      <li key={findingKey(f)}>
+                        {findingPlace(f)}：{f.message}
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              )}
             </MessageBarBody>
             <MessageBarActions>
               <Button
@@ -252,5 +316,23 @@ export default function GenerateTab({ session, host }: { session: Session; host:
         </>
       )}
     </section>
+  );
+}
+
+/** One place's faults, the first eight of them. */
+function FaultList(props: { place: string; hint: string; findings: readonly Finding[] }) {
+  return (
+    <div data-place={props.place}>
+      {props.hint}
+      <ul style={{ margin: "4px 0", paddingLeft: "1.2em" }}>
+        {props.findings.slice(0, 8).map((f) => (
+          <li key={findingKey(f)}>
+            {/* A template's part names (word/document.xml) mean nothing to a clerk. */}
+            {props.place === "模板" ? f.message : `${findingPlace(f)}：${f.message}`}
+          </li>
+        ))}
+        {props.findings.length > 8 && <li>另有 {props.findings.length - 8} 处，见“校验”页。</li>}
+      </ul>
+    </div>
   );
 }

@@ -16,7 +16,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { SaveRegular, TextBulletListSquareEditRegular } from "@fluentui/react-icons";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { Precision } from "../../core/model";
 import { type UnitProfile, unitProfileSchema } from "../../core/profile";
 import { type Session, useAction } from "../state/useSession";
@@ -46,8 +46,24 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
-export default function SettingsTab({ session }: { session: Session }) {
+export default function SettingsTab({
+  session,
+  focusField,
+}: {
+  session: Session;
+  /** A field to focus on arrival (a readiness link in 校验 or 生成 asked for it). */
+  focusField?: { readonly field: ProfileField; readonly at: number } | undefined;
+}) {
   const styles = useStyles();
+  const form = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!focusField) return;
+    const input = form.current?.querySelector<HTMLInputElement>(
+      `input[name="${focusField.field}"]`,
+    );
+    input?.scrollIntoView({ block: "center" });
+    input?.focus();
+  }, [focusField]);
   const [draft, setDraft] = useState<Record<ProfileField, string>>(() => toDraft(session.profile));
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<ProfileField, string>>>({});
   const [saved, setSaved] = useState(false);
@@ -82,7 +98,7 @@ export default function SettingsTab({ session }: { session: Session }) {
 
   return (
     <section aria-label="设置">
-      <div className={styles.form}>
+      <div className={styles.form} ref={form}>
         <Text weight="semibold">本单位信息</Text>
         <Text size={200} className={styles.muted}>
           只需填写一次。台账“基本信息”表中已填写的项目优先；空着的项目用这里的内容补上。
