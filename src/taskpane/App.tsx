@@ -6,6 +6,7 @@
 import {
   Button,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   makeStyles,
   Spinner,
@@ -19,24 +20,34 @@ import {
   DocumentArrowUpRegular,
   DocumentTableRegular,
 } from "@fluentui/react-icons";
-import { type ComponentType, lazy, Suspense, useEffect, useState } from "react";
+import { type ComponentType, Suspense, useEffect, useState } from "react";
 import type { UnitProfile } from "../core/profile";
 import type { WorkbookPort } from "../ports/workbook";
 import { detectHost, type HostInfo } from "./host";
 import { useSession } from "./state/useSession";
+import { retryableLazy, TabBoundary } from "./TabBoundary";
 import { OpenFile, useFileDrop } from "./tabs/OpenFile";
 
-const FindingsTab = lazy(() => import("./tabs/FindingsTab"));
-const StatsTab = lazy(() => import("./tabs/StatsTab"));
-const GenerateTab = lazy(() => import("./tabs/GenerateTab"));
-const SettingsTab = lazy(() => import("./tabs/SettingsTab"));
+const findingsTab = retryableLazy(() => import("./tabs/FindingsTab"));
+const statsTab = retryableLazy(() => import("./tabs/StatsTab"));
+const generateTab = retryableLazy(() => import("./tabs/GenerateTab"));
+const settingsTab = retryableLazy(() => import("./tabs/SettingsTab"));
 
 /** The template library's tab (src/taskpane/templates/), mounted when it exists. */
 const libraryTabs = import.meta.glob<{ default: ComponentType<LibraryTabProps> }>(
   "./templates/TemplatesTab.tsx",
 );
 const loadLibraryTab = Object.values(libraryTabs)[0];
-const LibraryTab = loadLibraryTab ? lazy(loadLibraryTab) : undefined;
+const libraryTab = loadLibraryTab ? retryableLazy(loadLibraryTab) : undefined;
+const LAZY_TABS = [findingsTab, statsTab, generateTab, settingsTab, libraryTab];
+
+const TAB_LABEL: Record<TabId, string> = {
+  findings: "校验",
+  stats: "统计",
+  generate: "生成",
+  templates: "模板",
+  settings: "设置",
+};
 
 export interface LibraryTabProps {
   readonly port: WorkbookPort | undefined;
@@ -85,6 +96,12 @@ export function App() {
     setTab("settings");
   };
   const session = useSession(port);
+  // Bumped by 重试 so that the tabs' lazy components are the fresh ones.
+  const [, setAttempt] = useState(0);
+  const retryTabs = () => {
+    for (const t of LAZY_TABS) t?.reset();
+    setAttempt((n) => n + 1);
+  };
 
   useEffect(() => {
     let cancelled = false;
@@ -172,7 +189,7 @@ export function App() {
         <Tab value="findings">校验</Tab>
         <Tab value="stats">统计</Tab>
         <Tab value="generate">生成</Tab>
-        {LibraryTab && <Tab value="templates">模板</Tab>}
+        {libraryTab && <Tab value="templates">模板</Tab>}
         <Tab value="settings">设置</Tab>
       </TabList>
       <main className={styles.body}>
@@ -186,26 +203,35 @@ export function App() {
         )}
         {session.state.status === "loading" && <Spinner label="正在读取并校验台账……" />}
         {session.state.status === "error" && (
-          <MessageBar intent="error">
+          <MessageBar intent="error" layout="multiline" role="alert">
             <MessageBarBody>{session.state.message}</MessageBarBody>
+            <MessageBarActions>
+              <Button size="small" onClick={() => void session.refresh()}>
+                重试
+              </Button>
+            </MessageBarActions>
           </MessageBar>
         )}
-        <Suspense fallback={<Spinner size="small" />}>
-          {tab === "findings" && ready && (
-            <FindingsTab session={session} onOpenSetting={openSetting} />
-          )}
-          {tab === "stats" && ready && <StatsTab session={session} />}
-          {tab === "generate" && ready && (
-            <GenerateTab
-              session={session}
-              host={host}
-              onOpenSetting={openSetting}
-              onOpenTab={(t) => setTab(t)}
-            />
-          )}
-          {tab === "templates" && LibraryTab && <LibraryTab port={port} host={host} />}
-          {tab === "settings" && <SettingsTab session={session} focusField={settingFocus} />}
-        </Suspense>
+        <TabBoundary key={tab} tab={TAB_LABEL[tab]} onRetry={retryTabs}>
+          <Suspense fallback={<Spinner size="small" label="正在打开……" />}>
+            {tab === "findings" && ready && (
+              <findingsTab.component session={session} onOpenSetting={openSetting} />
+            )}
+            {tab === "stats" && ready && <statsTab.component session={session} />}
+            {tab === "generate" && ready && (
+              <generateTab.component
+                session={session}
+                host={host}
+                onOpenSetting={openSetting}
+                onOpenTab={(t: TabId) => setTab(t)}
+              />
+            )}
+            {tab === "templates" && libraryTab && <libraryTab.component port={port} host={host} />}
+            {tab === "settings" && (
+              <settingsTab.component session={session} focusField={settingFocus} />
+            )}
+          </Suspense>
+        </TabBoundary>
       </main>
     </div>
   );

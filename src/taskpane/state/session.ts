@@ -13,10 +13,7 @@ export const loadCore = () => import("../../core/index");
 export const loadDocuments = () => import("../../documents/index");
 
 /** Today as YYYY-MM-DD in the user's time zone (the clerk's "today", not UTC's). */
-export function todayLocal(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
+export { todayLocal } from "../../core/dates";
 
 export interface AnalysisSettings {
   readonly asOf: string;

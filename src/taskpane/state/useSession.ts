@@ -14,6 +14,7 @@ import {
 } from "../../core/model";
 import type { UnitProfile } from "../../core/profile";
 import type { WorkbookPort } from "../../ports/workbook";
+import { describeError } from "../errors";
 import { type AnalysisSettings, analyse, todayLocal } from "./session";
 
 const PRECISION_KEY = "zhenggai.precision";
@@ -52,12 +53,7 @@ export function infoCellAddress(grid: WorkbookGrid | undefined, field: InfoField
   return `${columnLetters(sheet.origin.col)}${sheet.origin.row + lastUsed + 2}`;
 }
 
-/** A Chinese message for any error: ours already are; Office's and the browser's are wrapped. */
-export function describeError(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  if (/[\u4e00-\u9fff]/.test(message)) return message;
-  return `操作未能完成（${message}）。请重试；如果问题持续，请关闭任务窗格后重新打开。`;
-}
+export { describeError } from "../errors";
 
 export type LoadState =
   | { readonly status: "idle" }

@@ -19,6 +19,7 @@ import {
 } from "@fluentui/react-components";
 import { ArrowDownloadRegular, DocumentRegular, MegaphoneRegular } from "@fluentui/react-icons";
 import { lazy, Suspense, useRef, useState } from "react";
+import { formatChineseDate } from "../../core/dates";
 import type { Finding } from "../../core/model";
 import type { DocumentKind } from "../../documents/api";
 import { explainRefusal, type RefusalExplanation } from "../../documents/readiness";
@@ -140,7 +141,10 @@ export default function GenerateTab({
 
   return (
     <section aria-label="生成文档" className={styles.form}>
-      <Field label="统计截至日期" hint="完成情况、超期和通报中的“截至…”都按这一天计算。">
+      <Field
+        label="统计截至日期"
+        hint={`截至 ${formatChineseDate(session.settings.asOf)}：完成情况、超期和通报中的“截至…”都按这一天计算；本工作簿会记住这一天。`}
+      >
         <Input
           type="date"
           value={session.settings.asOf}

@@ -16,6 +16,7 @@ import {
 } from "@fluentui/react-components";
 import { TableEditRegular } from "@fluentui/react-icons";
 import { useState } from "react";
+import { formatChineseDate } from "../../core/dates";
 import { type GroupStats, STATUSES } from "../../core/model";
 import { type Session, useAction } from "../state/useSession";
 
@@ -120,7 +121,7 @@ export default function StatsTab({ session }: { session: Session }) {
   return (
     <section aria-label="统计">
       <Text size={200} className={styles.muted}>
-        截至 {s.asOf}（巡察反馈问题；自查问题另计）
+        截至 {formatChineseDate(s.asOf)}（巡察反馈问题；自查问题另计）
       </Text>
       <div className={styles.tiles} style={{ marginTop: tokens.spacingVerticalS }}>
         <Tile label="问题总数" value={s.total} testId="stat-total" />
@@ -182,7 +183,8 @@ export default function StatsTab({ session }: { session: Session }) {
             {s.overdue.map((o) => (
               <li key={o.row}>
                 <Text size={200}>
-                  第{o.row}行 {o.department}：时限 {o.deadline}，已超 {o.daysOverdue} 天
+                  第{o.row}行 {o.department}：时限 {formatChineseDate(o.deadline)}，已超{" "}
+                  {o.daysOverdue} 天
                 </Text>
               </li>
             ))}
