@@ -54,7 +54,7 @@ export class TabBoundary extends Component<Props, { error: unknown }> {
     return (
       <MessageBar intent="error" layout="multiline" role="alert" data-testid="tab-error">
         <MessageBarBody>
-          <MessageBarTitle>“{this.props.tab}”页未能显示</MessageBarTitle>
+          <MessageBarTitle>“{this.props.tab}”未能显示</MessageBarTitle>
           {describeError(this.state.error)}
         </MessageBarBody>
         <MessageBarActions>

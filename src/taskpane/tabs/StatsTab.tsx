@@ -15,10 +15,14 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { TableEditRegular } from "@fluentui/react-icons";
-import { useState } from "react";
+import { Suspense, useState } from "react";
 import { formatChineseDate } from "../../core/dates";
 import { type GroupStats, STATUSES } from "../../core/model";
 import { type Session, useAction } from "../state/useSession";
+import { retryableLazy, TabBoundary } from "../TabBoundary";
+
+// The chart library is large: it loads with the pictures, after the numbers are on screen.
+const statsCharts = retryableLazy(() => import("./StatsCharts"));
 
 const useStyles = makeStyles({
   tiles: {
@@ -129,7 +133,15 @@ export default function StatsTab({ session }: { session: Session }) {
         <Tile label="完成率" value={s.completionRateText} testId="stat-rate" />
       </div>
 
-      <Text weight="semibold">各完成情况</Text>
+      <TabBoundary tab="统计图表" onRetry={statsCharts.reset}>
+        <Suspense fallback={<Spinner size="tiny" label="正在绘制图表……" />}>
+          <statsCharts.component stats={s} />
+        </Suspense>
+      </TabBoundary>
+
+      <Text weight="semibold" style={{ display: "block", marginTop: tokens.spacingVerticalL }}>
+        各完成情况
+      </Text>
       <div className={styles.rows}>
         {STATUSES.filter((st) => s.byStatus[st] > 0).map((st) => (
           <div key={st} style={{ display: "contents" }} data-status={st}>
