@@ -3,7 +3,7 @@
  * renderer refuses, where the fault is (台账 / 基本信息 / 设置 / 模板). One pure function: the
  * pane's 校验 shows it and 生成 explains a refusal with it, so the two never disagree.
  */
-import { documentFindings } from "../core/index";
+import { documentFindings, FINDING_CODES, type FindingCode } from "../core/index";
 import type { BasicInfo, Finding, InfoField } from "../core/model";
 import type { UnitProfile } from "../core/profile";
 import type { DocumentKind } from "./api";
@@ -21,6 +21,8 @@ export interface ReadinessItem {
   /** What the document needs, e.g. 签发人 or 联系方式. */
   readonly label: string;
   readonly ok: boolean;
+  /** `error`: the document is not made without it; `warning`: it is, with a gap. */
+  readonly severity: "error" | "warning";
   /** The renderer's own words when missing. */
   readonly message?: string;
   /** The 基本信息 key that supplies it. */
@@ -32,7 +34,7 @@ export interface ReadinessItem {
 interface Need {
   readonly id: ReadinessId;
   readonly label: string;
-  readonly code: string;
+  readonly code: FindingCode;
   readonly infoField: InfoField;
   readonly setting?: keyof UnitProfile;
 }
@@ -89,6 +91,7 @@ export function documentReadiness(info: BasicInfo, kind: DocumentKind): Readines
       id: need.id,
       label: need.label,
       ok: !missing,
+      severity: FINDING_CODES[need.code].severity === "error" ? "error" : "warning",
       infoField: need.infoField,
       ...(need.setting ? { setting: need.setting } : {}),
       ...(missing ? { message: missing.message } : {}),
@@ -102,7 +105,7 @@ export interface RefusalExplanation {
   /** Findings grouped by where to fix them, in this order: 模板, 台账, 基本信息/设置. */
   readonly template: readonly Finding[];
   readonly ledger: readonly Finding[];
-  /** The document's missing needs (fix in 设置 when a setting exists, else 基本信息). */
+  /** The document's missing needs that block it (fix in 设置 when a setting exists, else 基本信息). */
   readonly needs: readonly ReadinessItem[];
   /** Other 基本信息 values the document needs (e.g. 党组织名称 for its title). */
   readonly info: readonly Finding[];
@@ -118,7 +121,9 @@ const TEMPLATE_SHEET = "模板";
 const LEDGER_ERRORS = "document.ledger.errors";
 const VALUE_MISSING = "document.value.missing";
 
-const READINESS_CODES = new Set(Object.values(NEEDS).flatMap((needs) => needs.map((n) => n.code)));
+const READINESS_CODES = new Set<string>(
+  Object.values(NEEDS).flatMap((needs) => needs.map((n) => n.code)),
+);
 
 /** A refusal's findings, sorted by where the clerk fixes them. */
 export function explainRefusal(
@@ -143,7 +148,7 @@ export function explainRefusal(
   }
   // Computed rather than taken from the findings: a ledger refusal comes before these checks,
   // and 仍然生成 would only meet them next.
-  const needs = documentReadiness(info, kind).filter((n) => !n.ok);
+  const needs = documentReadiness(info, kind).filter((n) => !n.ok && n.severity === "error");
   const places: FaultPlace[] = [];
   if (template.length) places.push("模板");
   if (ledger.length) places.push("台账");

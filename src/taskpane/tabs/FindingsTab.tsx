@@ -65,6 +65,17 @@ const useStyles = makeStyles({
   where: { fontFamily: tokens.fontFamilyMonospace, color: tokens.colorBrandForeground1 },
 });
 
+function readinessSummary(items: readonly { ok: boolean; severity: string }[]): string {
+  const required = items.filter((i) => !i.ok && i.severity === "error").length;
+  const suggested = items.filter((i) => !i.ok && i.severity !== "error").length;
+  if (required + suggested === 0) return "：齐全，可以生成";
+  const parts = [
+    required ? `缺少 ${required} 项（必须）` : "可以生成",
+    suggested ? `建议补 ${suggested} 项` : "",
+  ];
+  return `：${parts.filter(Boolean).join("，")}`;
+}
+
 /** Findings are unique by what and where they say. */
 export function findingKey(f: Finding): string {
   return `${f.severity}|${f.code}|${f.sheet}|${f.cell ?? ""}|${f.row ?? ""}|${f.message}`;
@@ -89,7 +100,8 @@ export default function FindingsTab({
   const { findings, info } = session.state.analysis;
   const counts = countBySeverity(findings);
   const readiness = DOCUMENT_KINDS.map((kind) => ({ kind, items: documentReadiness(info, kind) }));
-  const notReady = readiness.filter((r) => r.items.some((i) => !i.ok)).map((r) => r.kind);
+  const blocks = (i: { ok: boolean; severity: string }) => !i.ok && i.severity === "error";
+  const notReady = readiness.filter((r) => r.items.some(blocks)).map((r) => r.kind);
   const select = session.port?.live?.selectCell;
 
   return (
@@ -111,7 +123,7 @@ export default function FindingsTab({
           <MessageBarBody>
             <MessageBarTitle>没有错误</MessageBarTitle>
             {notReady.length > 0
-              ? `台账检查通过；生成${notReady.join("、")}前还需补齐下面“文书所需项目”中缺少的项目。`
+              ? `台账检查通过；生成${notReady.join("、")}前还需补齐下面“文书所需项目”中必须填写的项目。`
               : counts.warning
                 ? "可以生成文档；建议先看看下面的警告。"
                 : "台账检查通过，可以生成文档。"}
@@ -124,9 +136,7 @@ export default function FindingsTab({
           <div key={kind}>
             <Text size={200} className={styles.kind}>
               {kind}
-              {items.every((i) => i.ok)
-                ? "：齐全"
-                : `：缺少 ${items.filter((i) => !i.ok).length} 项`}
+              {readinessSummary(items)}
             </Text>
             <ReadinessList
               kind={kind}

@@ -4,7 +4,11 @@
  * 基本信息 cell in Excel.
  */
 import { Link, makeStyles, Text, tokens } from "@fluentui/react-components";
-import { CheckmarkCircleRegular, DismissCircleRegular } from "@fluentui/react-icons";
+import {
+  CheckmarkCircleRegular,
+  DismissCircleRegular,
+  WarningRegular,
+} from "@fluentui/react-icons";
 import type { UnitProfile } from "../../core/profile";
 import type { DocumentKind } from "../../documents/api";
 import type { ReadinessItem } from "../../documents/readiness";
@@ -23,6 +27,7 @@ const useStyles = makeStyles({
   },
   ok: { color: tokens.colorPaletteGreenForeground1, flexShrink: 0, marginTop: "2px" },
   missing: { color: tokens.colorPaletteRedForeground1, flexShrink: 0, marginTop: "2px" },
+  suggested: { color: tokens.colorPaletteYellowForeground2, flexShrink: 0, marginTop: "2px" },
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
@@ -46,11 +51,14 @@ export function ReadinessList(props: {
             className={styles.item}
             data-need={item.id}
             data-ok={item.ok ? "true" : "false"}
+            data-severity={item.severity}
           >
             {item.ok ? (
               <CheckmarkCircleRegular className={styles.ok} aria-label="已具备" />
-            ) : (
+            ) : item.severity === "error" ? (
               <DismissCircleRegular className={styles.missing} aria-label="缺少" />
+            ) : (
+              <WarningRegular className={styles.suggested} aria-label="建议填写" />
             )}
             <span>
               <Text>{item.label}</Text>
@@ -58,7 +66,9 @@ export function ReadinessList(props: {
                 <>
                   {" "}
                   <Text size={200} className={styles.muted}>
-                    缺少，
+                    {item.severity === "error"
+                      ? "缺少，必须填写："
+                      : "未填写（可以生成，建议填写）："}
                   </Text>
                   {setting && (
                     <Link as="button" onClick={() => props.onOpenSetting(setting)}>

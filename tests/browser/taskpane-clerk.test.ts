@@ -1,0 +1,271 @@
+/**
+ * The pane used as a clerk would (standalone, Chromium, zh-CN), on the real server:
+ *  - 校验 shows each document's readiness (the same documentReadiness the renderer's rules make),
+ *    a link opens the 设置 field, and after 设置 is saved the list agrees with the core again;
+ *    生成 explains a refusal with that list, and offers 仍然生成 only when forcing can work;
+ *  - 统计 draws the completion ring and the bars with the ledger's numbers;
+ *  - dates are Chinese, and the as-of date survives a reload for the same file;
+ *  - the server stopped mid-session: an unvisited tab and 生成 say "服务已停止，请重新运行 npm
+ *    start" (no English), and 重试 recovers once the server is back.
+ */
+import { mkdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { FastifyInstance } from "fastify";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildPane, PROJECT_ROOT } from "../../scripts/pane-build";
+import { analyseWorkbook, findingsAfterProfile, mergeProfile } from "../../src/core/index";
+import type { LedgerAnalysis } from "../../src/core/model";
+import type { UnitProfile } from "../../src/core/profile";
+import { DOCUMENT_KINDS } from "../../src/documents/api";
+import { documentReadiness } from "../../src/documents/readiness";
+import { buildApp } from "../../src/server/app";
+import { workbookGridFromXlsx } from "../../src/xlsx/grid";
+import { tempDir } from "../integration/library/helpers";
+import { launchChromium } from "../support/chromium";
+
+const SHAOYANG = join(PROJECT_ROOT, "examples/邵阳市园林绿化中心-整改台账.xlsx");
+const QINGFENG = join(PROJECT_ROOT, "examples/清丰县市政园林局-整改台账.xlsx");
+const AS_OF = "2024-12-31";
+
+async function coreAnalysis(file: string, profile?: UnitProfile): Promise<LedgerAnalysis> {
+  const grid = await workbookGridFromXlsx(new Uint8Array(readFileSync(file)));
+  const analysis = analyseWorkbook(grid, { asOf: AS_OF, precision: 0 });
+  const info = mergeProfile(analysis.info, profile);
+  return { ...analysis, info, findings: findingsAfterProfile(analysis.findings, info) };
+}
+
+/** What the readiness lists in the page say: kind → need → ok. */
+async function shownReadiness(page: Page, scope = page.locator("body")) {
+  const shown: Record<string, Record<string, boolean>> = {};
+  for (const kind of DOCUMENT_KINDS) {
+    const items = scope.locator(`ul[data-readiness="${kind}"] > li`);
+    const n = await items.count();
+    shown[kind] = {};
+    for (let i = 0; i < n; i++) {
+      const li = items.nth(i);
+      shown[kind][(await li.getAttribute("data-need")) ?? ""] =
+        (await li.getAttribute("data-ok")) === "true";
+    }
+  }
+  return shown;
+}
+
+function expectedReadiness(analysis: LedgerAnalysis) {
+  return Object.fromEntries(
+    DOCUMENT_KINDS.map((kind) => [
+      kind,
+      Object.fromEntries(documentReadiness(analysis.info, kind).map((i) => [i.id, i.ok])),
+    ]),
+  );
+}
+
+/** Words of Latin letters a clerk would read as English (file extensions and npm excepted). */
+function englishWords(text: string): string[] {
+  const allowed = new Set(["npm", "start", "docx", "xlsx", "Excel", "WPS", "Word", "Office"]);
+  return (text.match(/[A-Za-z]{3,}/g) ?? []).filter((w) => !allowed.has(w));
+}
+
+describe("task pane for a clerk (Chromium, standalone)", () => {
+  const tmp = tempDir("zhenggai-clerk-");
+  const dist = join(tmp.dir, "dist");
+  let app: FastifyInstance | undefined;
+  let browser: Browser;
+  let port = 0;
+  let url = "";
+  let context: BrowserContext;
+  let page: Page;
+
+  const startServer = async () => {
+    app = await buildApp({
+      distDir: dist,
+      library: { dataDir: join(tmp.dir, "library"), adminToken: "taskpane-clerk-admin-0123456789" },
+    });
+    await app.listen({ host: "127.0.0.1", port });
+    const address = app.server.address();
+    port = typeof address === "object" && address ? address.port : 0;
+    url = `http://127.0.0.1:${port}`;
+  };
+
+  beforeAll(async () => {
+    mkdirSync(dist, { recursive: true });
+    await buildPane({ outDir: dist, quiet: true });
+    await startServer();
+    browser = await launchChromium();
+    context = await browser.newContext({
+      viewport: { width: 400, height: 900 },
+      locale: "zh-CN",
+      acceptDownloads: true,
+    });
+    page = await context.newPage();
+    await page.goto(`${url}/taskpane.html`);
+  }, 180_000);
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await app?.close();
+    tmp.remove();
+  });
+
+  it("校验 lists each document's readiness; the link opens 设置, and saving it updates the list", async () => {
+    await page.getByTestId("open-xlsx").setInputFiles(SHAOYANG);
+    await page.locator('section[aria-label="校验结果"]').waitFor();
+    await page.getByRole("tab", { name: "生成" }).click();
+    await page.getByTestId("as-of").fill(AS_OF);
+    await page.getByRole("tab", { name: "校验" }).click();
+
+    const before = await coreAnalysis(SHAOYANG);
+    const expectedBefore = expectedReadiness(before);
+    // 邵阳's 基本信息 has no 签发人 and no 发文字号: the 报告 is not ready.
+    expect(expectedBefore.报告).toMatchObject({ signer: false, docNumber: false });
+    await page.locator('ul[data-readiness="报告"] > li').first().waitFor();
+    expect(await shownReadiness(page)).toEqual(expectedBefore);
+    expect(await page.getByText("台账检查通过，可以生成文档。").count()).toBe(0);
+
+    // 生成 refuses the 报告 for the same reason, says where (设置), and offers no useless override.
+    await page.getByRole("tab", { name: "生成" }).click();
+    await page.getByRole("button", { name: "生成报告" }).click();
+    const refusal = page.getByTestId("refusal");
+    await refusal.waitFor();
+    expect(await refusal.locator(".fui-MessageBarTitle").innerText()).toBe(
+      "设置有错误，报告未生成",
+    );
+    expect(await refusal.locator('li[data-need="signer"]').innerText()).toContain("签发人");
+    expect(await page.getByRole("button", { name: "仍然生成" }).count()).toBe(0);
+
+    // The link opens 设置 with 签发人 focused.
+    await refusal.getByRole("button", { name: "在“设置”中填写" }).click();
+    await page.locator('input[name="signer"]:focus').waitFor();
+    const profile: UnitProfile = { signer: "刘建军", recipient: "中共邵阳市委巡察工作领导小组" };
+    for (const [key, value] of Object.entries(profile)) {
+      await page.locator(`input[name="${key}"]`).fill(value);
+    }
+    await page.getByRole("button", { name: "保存" }).click();
+    await page.getByText("已保存。").waitFor();
+
+    await page.getByRole("tab", { name: "校验" }).click();
+    const after = expectedReadiness(await coreAnalysis(SHAOYANG, profile));
+    expect(after.报告).toMatchObject({ signer: true, recipient: true, docNumber: false });
+    await page.locator('li[data-need="signer"][data-ok="true"]').waitFor();
+    expect(await shownReadiness(page)).toEqual(after);
+    // 发文字号 is missing but does not block: it is offered as a suggestion.
+    expect(
+      await page.locator('ul[data-readiness="报告"] li[data-need="docNumber"]').innerText(),
+    ).toContain("建议填写");
+  });
+
+  it("a ledger refusal offers 仍然生成 only once nothing else blocks the document", async () => {
+    await page.getByTestId("open-xlsx").setInputFiles(QINGFENG);
+    await page.getByText("清丰县市政园林局-整改台账.xlsx").first().waitFor();
+    await page.locator('section[aria-label="校验结果"]').waitFor();
+    await page.getByRole("tab", { name: "生成" }).click();
+    await page.getByRole("button", { name: "生成通报" }).click();
+    const refusal = page.getByTestId("refusal");
+    await refusal.waitFor();
+    // 74 declared vs 48 listed (台账) and no contact for the public notice (设置).
+    expect(await refusal.locator(".fui-MessageBarTitle").innerText()).toBe(
+      "台账、设置有错误，通报未生成",
+    );
+    expect(await refusal.locator('[data-place="台账"]').innerText()).toMatch(/74[^0-9]+48/);
+    expect(await refusal.locator('li[data-need="contacts"]').count()).toBe(1);
+    expect(await page.getByRole("button", { name: "仍然生成" }).count()).toBe(0);
+
+    await refusal.getByRole("button", { name: "在“设置”中填写" }).click();
+    await page.locator('input[name="phone"]:focus').waitFor();
+    await page.locator('input[name="phone"]').fill("0393-7221234");
+    await page.getByRole("button", { name: "保存" }).click();
+    await page.getByText("已保存。").waitFor();
+
+    await page.getByRole("tab", { name: "生成" }).click();
+    await page.getByRole("button", { name: "生成通报" }).click();
+    await page.getByTestId("refusal").waitFor();
+    expect(await page.getByTestId("refusal").locator(".fui-MessageBarTitle").innerText()).toBe(
+      "台账有错误，通报未生成",
+    );
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "仍然生成" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/通报\.docx$/);
+  });
+
+  it("统计 draws the completion ring and the bars with the ledger's numbers, dates in Chinese", async () => {
+    await page.getByTestId("open-xlsx").setInputFiles(SHAOYANG);
+    await page.getByText("邵阳市园林绿化中心-整改台账.xlsx").first().waitFor();
+    await page.locator('section[aria-label="校验结果"]').waitFor();
+    const { stats } = await coreAnalysis(SHAOYANG);
+    await page.getByRole("tab", { name: "统计" }).click();
+
+    const ring = page.locator('figure[data-chart="completion"]');
+    await ring.waitFor();
+    expect(await ring.getAttribute("data-total")).toBe(String(stats.total));
+    expect(await ring.getAttribute("data-done")).toBe(String(stats.done));
+    expect(await ring.getAttribute("aria-label")).toBe(
+      `完成情况：问题${stats.total}个，已完成${stats.done}个，完成率${stats.completionRateText}`,
+    );
+    // The library drew it: two arcs and the rate inside the ring.
+    await ring.locator("svg path").first().waitFor();
+    expect(await ring.locator("svg path").count()).toBeGreaterThanOrEqual(2);
+    expect(await ring.innerText()).toContain(stats.completionRateText);
+
+    for (const [chart, groups] of [
+      ["aspects", stats.byAspect],
+      ["departments", stats.byDepartment],
+    ] as const) {
+      const figure = page.locator(`figure[data-chart="${chart}"]`);
+      const bars = figure.locator(`ul[data-bars="${chart}"] > li`);
+      expect(await bars.count()).toBe(groups.length);
+      for (let i = 0; i < groups.length; i++) {
+        const g = groups[i]!;
+        const li = bars.nth(i);
+        expect(await li.getAttribute("data-name")).toBe(g.name);
+        expect(await li.getAttribute("data-total")).toBe(String(g.total));
+        expect(await li.getAttribute("data-done")).toBe(String(g.done));
+      }
+      // One drawn bar per group, labelled with the group's name.
+      expect(await figure.locator("svg").count()).toBeGreaterThanOrEqual(groups.length);
+      for (const g of groups) expect(await figure.innerText()).toContain(g.name);
+    }
+
+    // The as-of date was kept for this file through the reopen, and every date reads in Chinese.
+    await page.getByText("截至 2024年12月31日").first().waitFor();
+    const text = await page.locator("main").innerText();
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+  });
+
+  it("remembers the as-of date per workbook across a reload", async () => {
+    await page.reload();
+    await page.getByTestId("open-xlsx").setInputFiles(SHAOYANG);
+    await page.locator('section[aria-label="校验结果"]').waitFor();
+    await page.getByRole("tab", { name: "生成" }).click();
+    expect(await page.getByTestId("as-of").inputValue()).toBe(AS_OF);
+    await page.getByText("截至 2024年12月31日").first().waitFor();
+  });
+
+  it("server stopped: an unvisited tab and 生成 say so in Chinese with 重试, and recover", async () => {
+    await app?.close();
+    app = undefined;
+
+    // 模板 has not been visited: its chunk cannot load.
+    await page.getByRole("tab", { name: "模板" }).click();
+    const tabError = page.getByTestId("tab-error");
+    await tabError.waitFor();
+    expect(await tabError.innerText()).toContain("服务已停止，请重新运行 npm start");
+    expect(englishWords(await page.locator("main").innerText())).toEqual([]);
+
+    // 生成 with the built-in template needs the server too.
+    await page.getByRole("tab", { name: "生成" }).click();
+    await page.getByRole("button", { name: "生成报告" }).click();
+    await page.getByText("服务已停止，请重新运行 npm start").first().waitFor();
+    const generateText = await page.locator("main").innerText();
+    expect(generateText).not.toContain("Failed to fetch");
+    expect(englishWords(generateText)).toEqual([]);
+
+    await startServer();
+    await page.getByRole("tab", { name: "模板" }).click();
+    await page.getByTestId("tab-error").waitFor();
+    await page.getByRole("button", { name: "重试" }).click();
+    await page.locator('section[aria-label="内置模板"]').waitFor();
+    expect(await page.getByTestId("tab-error").count()).toBe(0);
+  });
+});
