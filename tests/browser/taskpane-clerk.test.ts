@@ -8,8 +8,11 @@
  *  - the server stopped mid-session: an unvisited tab and 生成 say "服务已停止，请重新运行 npm
  *    start" (no English), and 重试 recovers once the server is back.
  */
+
+import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { build } from "esbuild";
 import type { FastifyInstance } from "fastify";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -19,10 +22,13 @@ import type { LedgerAnalysis } from "../../src/core/model";
 import type { UnitProfile } from "../../src/core/profile";
 import { DOCUMENT_KINDS } from "../../src/documents/api";
 import { documentReadiness } from "../../src/documents/readiness";
+import { createExcelWorkbookPort } from "../../src/office/excel-port";
 import { buildApp } from "../../src/server/app";
 import { workbookGridFromXlsx } from "../../src/xlsx/grid";
 import { tempDir } from "../integration/library/helpers";
 import { launchChromium } from "../support/chromium";
+import { installFakeOffice, uninstallFakeOffice } from "../support/fake-excel";
+import { fakeLedgerInput } from "./taskpane-fake-ledger";
 
 const SHAOYANG = join(PROJECT_ROOT, "examples/邵阳市园林绿化中心-整改台账.xlsx");
 const QINGFENG = join(PROJECT_ROOT, "examples/清丰县市政园林局-整改台账.xlsx");
@@ -89,7 +95,18 @@ describe("task pane for a clerk (Chromium, standalone)", () => {
 
   beforeAll(async () => {
     mkdirSync(dist, { recursive: true });
-    await buildPane({ outDir: dist, quiet: true });
+    await Promise.all([
+      buildPane({ outDir: dist, quiet: true }),
+      build({
+        entryPoints: [join(PROJECT_ROOT, "tests/browser/taskpane-fake-office.entry.ts")],
+        bundle: true,
+        format: "iife",
+        platform: "browser",
+        target: "es2022",
+        outfile: join(tmp.dir, "fake-office.js"),
+        logLevel: "warning",
+      }),
+    ]);
     await startServer();
     browser = await launchChromium();
     context = await browser.newContext({
@@ -267,5 +284,101 @@ describe("task pane for a clerk (Chromium, standalone)", () => {
     await page.getByRole("button", { name: "重试" }).click();
     await page.locator('section[aria-label="内置模板"]').waitFor();
     expect(await page.getByTestId("tab-error").count()).toBe(0);
+  });
+
+  describe("inside Excel (fake host) with two embedded 报告 templates", () => {
+    let excel: BrowserContext;
+    let pane: Page;
+    const NAMES = ["县委巡察办报告模板", "本单位报告模板"] as const;
+
+    beforeAll(async () => {
+      // The templates are embedded here through the real Office adapter, then handed to the page.
+      const host = installFakeOffice(fakeLedgerInput());
+      try {
+        const docx = new Uint8Array(readFileSync(join(PROJECT_ROOT, "templates/报告.docx")));
+        const sha256 = createHash("sha256").update(docx).digest("hex");
+        const port = createExcelWorkbookPort();
+        for (const [i, name] of NAMES.entries()) {
+          await port.embedded.embed({
+            name,
+            kind: "报告",
+            version: String(i + 1),
+            sha256,
+            origin: "本机文件",
+            docx,
+          });
+        }
+        const parts = (host as unknown as { workbook: { parts: { xml: string }[] } }).workbook
+          .parts;
+        const xml = parts.map((p) => p.xml);
+        expect(xml).toHaveLength(2);
+        excel = await browser.newContext({
+          viewport: { width: 350, height: 900 },
+          locale: "zh-CN",
+          acceptDownloads: true,
+        });
+        await excel.addInitScript(`globalThis.__fakeCustomXmlParts = ${JSON.stringify(xml)};`);
+      } finally {
+        uninstallFakeOffice();
+      }
+      const fakeOfficeJs = readFileSync(join(tmp.dir, "fake-office.js"), "utf8");
+      await excel.route("**/office-js/office.js", (route) =>
+        route.fulfill({ contentType: "text/javascript; charset=utf-8", body: fakeOfficeJs }),
+      );
+      pane = await excel.newPage();
+      await pane.goto(`${url}/taskpane.html`);
+    });
+    afterAll(() => excel?.close());
+
+    it("a readiness link selects the 基本信息 cell; the picked template is used, named and remembered", async () => {
+      await pane.locator('[data-host="excel"]').waitFor();
+      const signer = pane.locator('ul[data-readiness="报告"] li[data-need="signer"]');
+      await signer.waitFor();
+      expect(await signer.getAttribute("data-ok")).toBe("false");
+      await signer.getByRole("button", { name: /在「基本信息」[A-Z]+\d+ 填写/ }).click();
+      await pane.waitForFunction("globalThis.__fakeHost.selections.length > 0");
+      const selection = (await pane.evaluate("globalThis.__fakeHost.selections.at(-1)")) as {
+        sheet: string;
+        address: string;
+      };
+      expect(selection.sheet).toBe("基本信息");
+      const linkText = await signer.getByRole("button", { name: /基本信息/ }).innerText();
+      expect(linkText).toContain(selection.address);
+
+      await pane.getByRole("button", { name: "在“设置”中填写" }).first().click();
+      await pane.locator('input[name="signer"]:focus').waitFor();
+      await pane.locator('input[name="signer"]').fill("刘建军");
+      await pane.getByRole("button", { name: "保存" }).click();
+      await pane.getByText("已保存。").waitFor();
+
+      await pane.getByRole("tab", { name: "生成" }).click();
+      await pane.getByRole("radio", { name: "工作簿内嵌模板" }).check();
+      const pick = pane.getByTestId("template-pick-报告");
+      await pick.waitFor();
+      expect(await pick.locator("option").allInnerTexts()).toEqual([
+        `${NAMES[0]} v1（本机文件）`,
+        `${NAMES[1]} v2（本机文件）`,
+      ]);
+      await pick.selectOption(NAMES[1]);
+
+      // The fake ledger has one error: the refusal names the ledger only, so 仍然生成 works.
+      await pane.getByRole("button", { name: "生成报告" }).click();
+      await pane.getByText("台账有错误，报告未生成").waitFor();
+      const [download] = await Promise.all([
+        pane.waitForEvent("download"),
+        pane.getByRole("button", { name: "仍然生成" }).click(),
+      ]);
+      expect(download.suggestedFilename()).toMatch(/报告\.docx$/);
+      expect(await pane.getByTestId("template-used").innerText()).toBe(
+        `${NAMES[1]} v2（本机文件）`,
+      );
+
+      // Remembered for this workbook.
+      await pane.reload();
+      await pane.locator('[data-host="excel"]').waitFor();
+      await pane.getByRole("tab", { name: "生成" }).click();
+      await pane.getByRole("radio", { name: "工作簿内嵌模板" }).check();
+      expect(await pane.getByTestId("template-pick-报告").inputValue()).toBe(NAMES[1]);
+    });
   });
 });

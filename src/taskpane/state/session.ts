@@ -41,7 +41,11 @@ export function countBySeverity(findings: readonly Finding[]): Record<Finding["s
 
 export type TemplateChoice =
   | { readonly source: "builtin" }
-  | { readonly source: "embedded" }
+  | {
+      readonly source: "embedded";
+      /** The template picked per kind when the workbook carries several (by name). */
+      readonly names?: Partial<Record<DocumentKind, string>>;
+    }
   | { readonly source: "file"; readonly name: string; readonly bytes: Uint8Array };
 
 export const TEMPLATE_SOURCE_LABEL: Record<TemplateChoice["source"], string> = {
@@ -60,11 +64,13 @@ export async function templateBytes(
   if (choice.source === "file") return { bytes: choice.bytes, label: choice.name };
   if (choice.source === "embedded") {
     const embedded = (await port.embedded?.list()) ?? [];
-    const match = embedded.find((t) => t.kind === kind);
+    const ofKind = embedded.filter((t) => t.kind === kind);
+    const wanted = choice.names?.[kind];
+    const match = (wanted && ofKind.find((t) => t.name === wanted)) || ofKind[0];
     if (!match) {
       throw new Error(`工作簿中没有内嵌的${kind}模板。请在“模板”页嵌入一个，或改用内置模板。`);
     }
-    return { bytes: match.docx, label: `${match.name}（${match.origin}）` };
+    return { bytes: match.docx, label: `${match.name} v${match.version}（${match.origin}）` };
   }
   const response = await fetchImpl(
     new URL(`templates/${encodeURIComponent(kind)}.docx`, document.baseURI),

@@ -14,15 +14,17 @@ import {
   ProgressBar,
   Radio,
   RadioGroup,
+  Select,
   Text,
   tokens,
 } from "@fluentui/react-components";
 import { ArrowDownloadRegular, DocumentRegular, MegaphoneRegular } from "@fluentui/react-icons";
-import { lazy, Suspense, useRef, useState } from "react";
+import { lazy, Suspense, useEffect, useRef, useState } from "react";
 import { formatChineseDate } from "../../core/dates";
 import type { Finding } from "../../core/model";
-import type { DocumentKind } from "../../documents/api";
+import { DOCUMENT_KINDS, type DocumentKind } from "../../documents/api";
 import { explainRefusal, type RefusalExplanation } from "../../documents/readiness";
+import type { EmbeddedTemplate, WorkbookPort } from "../../ports/workbook";
 import { downloadDocx } from "../download";
 import type { HostInfo } from "../host";
 import {
@@ -91,6 +93,7 @@ export default function GenerateTab({
 
   const template = (): TemplateChoice | undefined => {
     if (source === "file") return file ? { source: "file", ...file } : undefined;
+    if (source === "embedded") return { source, names: picker.names };
     return { source };
   };
 
@@ -138,6 +141,7 @@ export default function GenerateTab({
   };
 
   const embeddedAvailable = Boolean(port?.embedded);
+  const picker = useEmbeddedPicker(source === "embedded" ? port : undefined);
 
   return (
     <section aria-label="生成文档" className={styles.form}>
@@ -164,6 +168,27 @@ export default function GenerateTab({
           <Radio value="file" label={TEMPLATE_SOURCE_LABEL.file} />
         </RadioGroup>
       </Field>
+      {source === "embedded" &&
+        DOCUMENT_KINDS.filter((kind) => picker.byKind[kind].length > 1).map((kind) => (
+          <Field
+            key={kind}
+            label={`${kind}模板`}
+            hint="本工作簿有多个此类模板；本工作簿会记住所选的模板。"
+          >
+            <Select
+              data-testid={`template-pick-${kind}`}
+              value={picker.names[kind] ?? picker.byKind[kind][0]?.name ?? ""}
+              onChange={(_, d) => picker.pick(kind, d.value)}
+              disabled={busy}
+            >
+              {picker.byKind[kind].map((t) => (
+                <option key={t.name} value={t.name}>
+                  {t.name} v{t.version}（{t.origin}）
+                </option>
+              ))}
+            </Select>
+          </Field>
+        ))}
       {source === "file" && (
         <div>
           <input
@@ -339,4 +364,53 @@ function FaultList(props: { place: string; hint: string; findings: readonly Find
       </ul>
     </div>
   );
+}
+
+const PICK_KEY = "zhenggai.template:";
+
+/** The workbook's embedded templates by kind, and the one picked per kind (kept per workbook). */
+function useEmbeddedPicker(port: WorkbookPort | undefined) {
+  const [list, setList] = useState<readonly EmbeddedTemplate[]>([]);
+  const [names, setNames] = useState<Partial<Record<DocumentKind, string>>>({});
+  useEffect(() => {
+    let cancelled = false;
+    if (!port?.embedded) {
+      setList([]);
+      return;
+    }
+    const stored: Partial<Record<DocumentKind, string>> = {};
+    for (const kind of DOCUMENT_KINDS) {
+      const v = globalThis.localStorage?.getItem(`${PICK_KEY}${port.label}:${kind}`);
+      if (v) stored[kind] = v;
+    }
+    setNames(stored);
+    void port.embedded
+      .list()
+      .then((l) => {
+        if (!cancelled) setList(l);
+      })
+      .catch(() => {
+        if (!cancelled) setList([]);
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [port]);
+  const byKind = Object.fromEntries(
+    DOCUMENT_KINDS.map((kind) => [kind, list.filter((t) => t.kind === kind)]),
+  ) as Record<DocumentKind, EmbeddedTemplate[]>;
+  // A remembered name that is no longer embedded falls back to the first one.
+  const valid = Object.fromEntries(
+    DOCUMENT_KINDS.flatMap((kind) =>
+      byKind[kind].some((t) => t.name === names[kind]) ? [[kind, names[kind]]] : [],
+    ),
+  ) as Partial<Record<DocumentKind, string>>;
+  return {
+    byKind,
+    names: valid,
+    pick(kind: DocumentKind, name: string) {
+      if (port) globalThis.localStorage?.setItem(`${PICK_KEY}${port.label}:${kind}`, name);
+      setNames((old) => ({ ...old, [kind]: name }));
+    },
+  };
 }
