@@ -199,9 +199,15 @@ describe("task pane for a clerk (Chromium, standalone)", () => {
     expect(await page.getByTestId("refusal").locator(".fui-MessageBarTitle").innerText()).toBe(
       "台账有错误，通报未生成",
     );
+    await page.getByRole("button", { name: "仍然生成" }).click();
+    // Shown first, with its page count, and saved only on 保存.
+    await page.locator("[data-pages]:not([data-pages='0'])").waitFor();
+    const pages = Number(await page.locator("[data-pages]").getAttribute("data-pages"));
+    expect(pages).toBeGreaterThan(0);
+    expect(await page.getByText(`共 ${pages} 页`).count()).toBe(1);
     const [download] = await Promise.all([
       page.waitForEvent("download"),
-      page.getByRole("button", { name: "仍然生成" }).click(),
+      page.getByRole("button", { name: "保存", exact: true }).click(),
     ]);
     expect(download.suggestedFilename()).toMatch(/通报\.docx$/);
   });
@@ -364,9 +370,11 @@ describe("task pane for a clerk (Chromium, standalone)", () => {
       // The fake ledger has one error: the refusal names the ledger only, so 仍然生成 works.
       await pane.getByRole("button", { name: "生成报告" }).click();
       await pane.getByText("台账有错误，报告未生成").waitFor();
+      await pane.getByRole("button", { name: "仍然生成" }).click();
+      await pane.getByText("已生成，请预览后保存").waitFor();
       const [download] = await Promise.all([
         pane.waitForEvent("download"),
-        pane.getByRole("button", { name: "仍然生成" }).click(),
+        pane.getByRole("button", { name: "保存", exact: true }).click(),
       ]);
       expect(download.suggestedFilename()).toMatch(/报告\.docx$/);
       expect(await pane.getByTestId("template-used").innerText()).toBe(

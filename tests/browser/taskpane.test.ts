@@ -163,12 +163,21 @@ describe("task pane in Chromium", () => {
     });
     afterAll(() => context?.close());
 
-    /** Clicks 生成报告 / 生成通报 and returns the downloaded file. */
+    /**
+     * Clicks 生成报告 / 生成通报, sees the preview (nothing saved yet), then 保存; returns the
+     * downloaded file.
+     */
     async function generate(kind: DocumentKind): Promise<{ name: string; bytes: Uint8Array }> {
+      const before = downloads;
+      await page.getByRole("button", { name: `生成${kind}` }).click();
+      await page.getByText("已生成，请预览后保存").waitFor();
+      await page.getByTestId("docx-preview").locator("section.docx").first().waitFor();
+      expect(downloads).toBe(before);
       const [download] = await Promise.all([
         page.waitForEvent("download"),
-        page.getByRole("button", { name: `生成${kind}` }).click(),
+        page.getByRole("button", { name: "保存", exact: true }).click(),
       ]);
+      await page.getByText("已保存", { exact: true }).waitFor();
       const saved = join(tmp.dir, `${kind}.docx`);
       await download.saveAs(saved);
       return { name: download.suggestedFilename(), bytes: new Uint8Array(readFileSync(saved)) };

@@ -67,7 +67,8 @@ type Outcome =
       /** The render's own warnings (template and document), shown here, not in 校验. */
       readonly warnings: readonly Finding[];
       readonly templateLabel: string;
-      readonly openedUrl?: string;
+      /** Set once 保存 has run: how the file left the pane. */
+      readonly saved?: { readonly openedUrl?: string };
     };
 
 export default function GenerateTab({
@@ -123,7 +124,7 @@ export default function GenerateTab({
         });
         return;
       }
-      const saved = await downloadDocx(result.docx, result.fileName, host);
+      // Shown first; saved only when the clerk has seen it and clicks 保存.
       setOutcome({
         kind,
         status: "done",
@@ -131,7 +132,6 @@ export default function GenerateTab({
         fileName: result.fileName,
         warnings: result.findings.filter((f) => f.severity === "warning"),
         templateLabel,
-        ...(saved.via === "browser" ? { openedUrl: saved.url } : {}),
       });
     } catch (e) {
       setError(describeError(e));
@@ -141,6 +141,8 @@ export default function GenerateTab({
   };
 
   const embeddedAvailable = Boolean(port?.embedded);
+  const docxShown = outcome?.status === "done" ? outcome.docx : undefined;
+  const { box: previewBox, pages } = usePageCount(docxShown);
   const picker = useEmbeddedPicker(source === "embedded" ? port : undefined);
 
   return (
@@ -305,11 +307,13 @@ export default function GenerateTab({
         <>
           <MessageBar intent="success" layout="multiline">
             <MessageBarBody>
-              <MessageBarTitle>已生成</MessageBarTitle>
+              <MessageBarTitle>{outcome.saved ? "已保存" : "已生成，请预览后保存"}</MessageBarTitle>
               <span data-testid="generated-file">{outcome.fileName}</span>
-              {outcome.openedUrl
-                ? "：已在浏览器中打开下载链接（5 分钟内有效，只能下载一次）。"
-                : "：已下载。"}
+              {outcome.saved
+                ? outcome.saved.openedUrl
+                  ? "：已在浏览器中打开下载链接（5 分钟内有效，只能下载一次）。"
+                  : "：已下载。"
+                : `：尚未保存。${pages ? `共 ${pages} 页，` : ""}预览见下方。`}
               <br />
               使用的模板：<span data-testid="template-used">{outcome.templateLabel}</span>
               {outcome.warnings.length > 0 && (
@@ -328,20 +332,28 @@ export default function GenerateTab({
             <MessageBarActions>
               <Button
                 size="small"
+                appearance={outcome.saved ? "secondary" : "primary"}
                 icon={<ArrowDownloadRegular />}
                 onClick={() =>
-                  void downloadDocx(outcome.docx, outcome.fileName, host).catch((e: unknown) =>
-                    setError(describeError(e)),
-                  )
+                  void downloadDocx(outcome.docx, outcome.fileName, host)
+                    .then((saved) =>
+                      setOutcome({
+                        ...outcome,
+                        saved: saved.via === "browser" ? { openedUrl: saved.url } : {},
+                      }),
+                    )
+                    .catch((e: unknown) => setError(describeError(e)))
                 }
               >
-                再次下载
+                {outcome.saved ? "再次保存" : "保存"}
               </Button>
             </MessageBarActions>
           </MessageBar>
-          <Suspense fallback={null}>
-            <Preview docx={outcome.docx} />
-          </Suspense>
+          <div ref={previewBox} data-pages={pages}>
+            <Suspense fallback={null}>
+              <Preview docx={outcome.docx} />
+            </Suspense>
+          </div>
         </>
       )}
     </section>
@@ -413,4 +425,21 @@ function useEmbeddedPicker(port: WorkbookPort | undefined) {
       setNames((old) => ({ ...old, [kind]: name }));
     },
   };
+}
+
+/** Pages the preview drew (docx-preview writes one section.docx per page), for "共 N 页". */
+function usePageCount(docx: Uint8Array | undefined) {
+  const box = useRef<HTMLDivElement>(null);
+  const [pages, setPages] = useState(0);
+  useEffect(() => {
+    setPages(0);
+    const el = box.current;
+    if (!el || !docx) return;
+    const count = () => setPages(el.querySelectorAll("section.docx").length);
+    const observer = new MutationObserver(count);
+    observer.observe(el, { childList: true, subtree: true });
+    count();
+    return () => observer.disconnect();
+  }, [docx]);
+  return { box, pages };
 }
