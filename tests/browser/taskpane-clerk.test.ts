@@ -10,7 +10,7 @@
  */
 
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { build } from "esbuild";
 import type { FastifyInstance } from "fastify";
@@ -21,6 +21,7 @@ import { analyseWorkbook, findingsAfterProfile, mergeProfile } from "../../src/c
 import type { LedgerAnalysis } from "../../src/core/model";
 import type { UnitProfile } from "../../src/core/profile";
 import { DOCUMENT_KINDS } from "../../src/documents/api";
+import { renderDocument } from "../../src/documents/index";
 import { documentReadiness } from "../../src/documents/readiness";
 import { createExcelWorkbookPort } from "../../src/office/excel-port";
 import { buildApp } from "../../src/server/app";
@@ -263,6 +264,36 @@ describe("task pane for a clerk (Chromium, standalone)", () => {
     await page.getByRole("tab", { name: "生成" }).click();
     expect(await page.getByTestId("as-of").inputValue()).toBe(AS_OF);
     await page.getByText("截至 2024年12月31日").first().waitFor();
+  });
+
+  it("a finished document chosen as the template is refused under 模板, in Chinese, with no override", async () => {
+    // A real 报告 made from 邵阳: it has no tags left, so it is a document, not a template.
+    const profile: UnitProfile = { signer: "刘建军", recipient: "中共邵阳市委巡察工作领导小组" };
+    const made = renderDocument({
+      template: new Uint8Array(readFileSync(join(PROJECT_ROOT, "templates/报告.docx"))),
+      kind: "报告",
+      analysis: await coreAnalysis(SHAOYANG, profile),
+    });
+    if (!made.ok) throw new Error(made.findings[0]?.message);
+    const finished = join(tmp.dir, "邵阳-已写好的报告.docx");
+    writeFileSync(finished, made.docx);
+
+    await page.getByRole("tab", { name: "生成" }).click();
+    await page.getByRole("radio", { name: "本机模板文件" }).check();
+    await page.getByTestId("template-file").setInputFiles(finished);
+    await page.getByText("邵阳-已写好的报告.docx").waitFor();
+    await page.getByRole("button", { name: "生成报告" }).click();
+    const refusal = page.getByTestId("refusal");
+    await refusal.waitFor();
+    expect(await refusal.locator(".fui-MessageBarTitle").innerText()).toBe(
+      "模板有错误，报告未生成",
+    );
+    const text = await refusal.innerText();
+    expect(text).toContain("不是模板");
+    expect(text).not.toContain("word/document.xml");
+    expect(await page.getByRole("button", { name: "仍然生成" }).count()).toBe(0);
+    expect(await page.getByTestId("docx-preview").count()).toBe(0);
+    await page.getByRole("radio", { name: "内置模板" }).check();
   });
 
   it("server stopped: an unvisited tab and 生成 say so in Chinese with 重试, and recover", async () => {
