@@ -190,6 +190,13 @@ describe("task pane for a clerk (Chromium, standalone)", () => {
 
     await refusal.getByRole("button", { name: "在“设置”中填写" }).click();
     await page.locator('input[name="phone"]:focus').waitFor();
+    // A bad number is not saved (生成 would reject it): the field says why.
+    expect(await page.locator('input[name="phone"]').getAttribute("placeholder")).toMatch(/^例：/);
+    await page.locator('input[name="phone"]').fill("0393");
+    await page.getByRole("button", { name: "保存" }).click();
+    await page.getByText("有字段未通过检查，请按提示修改后再保存。").waitFor();
+    await page.getByText(/格式不对：应为带区号的固定电话/).waitFor();
+    expect(await page.getByText("已保存。").count()).toBe(0);
     await page.locator('input[name="phone"]').fill("0393-7221234");
     await page.getByRole("button", { name: "保存" }).click();
     await page.getByText("已保存。").waitFor();

@@ -17,23 +17,40 @@ import {
 } from "@fluentui/react-components";
 import { SaveRegular, TextBulletListSquareEditRegular } from "@fluentui/react-icons";
 import { useEffect, useRef, useState } from "react";
+import { isAddress, isEmail, isPhoneList } from "../../core/info";
 import type { Precision } from "../../core/model";
 import { type UnitProfile, unitProfileSchema } from "../../core/profile";
 import { type Session, useAction } from "../state/useSession";
 
 type ProfileField = keyof UnitProfile;
 
+// Placeholders read as hints (例：…), never as values someone already filled in.
 const FIELDS: readonly { key: ProfileField; label: string; placeholder: string }[] = [
-  { key: "partyOrgName", label: "党组织名称", placeholder: "中共××县市政园林局党组" },
-  { key: "unitName", label: "单位名称", placeholder: "××县市政园林局" },
-  { key: "issuerMark", label: "发文机关标志", placeholder: "中共××县市政园林局党组文件" },
-  { key: "docNumberPrefix", label: "发文字号代字", placeholder: "×市政党组" },
-  { key: "signer", label: "签发人", placeholder: "张三" },
-  { key: "recipient", label: "主送机关", placeholder: "县委巡察办" },
-  { key: "phone", label: "联系电话", placeholder: "0393-1234567" },
-  { key: "address", label: "邮政地址", placeholder: "××县××路1号，邮编457300" },
-  { key: "email", label: "电子邮箱", placeholder: "xxx@163.com" },
+  { key: "partyOrgName", label: "党组织名称", placeholder: "例：中共××县市政园林局党组" },
+  { key: "unitName", label: "单位名称", placeholder: "例：××县市政园林局" },
+  { key: "issuerMark", label: "发文机关标志", placeholder: "例：中共××县市政园林局党组文件" },
+  { key: "docNumberPrefix", label: "发文字号代字", placeholder: "例：×市政党组" },
+  { key: "signer", label: "签发人", placeholder: "例：单位主要负责人姓名" },
+  { key: "recipient", label: "主送机关", placeholder: "例：县委巡察工作领导小组" },
+  { key: "phone", label: "联系电话", placeholder: "例：带区号的固定电话或11位手机号" },
+  { key: "address", label: "邮政地址", placeholder: "例：××县××路1号，邮编457300" },
+  { key: "email", label: "电子邮箱", placeholder: "例：xcbzg@example.gov.cn" },
 ];
+
+/** The same format rules 校验 applies to 基本信息, so that 设置 never saves what 生成 rejects. */
+const FORMAT_RULES: Partial<Record<ProfileField, { ok: (v: string) => boolean; message: string }>> =
+  {
+    phone: {
+      ok: isPhoneList,
+      message:
+        "格式不对：应为带区号的固定电话（如0739-5321234）、11位手机号或12388等热线，多个号码用“、”分隔。",
+    },
+    email: { ok: isEmail, message: "格式不对：应如 xcbzg@example.gov.cn。" },
+    address: {
+      ok: isAddress,
+      message: "不完整：应写明省市县（区）、街道门牌，可附邮政编码。",
+    },
+  };
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -82,12 +99,21 @@ export default function SettingsTab({
         Object.entries(draft).filter(([, v]) => v.trim() !== ""),
       ) as UnitProfile;
       const parsed = unitProfileSchema.safeParse(cleaned);
+      const errors: Partial<Record<ProfileField, string>> = {};
       if (!parsed.success) {
-        const errors: Partial<Record<ProfileField, string>> = {};
         for (const issue of parsed.error.issues) {
           const key = issue.path[0] as ProfileField;
           errors[key] = "内容过长，请精简。";
         }
+      }
+      for (const [key, rule] of Object.entries(FORMAT_RULES) as [
+        ProfileField,
+        NonNullable<(typeof FORMAT_RULES)[ProfileField]>,
+      ][]) {
+        const value = cleaned[key];
+        if (value !== undefined && !errors[key] && !rule.ok(value)) errors[key] = rule.message;
+      }
+      if (!parsed.success || Object.keys(errors).length > 0) {
         setFieldErrors(errors);
         throw new Error("有字段未通过检查，请按提示修改后再保存。");
       }
