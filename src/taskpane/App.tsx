@@ -82,6 +82,21 @@ const useStyles = makeStyles({
   dropping: { outline: `2px dashed ${tokens.colorBrandStroke1}`, outlineOffset: "-6px" },
 });
 
+const SR_ONLY = {
+  position: "absolute",
+  width: "1px",
+  height: "1px",
+  overflow: "hidden",
+  clipPath: "inset(50%)",
+  whiteSpace: "nowrap",
+} as const;
+
+function announceResult(findings: readonly { severity: string }[]): string {
+  const errors = findings.filter((f) => f.severity === "error").length;
+  const warnings = findings.filter((f) => f.severity === "warning").length;
+  return `校验完成：错误 ${errors} 条，警告 ${warnings} 条。`;
+}
+
 export function App() {
   const styles = useStyles();
   const [host, setHost] = useState<HostInfo | undefined>();
@@ -172,12 +187,14 @@ export function App() {
         {port && (
           <Button
             appearance="subtle"
+            size="small"
             icon={<ArrowClockwiseRegular />}
-            title="重新读取台账"
-            aria-label="重新读取台账"
+            title="重新读取并校验台账（在工作表中改动后点这里）"
             disabled={session.state.status === "loading"}
             onClick={() => void session.refresh()}
-          />
+          >
+            重新检查
+          </Button>
         )}
       </header>
       <TabList
@@ -202,6 +219,11 @@ export function App() {
           <OpenFile onFile={openFile} />
         )}
         {session.state.status === "loading" && <Spinner label="正在读取并校验台账……" />}
+        {/* Screen readers hear each result once, without moving focus. */}
+        <div aria-live="polite" data-testid="announce" style={SR_ONLY}>
+          {session.state.status === "ready" && announceResult(session.state.analysis.findings)}
+          {session.state.status === "error" && session.state.message}
+        </div>
         {session.state.status === "error" && (
           <MessageBar intent="error" layout="multiline" role="alert">
             <MessageBarBody>{session.state.message}</MessageBarBody>

@@ -138,6 +138,15 @@ describe("task pane for a clerk (Chromium, standalone)", () => {
     expect(expectedBefore.报告).toMatchObject({ signer: false, docNumber: false });
     await page.locator('ul[data-readiness="报告"] > li').first().waitFor();
     expect(await shownReadiness(page)).toEqual(expectedBefore);
+    // The result is announced to screen readers, and re-checking is a labelled button.
+    const errors = before.findings.filter((f) => f.severity === "error").length;
+    const warnings = before.findings.filter((f) => f.severity === "warning").length;
+    expect(await page.getByTestId("announce").getAttribute("aria-live")).toBe("polite");
+    expect(await page.getByTestId("announce").textContent()).toBe(
+      `校验完成：错误 ${errors} 条，警告 ${warnings} 条。`,
+    );
+    await page.getByRole("button", { name: "重新检查" }).click();
+    await page.locator('ul[data-readiness="报告"] > li').first().waitFor();
     expect(await page.getByText("台账检查通过，可以生成文档。").count()).toBe(0);
 
     // 生成 refuses the 报告 for the same reason, says where (设置), and offers no useless override.
