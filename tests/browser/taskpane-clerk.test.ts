@@ -163,7 +163,11 @@ describe("task pane for a clerk (Chromium, standalone)", () => {
     // The link opens 设置 with 签发人 focused.
     await refusal.getByRole("button", { name: "在“设置”中填写" }).click();
     await page.locator('input[name="signer"]:focus').waitFor();
-    const profile: UnitProfile = { signer: "刘建军", recipient: "中共邵阳市委巡察工作领导小组" };
+    const profile: UnitProfile = {
+      signer: "刘建军",
+      recipient: "中共邵阳市委巡察工作领导小组",
+      docNumberPrefix: "邵园党",
+    };
     for (const [key, value] of Object.entries(profile)) {
       await page.locator(`input[name="${key}"]`).fill(value);
     }
@@ -179,6 +183,10 @@ describe("task pane for a clerk (Chromium, standalone)", () => {
     expect(
       await page.locator('ul[data-readiness="报告"] li[data-need="docNumber"]').innerText(),
     ).toContain("建议填写");
+    // …and the saved 发文字号代字 shows how to write it.
+    expect(
+      await page.locator('ul[data-readiness="报告"] li[data-need="docNumber"]').innerText(),
+    ).toContain(`邵园党〔${new Date().getFullYear()}〕1号`);
   });
 
   it("a ledger refusal offers 仍然生成 only once nothing else blocks the document", async () => {

@@ -98,6 +98,13 @@ export function ReadinessList(props: {
                       请在台账「基本信息」表中填写“{item.label}”
                     </Text>
                   )}
+                  {item.id === "docNumber" && props.session.profile?.docNumberPrefix && (
+                    <Text size={200} className={styles.muted}>
+                      {" "}
+                      （按设置中的代字，如“{props.session.profile.docNumberPrefix}〔
+                      {new Date().getFullYear()}〕1号”）
+                    </Text>
+                  )}
                 </>
               )}
             </span>
