@@ -70,7 +70,9 @@ export async function templateBytes(
     if (!match) {
       throw new Error(`工作簿中没有内嵌的${kind}模板。请在“模板”页嵌入一个，或改用内置模板。`);
     }
-    return { bytes: match.docx, label: `${match.name} v${match.version}（${match.origin}）` };
+    // The result names the version used; a pack's origin already says it.
+    const version = match.origin.includes(`v${match.version}`) ? "" : ` v${match.version}`;
+    return { bytes: match.docx, label: `${match.name}${version}（${match.origin}）` };
   }
   const response = await fetchImpl(
     new URL(`templates/${encodeURIComponent(kind)}.docx`, document.baseURI),
