@@ -179,3 +179,14 @@ export function formatChineseDate(date: LocalDate): string {
   const [y, m, d] = date.split("-").map(Number);
   return `${y}年${m}月${d}日`;
 }
+
+/**
+ * An instant (an ISO timestamp from the server, a Date) as the clerk's calendar day in Chinese:
+ * the local day, not UTC's (before 08:00 Beijing time UTC is still yesterday).
+ */
+export function chineseLocalDate(instant: string | Date | undefined): string {
+  if (instant === undefined || instant === "") return "—";
+  const d = typeof instant === "string" ? new Date(instant) : instant;
+  if (Number.isNaN(d.getTime())) return "—";
+  return formatChineseDate(todayLocal(d));
+}

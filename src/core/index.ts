@@ -44,7 +44,7 @@ export {
   numberText,
 } from "./normalise";
 export { parseChineseNumber, parseCount } from "./numbers";
-export { mergeProfile, type UnitProfile, unitProfileSchema } from "./profile";
+export { findingsAfterProfile, mergeProfile, type UnitProfile, unitProfileSchema } from "./profile";
 export {
   classifyRuleTitles,
   type RuleText,

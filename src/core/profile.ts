@@ -3,7 +3,7 @@
  * settings. The profile fills whatever 基本信息 leaves empty; 基本信息 always wins.
  */
 import { z } from "zod";
-import type { BasicInfo } from "./model";
+import { type BasicInfo, type Finding, INFO_KEYS, type InfoField } from "./model";
 
 export const unitProfileSchema = z
   .object({
@@ -57,4 +57,22 @@ export function profileDocNumber(
   const prefix = profile.docNumberPrefix?.trim();
   if (!prefix || !profile.nextDocNumber || !docDate) return undefined;
   return `${prefix}〔${docDate.slice(0, 4)}〕${profile.nextDocNumber}号`;
+}
+
+/**
+ * The findings once 设置 has filled 基本信息: a "缺少…" warning for a key the profile supplied is
+ * no longer true (the analysis checks 基本信息 before the profile is merged).
+ */
+export function findingsAfterProfile(
+  findings: readonly Finding[],
+  merged: BasicInfo,
+): readonly Finding[] {
+  const filled = (Object.keys(INFO_KEYS) as InfoField[]).filter(
+    (k) => merged[k] !== undefined && merged[k] !== "",
+  );
+  return findings.filter(
+    (f) =>
+      f.code !== "info.key.missing" ||
+      !filled.some((k) => f.message.includes(`缺少“${INFO_KEYS[k]}”`)),
+  );
 }

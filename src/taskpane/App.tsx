@@ -6,6 +6,7 @@
 import {
   Button,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   makeStyles,
   Spinner,
@@ -19,24 +20,35 @@ import {
   DocumentArrowUpRegular,
   DocumentTableRegular,
 } from "@fluentui/react-icons";
-import { type ComponentType, lazy, Suspense, useEffect, useState } from "react";
+import { type ComponentType, Suspense, useEffect, useState } from "react";
+import type { UnitProfile } from "../core/profile";
 import type { WorkbookPort } from "../ports/workbook";
 import { detectHost, type HostInfo } from "./host";
 import { useSession } from "./state/useSession";
+import { retryableLazy, TabBoundary } from "./TabBoundary";
 import { OpenFile, useFileDrop } from "./tabs/OpenFile";
 
-const FindingsTab = lazy(() => import("./tabs/FindingsTab"));
-const StatsTab = lazy(() => import("./tabs/StatsTab"));
-const GenerateTab = lazy(() => import("./tabs/GenerateTab"));
-const SettingsTab = lazy(() => import("./tabs/SettingsTab"));
-const ImportFeedback = lazy(() => import("./tabs/ImportFeedback"));
+const findingsTab = retryableLazy(() => import("./tabs/FindingsTab"));
+const statsTab = retryableLazy(() => import("./tabs/StatsTab"));
+const generateTab = retryableLazy(() => import("./tabs/GenerateTab"));
+const settingsTab = retryableLazy(() => import("./tabs/SettingsTab"));
+const importFeedback = retryableLazy(() => import("./tabs/ImportFeedback"));
 
 /** The template library's tab (src/taskpane/templates/), mounted when it exists. */
 const libraryTabs = import.meta.glob<{ default: ComponentType<LibraryTabProps> }>(
   "./templates/TemplatesTab.tsx",
 );
 const loadLibraryTab = Object.values(libraryTabs)[0];
-const LibraryTab = loadLibraryTab ? lazy(loadLibraryTab) : undefined;
+const libraryTab = loadLibraryTab ? retryableLazy(loadLibraryTab) : undefined;
+const LAZY_TABS = [findingsTab, statsTab, generateTab, settingsTab, libraryTab];
+
+const TAB_LABEL: Record<TabId, string> = {
+  findings: "校验",
+  stats: "统计",
+  generate: "生成",
+  templates: "模板",
+  settings: "设置",
+};
 
 export interface LibraryTabProps {
   readonly port: WorkbookPort | undefined;
@@ -71,13 +83,41 @@ const useStyles = makeStyles({
   dropping: { outline: `2px dashed ${tokens.colorBrandStroke1}`, outlineOffset: "-6px" },
 });
 
+const SR_ONLY = {
+  position: "absolute",
+  width: "1px",
+  height: "1px",
+  overflow: "hidden",
+  clipPath: "inset(50%)",
+  whiteSpace: "nowrap",
+} as const;
+
+function announceResult(findings: readonly { severity: string }[]): string {
+  const errors = findings.filter((f) => f.severity === "error").length;
+  const warnings = findings.filter((f) => f.severity === "warning").length;
+  return `校验完成：错误 ${errors} 条，警告 ${warnings} 条。`;
+}
+
 export function App() {
   const styles = useStyles();
   const [host, setHost] = useState<HostInfo | undefined>();
   const [port, setPort] = useState<WorkbookPort | undefined>();
   const [portError, setPortError] = useState<string | undefined>();
   const [tab, setTab] = useState<TabId>("findings");
+  const [settingFocus, setSettingFocus] = useState<
+    { readonly field: keyof UnitProfile; readonly at: number } | undefined
+  >();
+  const openSetting = (field: keyof UnitProfile) => {
+    setSettingFocus({ field, at: Date.now() });
+    setTab("settings");
+  };
   const session = useSession(port);
+  // Bumped by 重试 so that the tabs' lazy components are the fresh ones.
+  const [, setAttempt] = useState(0);
+  const retryTabs = () => {
+    for (const t of LAZY_TABS) t?.reset();
+    setAttempt((n) => n + 1);
+  };
 
   useEffect(() => {
     let cancelled = false;
@@ -148,12 +188,14 @@ export function App() {
         {port && (
           <Button
             appearance="subtle"
+            size="small"
             icon={<ArrowClockwiseRegular />}
-            title="重新读取台账"
-            aria-label="重新读取台账"
+            title="重新读取并校验台账（在工作表中改动后点这里）"
             disabled={session.state.status === "loading"}
             onClick={() => void session.refresh()}
-          />
+          >
+            重新检查
+          </Button>
         )}
       </header>
       <TabList
@@ -165,7 +207,7 @@ export function App() {
         <Tab value="findings">校验</Tab>
         <Tab value="stats">统计</Tab>
         <Tab value="generate">生成</Tab>
-        {LibraryTab && <Tab value="templates">模板</Tab>}
+        {libraryTab && <Tab value="templates">模板</Tab>}
         <Tab value="settings">设置</Tab>
       </TabList>
       <main className={styles.body}>
@@ -178,21 +220,48 @@ export function App() {
           <OpenFile onFile={openFile} />
         )}
         {session.state.status === "loading" && <Spinner label="正在读取并校验台账……" />}
+        {/* Screen readers hear each result once, without moving focus. */}
+        <div aria-live="polite" data-testid="announce" style={SR_ONLY}>
+          {session.state.status === "ready" && announceResult(session.state.analysis.findings)}
+          {session.state.status === "error" && session.state.message}
+        </div>
         {session.state.status === "error" && (
-          <MessageBar intent="error">
+          <MessageBar intent="error" layout="multiline" role="alert">
             <MessageBarBody>{session.state.message}</MessageBarBody>
+            <MessageBarActions>
+              <Button size="small" onClick={() => void session.refresh()}>
+                重试
+              </Button>
+            </MessageBarActions>
           </MessageBar>
         )}
-        <Suspense fallback={<Spinner size="small" />}>
-          {tab === "findings" && (host.kind === "standalone" || port) && (
-            <ImportFeedback port={port} onWorkbook={openFile} onAdded={() => session.refresh()} />
-          )}
-          {tab === "findings" && ready && <FindingsTab session={session} />}
-          {tab === "stats" && ready && <StatsTab session={session} />}
-          {tab === "generate" && ready && <GenerateTab session={session} host={host} />}
-          {tab === "templates" && LibraryTab && <LibraryTab port={port} host={host} />}
-          {tab === "settings" && <SettingsTab session={session} />}
-        </Suspense>
+        <TabBoundary key={tab} tab={TAB_LABEL[tab]} onRetry={retryTabs}>
+          <Suspense fallback={<Spinner size="small" label="正在打开……" />}>
+            {tab === "findings" && (host.kind === "standalone" || port) && (
+              <importFeedback.component
+                port={port}
+                onWorkbook={openFile}
+                onAdded={() => session.refresh()}
+              />
+            )}
+            {tab === "findings" && ready && (
+              <findingsTab.component session={session} onOpenSetting={openSetting} />
+            )}
+            {tab === "stats" && ready && <statsTab.component session={session} />}
+            {tab === "generate" && ready && (
+              <generateTab.component
+                session={session}
+                host={host}
+                onOpenSetting={openSetting}
+                onOpenTab={(t: TabId) => setTab(t)}
+              />
+            )}
+            {tab === "templates" && libraryTab && <libraryTab.component port={port} host={host} />}
+            {tab === "settings" && (
+              <settingsTab.component session={session} focusField={settingFocus} />
+            )}
+          </Suspense>
+        </TabBoundary>
       </main>
     </div>
   );

@@ -6,5 +6,10 @@
 import { installFakeOffice } from "../support/fake-excel";
 import { fakeLedgerInput } from "./taskpane-fake-ledger";
 
-const host = installFakeOffice(fakeLedgerInput());
+// A test may put templates into the workbook first (an init script sets the parts).
+const parts = (globalThis as { __fakeCustomXmlParts?: string[] }).__fakeCustomXmlParts;
+const host = installFakeOffice({
+  ...fakeLedgerInput(),
+  ...(parts ? { customXmlParts: parts } : {}),
+});
 Object.assign(globalThis, { __fakeHost: host, __ledgerBefore: host.snapshot("整改台账") });

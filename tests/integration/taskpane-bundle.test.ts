@@ -15,7 +15,14 @@ import {
   initialModules,
 } from "../../scripts/pane-build";
 
-const LAZY_PACKAGES = ["exceljs", "docx-preview", "docxtemplater", "pizzip"] as const;
+const LAZY_PACKAGES = [
+  "exceljs",
+  "docx-preview",
+  "docxtemplater",
+  "pizzip",
+  // The 统计 charts (StatsCharts.tsx) load after the numbers are shown.
+  "@fluentui/react-charts",
+] as const;
 const BUDGET_GZIP_BYTES = 250 * 1024;
 
 const inPackage = (id: string, pkg: string) =>

@@ -13,10 +13,7 @@ export const loadCore = () => import("../../core/index");
 export const loadDocuments = () => import("../../documents/index");
 
 /** Today as YYYY-MM-DD in the user's time zone (the clerk's "today", not UTC's). */
-export function todayLocal(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
+export { todayLocal } from "../../core/dates";
 
 export interface AnalysisSettings {
   readonly asOf: string;
@@ -47,7 +44,11 @@ export function countBySeverity(findings: readonly Finding[]): Record<Finding["s
 
 export type TemplateChoice =
   | { readonly source: "builtin" }
-  | { readonly source: "embedded" }
+  | {
+      readonly source: "embedded";
+      /** The template picked per kind when the workbook carries several (by name). */
+      readonly names?: Partial<Record<DocumentKind, string>>;
+    }
   | { readonly source: "file"; readonly name: string; readonly bytes: Uint8Array };
 
 export const TEMPLATE_SOURCE_LABEL: Record<TemplateChoice["source"], string> = {
@@ -66,11 +67,15 @@ export async function templateBytes(
   if (choice.source === "file") return { bytes: choice.bytes, label: choice.name };
   if (choice.source === "embedded") {
     const embedded = (await port.embedded?.list()) ?? [];
-    const match = embedded.find((t) => t.kind === kind);
+    const ofKind = embedded.filter((t) => t.kind === kind);
+    const wanted = choice.names?.[kind];
+    const match = (wanted && ofKind.find((t) => t.name === wanted)) || ofKind[0];
     if (!match) {
       throw new Error(`工作簿中没有内嵌的${kind}模板。请在“模板”页嵌入一个，或改用内置模板。`);
     }
-    return { bytes: match.docx, label: `${match.name}（${match.origin}）` };
+    // The result names the version used; a pack's origin already says it.
+    const version = match.origin.includes(`v${match.version}`) ? "" : ` v${match.version}`;
+    return { bytes: match.docx, label: `${match.name}${version}（${match.origin}）` };
   }
   const response = await fetchImpl(
     new URL(`templates/${encodeURIComponent(kind)}.docx`, document.baseURI),

@@ -4,10 +4,17 @@
  * its functions; they never talk to the port themselves.
  */
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { WorkbookGrid } from "../../core/grid";
-import type { LedgerAnalysis, Precision } from "../../core/model";
+import { columnLetters, type WorkbookGrid } from "../../core/grid";
+import {
+  INFO_KEYS,
+  type InfoField,
+  type LedgerAnalysis,
+  type Precision,
+  SHEET,
+} from "../../core/model";
 import type { UnitProfile } from "../../core/profile";
 import type { WorkbookPort } from "../../ports/workbook";
+import { describeError } from "../errors";
 import { type AnalysisSettings, analyse, todayLocal } from "./session";
 
 const PRECISION_KEY = "zhenggai.precision";
@@ -17,12 +24,36 @@ function storedPrecision(): Precision {
   return v === 1 || v === 2 ? v : 0;
 }
 
-/** A Chinese message for any error: ours already are; Office's and the browser's are wrapped. */
-export function describeError(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  if (/[\u4e00-\u9fff]/.test(message)) return message;
-  return `操作未能完成（${message}）。请重试；如果问题持续，请关闭任务窗格后重新打开。`;
+const AS_OF_KEY = "zhenggai.asOf:";
+
+/** The as-of date last chosen for this workbook (keyed by its file or workbook name). */
+function storedAsOf(label: string | undefined): string | undefined {
+  if (!label) return undefined;
+  const v = globalThis.localStorage?.getItem(AS_OF_KEY + label);
+  return v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : undefined;
 }
+
+/**
+ * Where a 基本信息 value is or goes: the value cell beside its key, or, when the key is absent,
+ * column A of the first empty row below the table (where the clerk adds it).
+ */
+export function infoCellAddress(grid: WorkbookGrid | undefined, field: InfoField): string {
+  const sheet = grid?.sheets.find((s) => s.name === SHEET.info);
+  if (!sheet) return "A1";
+  const label = INFO_KEYS[field];
+  let lastUsed = -1;
+  sheet.cells.forEach((row, r) => {
+    if (row.some((c) => c.t !== "empty")) lastUsed = r;
+  });
+  for (let r = 0; r < sheet.cells.length; r++) {
+    const row = sheet.cells[r]!;
+    const c = row.findIndex((cell) => cell.t === "s" && cell.v.trim() === label);
+    if (c >= 0) return `${columnLetters(sheet.origin.col + c + 1)}${sheet.origin.row + r + 1}`;
+  }
+  return `${columnLetters(sheet.origin.col)}${sheet.origin.row + lastUsed + 2}`;
+}
+
+export { describeError } from "../errors";
 
 export type LoadState =
   | { readonly status: "idle" }
@@ -40,6 +71,8 @@ export interface Session {
   /** Re-reads the workbook (after the user edited it in Excel). */
   refresh(): Promise<void>;
   saveProfile(profile: UnitProfile): Promise<void>;
+  /** The 基本信息 cell that holds (or should hold) a value, for 定位. */
+  infoCell(field: InfoField): { sheet: string; address: string };
 }
 
 export function useSession(port: WorkbookPort | undefined): Session {
@@ -83,7 +116,14 @@ export function useSession(port: WorkbookPort | undefined): Session {
   useEffect(() => {
     grid.current = undefined;
     setProfile(undefined);
-    if (port) void run(true, settingsRef.current);
+    // Each workbook keeps its own as-of date (a reload or another file must not mix them up).
+    const remembered = storedAsOf(port?.label);
+    const next = remembered ? { ...settingsRef.current, asOf: remembered } : settingsRef.current;
+    if (remembered) {
+      settingsRef.current = next;
+      setSettings(next);
+    }
+    if (port) void run(true, next);
     else setState({ status: "idle" });
   }, [port, run]);
 
@@ -104,7 +144,9 @@ export function useSession(port: WorkbookPort | undefined): Session {
     settings,
     profile,
     setAsOf: (asOf) => {
-      if (/^\d{4}-\d{2}-\d{2}$/.test(asOf)) update({ ...settings, asOf });
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) return;
+      if (port) globalThis.localStorage?.setItem(AS_OF_KEY + port.label, asOf);
+      update({ ...settings, asOf });
     },
     setPrecision: (precision) => {
       globalThis.localStorage?.setItem(PRECISION_KEY, String(precision));
@@ -117,6 +159,7 @@ export function useSession(port: WorkbookPort | undefined): Session {
       setProfile(next);
       if (grid.current) await run(false, settings, next);
     },
+    infoCell: (field) => ({ sheet: SHEET.info, address: infoCellAddress(grid.current, field) }),
   };
 }
 

@@ -14,8 +14,11 @@ import {
 } from "@fluentui/react-components";
 import type { Finding, Severity } from "../../core/model";
 import { SEVERITY_LABEL } from "../../core/model";
+import { DOCUMENT_KINDS } from "../../documents/api";
+import { documentReadiness } from "../../documents/readiness";
 import { countBySeverity } from "../state/session";
-import { type Session, useAction } from "../state/useSession";
+import { describeError, type Session, useAction } from "../state/useSession";
+import { type OpenSetting, ReadinessList } from "./Readiness";
 
 const ORDER: readonly Severity[] = ["error", "warning", "info"];
 const BADGE_COLOR = { error: "danger", warning: "warning", info: "informative" } as const;
@@ -48,8 +51,30 @@ const useStyles = makeStyles({
     cursor: "pointer",
     ":hover": { backgroundColor: tokens.colorNeutralBackground1Hover },
   },
+  readiness: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+    padding: tokens.spacingVerticalS,
+    marginBottom: tokens.spacingVerticalM,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  kind: { fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground2 },
   where: { fontFamily: tokens.fontFamilyMonospace, color: tokens.colorBrandForeground1 },
 });
+
+function readinessSummary(items: readonly { ok: boolean; severity: string }[]): string {
+  const required = items.filter((i) => !i.ok && i.severity === "error").length;
+  const suggested = items.filter((i) => !i.ok && i.severity !== "error").length;
+  if (required + suggested === 0) return "：齐全，可以生成";
+  const parts = [
+    required ? `缺少 ${required} 项（必须）` : "可以生成",
+    suggested ? `建议补 ${suggested} 项` : "",
+  ];
+  return `：${parts.filter(Boolean).join("，")}`;
+}
 
 /** Findings are unique by what and where they say. */
 export function findingKey(f: Finding): string {
@@ -62,12 +87,21 @@ export function findingPlace(f: Finding): string {
   return f.sheet;
 }
 
-export default function FindingsTab({ session }: { session: Session }) {
+export default function FindingsTab({
+  session,
+  onOpenSetting,
+}: {
+  session: Session;
+  onOpenSetting: OpenSetting;
+}) {
   const styles = useStyles();
-  const { error, act } = useAction();
+  const { error, setError, act } = useAction();
   if (session.state.status !== "ready") return null;
-  const { findings } = session.state.analysis;
+  const { findings, info } = session.state.analysis;
   const counts = countBySeverity(findings);
+  const readiness = DOCUMENT_KINDS.map((kind) => ({ kind, items: documentReadiness(info, kind) }));
+  const blocks = (i: { ok: boolean; severity: string }) => !i.ok && i.severity === "error";
+  const notReady = readiness.filter((r) => r.items.some(blocks)).map((r) => r.kind);
   const select = session.port?.live?.selectCell;
 
   return (
@@ -88,12 +122,32 @@ export default function FindingsTab({ session }: { session: Session }) {
         <MessageBar intent="success" style={{ marginBottom: tokens.spacingVerticalM }}>
           <MessageBarBody>
             <MessageBarTitle>没有错误</MessageBarTitle>
-            {counts.warning
-              ? "可以生成文档；建议先看看下面的警告。"
-              : "台账检查通过，可以生成文档。"}
+            {notReady.length > 0
+              ? `台账检查通过；生成${notReady.join("、")}前还需补齐下面“文书所需项目”中必须填写的项目。`
+              : counts.warning
+                ? "可以生成文档；建议先看看下面的警告。"
+                : "台账检查通过，可以生成文档。"}
           </MessageBarBody>
         </MessageBar>
       )}
+      <section aria-label="文书所需项目" className={styles.readiness}>
+        <Text weight="semibold">文书所需项目</Text>
+        {readiness.map(({ kind, items }) => (
+          <div key={kind}>
+            <Text size={200} className={styles.kind}>
+              {kind}
+              {readinessSummary(items)}
+            </Text>
+            <ReadinessList
+              kind={kind}
+              items={items}
+              session={session}
+              onOpenSetting={onOpenSetting}
+              onError={(e) => setError(describeError(e))}
+            />
+          </div>
+        ))}
+      </section>
       <Accordion multiple collapsible defaultOpenItems={["error", "warning"]}>
         {ORDER.filter((s) => counts[s] > 0).map((severity) => (
           <AccordionItem key={severity} value={severity}>

@@ -14,13 +14,17 @@ import {
   ProgressBar,
   Radio,
   RadioGroup,
+  Select,
   Text,
   tokens,
 } from "@fluentui/react-components";
 import { ArrowDownloadRegular, DocumentRegular, MegaphoneRegular } from "@fluentui/react-icons";
-import { lazy, Suspense, useRef, useState } from "react";
+import { lazy, Suspense, useEffect, useRef, useState } from "react";
+import { formatChineseDate } from "../../core/dates";
 import type { Finding } from "../../core/model";
-import type { DocumentKind } from "../../documents/api";
+import { DOCUMENT_KINDS, type DocumentKind } from "../../documents/api";
+import { explainRefusal, type RefusalExplanation } from "../../documents/readiness";
+import type { EmbeddedTemplate, WorkbookPort } from "../../ports/workbook";
 import { downloadDocx } from "../download";
 import type { HostInfo } from "../host";
 import {
@@ -32,6 +36,7 @@ import {
 } from "../state/session";
 import { describeError, type Session } from "../state/useSession";
 import { findingKey, findingPlace } from "./FindingsTab";
+import { type OpenSetting, ReadinessList } from "./Readiness";
 
 const Preview = lazy(() => import("./Preview").then((m) => ({ default: m.Preview })));
 
@@ -52,18 +57,31 @@ type Outcome =
   | {
       readonly kind: DocumentKind;
       readonly status: "blocked";
-      readonly findings: readonly Finding[];
+      readonly why: RefusalExplanation;
     }
   | {
       readonly kind: DocumentKind;
       readonly status: "done";
       readonly docx: Uint8Array;
       readonly fileName: string;
-      readonly warnings: number;
-      readonly openedUrl?: string;
+      /** The render's own warnings (template and document), shown here, not in 校验. */
+      readonly warnings: readonly Finding[];
+      readonly templateLabel: string;
+      /** Set once 保存 has run: how the file left the pane. */
+      readonly saved?: { readonly openedUrl?: string };
     };
 
-export default function GenerateTab({ session, host }: { session: Session; host: HostInfo }) {
+export default function GenerateTab({
+  session,
+  host,
+  onOpenSetting,
+  onOpenTab,
+}: {
+  session: Session;
+  host: HostInfo;
+  onOpenSetting: OpenSetting;
+  onOpenTab: (tab: "findings" | "templates") => void;
+}) {
   const styles = useStyles();
   const [source, setSource] = useState<TemplateChoice["source"]>("builtin");
   const [file, setFile] = useState<{ name: string; bytes: Uint8Array } | undefined>();
@@ -76,6 +94,7 @@ export default function GenerateTab({ session, host }: { session: Session; host:
 
   const template = (): TemplateChoice | undefined => {
     if (source === "file") return file ? { source: "file", ...file } : undefined;
+    if (source === "embedded") return { source, names: picker.names };
     return { source };
   };
 
@@ -89,7 +108,7 @@ export default function GenerateTab({ session, host }: { session: Session; host:
     setError(undefined);
     setOutcome(undefined);
     try {
-      const { result } = await generateDocument({
+      const { result, analysis, templateLabel } = await generateDocument({
         port,
         kind,
         template: choice,
@@ -98,17 +117,21 @@ export default function GenerateTab({ session, host }: { session: Session; host:
         onStep: setStep,
       });
       if (!result.ok) {
-        setOutcome({ kind, status: "blocked", findings: result.findings });
+        setOutcome({
+          kind,
+          status: "blocked",
+          why: explainRefusal(result.findings, analysis.info, kind),
+        });
         return;
       }
-      const saved = await downloadDocx(result.docx, result.fileName, host);
+      // Shown first; saved only when the clerk has seen it and clicks 保存.
       setOutcome({
         kind,
         status: "done",
         docx: result.docx,
         fileName: result.fileName,
-        warnings: result.findings.filter((f) => f.severity === "warning").length,
-        ...(saved.via === "browser" ? { openedUrl: saved.url } : {}),
+        warnings: result.findings.filter((f) => f.severity === "warning"),
+        templateLabel,
       });
     } catch (e) {
       setError(describeError(e));
@@ -118,10 +141,16 @@ export default function GenerateTab({ session, host }: { session: Session; host:
   };
 
   const embeddedAvailable = Boolean(port?.embedded);
+  const docxShown = outcome?.status === "done" ? outcome.docx : undefined;
+  const { box: previewBox, pages } = usePageCount(docxShown);
+  const picker = useEmbeddedPicker(source === "embedded" ? port : undefined);
 
   return (
     <section aria-label="生成文档" className={styles.form}>
-      <Field label="统计截至日期" hint="完成情况、超期和通报中的“截至…”都按这一天计算。">
+      <Field
+        label="统计截至日期"
+        hint={`截至 ${formatChineseDate(session.settings.asOf)}：完成情况、超期和通报中的“截至…”都按这一天计算；本工作簿会记住这一天。`}
+      >
         <Input
           type="date"
           value={session.settings.asOf}
@@ -141,6 +170,27 @@ export default function GenerateTab({ session, host }: { session: Session; host:
           <Radio value="file" label={TEMPLATE_SOURCE_LABEL.file} />
         </RadioGroup>
       </Field>
+      {source === "embedded" &&
+        DOCUMENT_KINDS.filter((kind) => picker.byKind[kind].length > 1).map((kind) => (
+          <Field
+            key={kind}
+            label={`${kind}模板`}
+            hint="本工作簿有多个此类模板；本工作簿会记住所选的模板。"
+          >
+            <Select
+              data-testid={`template-pick-${kind}`}
+              value={picker.names[kind] ?? picker.byKind[kind][0]?.name ?? ""}
+              onChange={(_, d) => picker.pick(kind, d.value)}
+              disabled={busy}
+            >
+              {picker.byKind[kind].map((t) => (
+                <option key={t.name} value={t.name}>
+                  {t.name} v{t.version}（{t.origin}）
+                </option>
+              ))}
+            </Select>
+          </Field>
+        ))}
       {source === "file" && (
         <div>
           <input
@@ -198,25 +248,57 @@ export default function GenerateTab({ session, host }: { session: Session; host:
       )}
 
       {outcome?.status === "blocked" && (
-        <MessageBar intent="error" layout="multiline">
+        <MessageBar intent="error" layout="multiline" data-testid="refusal">
           <MessageBarBody>
-            <MessageBarTitle>台账有错误，{outcome.kind}未生成</MessageBarTitle>
-            请先改正以下问题（也可在“校验”页点击定位）：
-            <ul style={{ margin: "4px 0", paddingLeft: "1.2em" }}>
-              {outcome.findings
-                .filter((f) => f.severity === "error")
-                .slice(0, 8)
-                .map((f) => (
-                  <li key={findingKey(f)}>
-                    {findingPlace(f)}：{f.message}
-                  </li>
-                ))}
-            </ul>
+            <MessageBarTitle>
+              {outcome.why.places.length > 0 ? outcome.why.places.join("、") : "模板"}有错误，
+              {outcome.kind}未生成
+            </MessageBarTitle>
+            {outcome.why.template.length > 0 && (
+              <FaultList
+                place="模板"
+                hint="模板文件不能使用，请换一个模板，或在“模板”页检查它："
+                findings={outcome.why.template}
+              />
+            )}
+            {outcome.why.ledger.length > 0 && (
+              <FaultList
+                place="台账"
+                hint={`台账中有 ${outcome.why.ledger.length} 处错误，请先改正（也可在“校验”页点击定位）：`}
+                findings={outcome.why.ledger}
+              />
+            )}
+            {outcome.why.info.length > 0 && (
+              <FaultList
+                place="基本信息"
+                hint="「基本信息」表缺少文书需要的内容："
+                findings={outcome.why.info}
+              />
+            )}
+            {outcome.why.needs.length > 0 && (
+              <div data-place="needs">
+                <Text weight="semibold">{outcome.kind}还缺少：</Text>
+                <ReadinessList
+                  kind={outcome.kind}
+                  items={outcome.why.needs}
+                  session={session}
+                  onOpenSetting={onOpenSetting}
+                  onError={(e) => setError(describeError(e))}
+                />
+              </div>
+            )}
           </MessageBarBody>
           <MessageBarActions>
-            <Button size="small" onClick={() => void generate(outcome.kind, true)}>
-              仍然生成
-            </Button>
+            {outcome.why.canOverride && (
+              <Button size="small" onClick={() => void generate(outcome.kind, true)}>
+                仍然生成
+              </Button>
+            )}
+            {outcome.why.ledger.length > 0 && (
+              <Button size="small" onClick={() => onOpenTab("findings")}>
+                去“校验”页
+              </Button>
+            )}
           </MessageBarActions>
         </MessageBar>
       )}
@@ -225,32 +307,139 @@ export default function GenerateTab({ session, host }: { session: Session; host:
         <>
           <MessageBar intent="success" layout="multiline">
             <MessageBarBody>
-              <MessageBarTitle>已生成</MessageBarTitle>
+              <MessageBarTitle>{outcome.saved ? "已保存" : "已生成，请预览后保存"}</MessageBarTitle>
               <span data-testid="generated-file">{outcome.fileName}</span>
-              {outcome.openedUrl
-                ? "：已在浏览器中打开下载链接（5 分钟内有效，只能下载一次）。"
-                : "：已下载。"}
-              {outcome.warnings > 0 && ` 有 ${outcome.warnings} 条警告，见“校验”页。`}
+              {outcome.saved
+                ? outcome.saved.openedUrl
+                  ? "：已在浏览器中打开下载链接（5 分钟内有效，只能下载一次）。"
+                  : "：已下载。"
+                : `：尚未保存。${pages ? `共 ${pages} 页，` : ""}预览见下方。`}
+              <br />
+              使用的模板：<span data-testid="template-used">{outcome.templateLabel}</span>
+              {outcome.warnings.length > 0 && (
+                <div data-testid="render-warnings">
+                  有 {outcome.warnings.length} 条警告：
+                  <ul style={{ margin: "4px 0", paddingLeft: "1.2em" }}>
+                    {outcome.warnings.map((f) => (
+                      <li key={findingKey(f)}>
+                        {findingPlace(f)}：{f.message}
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              )}
             </MessageBarBody>
             <MessageBarActions>
               <Button
                 size="small"
+                appearance={outcome.saved ? "secondary" : "primary"}
                 icon={<ArrowDownloadRegular />}
                 onClick={() =>
-                  void downloadDocx(outcome.docx, outcome.fileName, host).catch((e: unknown) =>
-                    setError(describeError(e)),
-                  )
+                  void downloadDocx(outcome.docx, outcome.fileName, host)
+                    .then((saved) =>
+                      setOutcome({
+                        ...outcome,
+                        saved: saved.via === "browser" ? { openedUrl: saved.url } : {},
+                      }),
+                    )
+                    .catch((e: unknown) => setError(describeError(e)))
                 }
               >
-                再次下载
+                {outcome.saved ? "再次保存" : "保存"}
               </Button>
             </MessageBarActions>
           </MessageBar>
-          <Suspense fallback={null}>
-            <Preview docx={outcome.docx} />
-          </Suspense>
+          <div ref={previewBox} data-pages={pages}>
+            <Suspense fallback={null}>
+              <Preview docx={outcome.docx} />
+            </Suspense>
+          </div>
         </>
       )}
     </section>
   );
+}
+
+/** One place's faults, the first eight of them. */
+function FaultList(props: { place: string; hint: string; findings: readonly Finding[] }) {
+  return (
+    <div data-place={props.place}>
+      {props.hint}
+      <ul style={{ margin: "4px 0", paddingLeft: "1.2em" }}>
+        {props.findings.slice(0, 8).map((f) => (
+          <li key={findingKey(f)}>
+            {/* A template's part names (word/document.xml) mean nothing to a clerk. */}
+            {props.place === "模板" ? f.message : `${findingPlace(f)}：${f.message}`}
+          </li>
+        ))}
+        {props.findings.length > 8 && <li>另有 {props.findings.length - 8} 处，见“校验”页。</li>}
+      </ul>
+    </div>
+  );
+}
+
+const PICK_KEY = "zhenggai.template:";
+
+/** The workbook's embedded templates by kind, and the one picked per kind (kept per workbook). */
+function useEmbeddedPicker(port: WorkbookPort | undefined) {
+  const [list, setList] = useState<readonly EmbeddedTemplate[]>([]);
+  const [names, setNames] = useState<Partial<Record<DocumentKind, string>>>({});
+  useEffect(() => {
+    let cancelled = false;
+    if (!port?.embedded) {
+      setList([]);
+      return;
+    }
+    const stored: Partial<Record<DocumentKind, string>> = {};
+    for (const kind of DOCUMENT_KINDS) {
+      const v = globalThis.localStorage?.getItem(`${PICK_KEY}${port.label}:${kind}`);
+      if (v) stored[kind] = v;
+    }
+    setNames(stored);
+    void port.embedded
+      .list()
+      .then((l) => {
+        if (!cancelled) setList(l);
+      })
+      .catch(() => {
+        if (!cancelled) setList([]);
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [port]);
+  const byKind = Object.fromEntries(
+    DOCUMENT_KINDS.map((kind) => [kind, list.filter((t) => t.kind === kind)]),
+  ) as Record<DocumentKind, EmbeddedTemplate[]>;
+  // A remembered name that is no longer embedded falls back to the first one.
+  const valid = Object.fromEntries(
+    DOCUMENT_KINDS.flatMap((kind) =>
+      byKind[kind].some((t) => t.name === names[kind]) ? [[kind, names[kind]]] : [],
+    ),
+  ) as Partial<Record<DocumentKind, string>>;
+  return {
+    byKind,
+    names: valid,
+    pick(kind: DocumentKind, name: string) {
+      if (port) globalThis.localStorage?.setItem(`${PICK_KEY}${port.label}:${kind}`, name);
+      setNames((old) => ({ ...old, [kind]: name }));
+    },
+  };
+}
+
+/** Pages the preview drew (docx-preview writes one section.docx per page), for "共 N 页". */
+function usePageCount(docx: Uint8Array | undefined) {
+  const box = useRef<HTMLDivElement>(null);
+  const [pages, setPages] = useState(0);
+  useEffect(() => {
+    setPages(0);
+    const el = box.current;
+    if (!el || !docx) return;
+    const count = () => setPages(el.querySelectorAll("section.docx").length);
+    const observer = new MutationObserver(count);
+    observer.observe(el, { childList: true, subtree: true });
+    count();
+    return () => observer.disconnect();
+  }, [docx]);
+  return { box, pages };
 }

@@ -16,25 +16,42 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { SaveRegular, TextBulletListSquareEditRegular } from "@fluentui/react-icons";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
+import { isAddress, isEmail, isPhoneList } from "../../core/info";
 import type { Precision } from "../../core/model";
 import { type UnitProfile, unitProfileSchema } from "../../core/profile";
 import { type Session, useAction } from "../state/useSession";
 
 type ProfileField = keyof UnitProfile;
 
+// Placeholders read as hints (例：…), never as values someone already filled in.
 const FIELDS: readonly { key: ProfileField; label: string; placeholder: string }[] = [
-  { key: "partyOrgName", label: "党组织名称", placeholder: "中共××县市政园林局党组" },
-  { key: "unitName", label: "单位名称", placeholder: "××县市政园林局" },
-  { key: "issuerMark", label: "发文机关标志", placeholder: "中共××县市政园林局党组文件" },
-  { key: "docNumberPrefix", label: "发文字号代字", placeholder: "×市政党组" },
-  { key: "nextDocNumber", label: "下一个发文序号", placeholder: "1（与代字一起生成发文字号）" },
-  { key: "signer", label: "签发人", placeholder: "张三" },
-  { key: "recipient", label: "主送机关", placeholder: "县委巡察办" },
-  { key: "phone", label: "联系电话", placeholder: "0393-1234567" },
-  { key: "address", label: "邮政地址", placeholder: "××县××路1号，邮编457300" },
-  { key: "email", label: "电子邮箱", placeholder: "xxx@163.com" },
+  { key: "partyOrgName", label: "党组织名称", placeholder: "例：中共××县市政园林局党组" },
+  { key: "unitName", label: "单位名称", placeholder: "例：××县市政园林局" },
+  { key: "issuerMark", label: "发文机关标志", placeholder: "例：中共××县市政园林局党组文件" },
+  { key: "docNumberPrefix", label: "发文字号代字", placeholder: "例：×市政党组" },
+  { key: "nextDocNumber", label: "下一个发文序号", placeholder: "例：1（与代字一起生成发文字号）" },
+  { key: "signer", label: "签发人", placeholder: "例：单位主要负责人姓名" },
+  { key: "recipient", label: "主送机关", placeholder: "例：县委巡察工作领导小组" },
+  { key: "phone", label: "联系电话", placeholder: "例：带区号的固定电话或11位手机号" },
+  { key: "address", label: "邮政地址", placeholder: "例：××县××路1号，邮编457300" },
+  { key: "email", label: "电子邮箱", placeholder: "例：xcbzg@example.gov.cn" },
 ];
+
+/** The same format rules 校验 applies to 基本信息, so that 设置 never saves what 生成 rejects. */
+const FORMAT_RULES: Partial<Record<ProfileField, { ok: (v: string) => boolean; message: string }>> =
+  {
+    phone: {
+      ok: isPhoneList,
+      message:
+        "格式不对：应为带区号的固定电话（如0739-5321234）、11位手机号或12388等热线，多个号码用“、”分隔。",
+    },
+    email: { ok: isEmail, message: "格式不对：应如 xcbzg@example.gov.cn。" },
+    address: {
+      ok: isAddress,
+      message: "不完整：应写明省市县（区）、街道门牌，可附邮政编码。",
+    },
+  };
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -47,8 +64,24 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
-export default function SettingsTab({ session }: { session: Session }) {
+export default function SettingsTab({
+  session,
+  focusField,
+}: {
+  session: Session;
+  /** A field to focus on arrival (a readiness link in 校验 or 生成 asked for it). */
+  focusField?: { readonly field: ProfileField; readonly at: number } | undefined;
+}) {
   const styles = useStyles();
+  const form = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!focusField) return;
+    const input = form.current?.querySelector<HTMLInputElement>(
+      `input[name="${focusField.field}"]`,
+    );
+    input?.scrollIntoView({ block: "center" });
+    input?.focus();
+  }, [focusField]);
   const [draft, setDraft] = useState<Record<ProfileField, string>>(() => toDraft(session.profile));
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<ProfileField, string>>>({});
   const [saved, setSaved] = useState(false);
@@ -67,12 +100,21 @@ export default function SettingsTab({ session }: { session: Session }) {
         Object.entries(draft).filter(([, v]) => v.trim() !== ""),
       ) as UnitProfile;
       const parsed = unitProfileSchema.safeParse(cleaned);
+      const errors: Partial<Record<ProfileField, string>> = {};
       if (!parsed.success) {
-        const errors: Partial<Record<ProfileField, string>> = {};
         for (const issue of parsed.error.issues) {
           const key = issue.path[0] as ProfileField;
           errors[key] = "内容过长，请精简。";
         }
+      }
+      for (const [key, rule] of Object.entries(FORMAT_RULES) as [
+        ProfileField,
+        NonNullable<(typeof FORMAT_RULES)[ProfileField]>,
+      ][]) {
+        const value = cleaned[key];
+        if (value !== undefined && !errors[key] && !rule.ok(value)) errors[key] = rule.message;
+      }
+      if (!parsed.success || Object.keys(errors).length > 0) {
         setFieldErrors(errors);
         throw new Error("有字段未通过检查，请按提示修改后再保存。");
       }
@@ -83,7 +125,7 @@ export default function SettingsTab({ session }: { session: Session }) {
 
   return (
     <section aria-label="设置">
-      <div className={styles.form}>
+      <div className={styles.form} ref={form}>
         <Text weight="semibold">本单位信息</Text>
         <Text size={200} className={styles.muted}>
           只需填写一次。台账“基本信息”表中已填写的项目优先；空着的项目用这里的内容补上。

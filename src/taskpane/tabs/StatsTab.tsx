@@ -15,9 +15,14 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { TableEditRegular } from "@fluentui/react-icons";
-import { useState } from "react";
+import { Suspense, useState } from "react";
+import { formatChineseDate } from "../../core/dates";
 import { type GroupStats, STATUSES } from "../../core/model";
 import { type Session, useAction } from "../state/useSession";
+import { retryableLazy, TabBoundary } from "../TabBoundary";
+
+// The chart library is large: it loads with the pictures, after the numbers are on screen.
+const statsCharts = retryableLazy(() => import("./StatsCharts"));
 
 const useStyles = makeStyles({
   tiles: {
@@ -120,7 +125,7 @@ export default function StatsTab({ session }: { session: Session }) {
   return (
     <section aria-label="统计">
       <Text size={200} className={styles.muted}>
-        截至 {s.asOf}（巡察反馈问题；自查问题另计）
+        截至 {formatChineseDate(s.asOf)}（巡察反馈问题；自查问题另计）
       </Text>
       <div className={styles.tiles} style={{ marginTop: tokens.spacingVerticalS }}>
         <Tile label="问题总数" value={s.total} testId="stat-total" />
@@ -128,7 +133,15 @@ export default function StatsTab({ session }: { session: Session }) {
         <Tile label="完成率" value={s.completionRateText} testId="stat-rate" />
       </div>
 
-      <Text weight="semibold">各完成情况</Text>
+      <TabBoundary tab="统计图表" onRetry={statsCharts.reset}>
+        <Suspense fallback={<Spinner size="tiny" label="正在绘制图表……" />}>
+          <statsCharts.component stats={s} />
+        </Suspense>
+      </TabBoundary>
+
+      <Text weight="semibold" style={{ display: "block", marginTop: tokens.spacingVerticalL }}>
+        各完成情况
+      </Text>
       <div className={styles.rows}>
         {STATUSES.filter((st) => s.byStatus[st] > 0).map((st) => (
           <div key={st} style={{ display: "contents" }} data-status={st}>
@@ -182,7 +195,8 @@ export default function StatsTab({ session }: { session: Session }) {
             {s.overdue.map((o) => (
               <li key={o.row}>
                 <Text size={200}>
-                  第{o.row}行 {o.department}：时限 {o.deadline}，已超 {o.daysOverdue} 天
+                  第{o.row}行 {o.department}：时限 {formatChineseDate(o.deadline)}，已超{" "}
+                  {o.daysOverdue} 天
                 </Text>
               </li>
             ))}

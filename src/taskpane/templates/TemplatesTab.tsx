@@ -18,6 +18,7 @@
  * The department's publish token is kept per user in localStorage (zhenggai.library.token),
  * never in the workbook.
  */
+
 import {
   Badge,
   Button,
@@ -49,9 +50,11 @@ import {
   DocumentAddRegular,
 } from "@fluentui/react-icons";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { chineseLocalDate, todayLocal } from "../../core/dates";
 import { DOCUMENT_KINDS, type DocumentKind } from "../../documents/api";
 import { LibraryApiError, LibraryClient, type TemplateSummary } from "../../library/client";
 import type { EmbeddedTemplate, WorkbookPort } from "../../ports/workbook";
+import { describeError, isConnectionFailure, SERVER_STOPPED } from "../errors";
 import type { HostInfo } from "../host";
 import {
   embedFile,
@@ -91,9 +94,12 @@ const storage = (): Storage | undefined => {
 };
 
 const messageOf = (e: unknown): string => {
+  // The pane's own server is the library: "Failed to fetch" there means it has stopped.
+  if (e instanceof LibraryApiError && e.code === "network" && isConnectionFailure(e))
+    return SERVER_STOPPED;
   if (e instanceof LibraryApiError)
     return [e.message, ...e.details.map((d) => `· ${d}`)].join("\n");
-  return e instanceof Error ? e.message : String(e);
+  return describeError(e);
 };
 
 function saveFile(bytes: Uint8Array, fileName: string, mime: string): void {
@@ -118,7 +124,7 @@ async function readFileInput(
   return { name: file.name, bytes };
 }
 
-const date = (iso: string | undefined) => (iso ? iso.slice(0, 10) : "—");
+const date = (iso: string | undefined) => chineseLocalDate(iso);
 
 type Notice = { intent: "success" | "error" | "info"; text: string };
 
@@ -514,11 +520,7 @@ export default function TemplatesTab({ port, host, libraryUrl, fetchImpl }: Temp
               act("正在导出……", async () => {
                 if (!port) return undefined;
                 const bytes = await exportWorkbookPack(port);
-                saveFile(
-                  bytes,
-                  `模板包-${new Date().toISOString().slice(0, 10)}.zip`,
-                  "application/zip",
-                );
+                saveFile(bytes, `模板包-${todayLocal()}.zip`, "application/zip");
                 return `已导出 ${embedded.length} 个模板。`;
               })
             }
