@@ -125,6 +125,8 @@ const budgetRefusal = (kind: DocumentKind): Finding => ({
 /** A file name from the title: characters Windows forbids replaced, length kept reasonable. */
 export function fileNameFromTitle(title: string, kind: DocumentKind): string {
   const cleaned = title
+    // The title's own line breaks (its printed lines) join up in the name.
+    .replace(/\s*\n\s*/g, "")
     .replace(/[\\/:*?"<>|\u0000-\u001F]/g, "_")
     .replace(/\s+/g, "")
     .replace(/^\.+/, "")

@@ -18,6 +18,7 @@ import {
   overdueItems,
   problemItem,
   ruleItems,
+  titleValue,
 } from "./view/mapping";
 import {
   defaultNextSteps,
@@ -42,7 +43,7 @@ export interface ViewItem {
 export type ViewData = ScopeData<"">;
 
 export interface ViewModelOptions {
-  /** Overrides the derived 标题. */
+  /** Overrides the derived 标题; line breaks in it ("\n") are kept as given. */
   readonly title?: string;
 }
 
@@ -110,7 +111,7 @@ export function buildViewModel(
   ]) as StatusFigures;
 
   return {
-    标题: text(options.title) || deriveTitle(info, kind),
+    标题: titleValue(text(options.title) || deriveTitle(info, kind), { org, unit, group }),
     发文机关标志: text(info.issuerMark) || (org ? `${org}文件` : ""),
     发文字号: text(info.docNumber),
     签发人: text(info.signer),

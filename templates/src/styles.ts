@@ -136,7 +136,8 @@ export const STYLES: readonly StyleDef[] = [
     name: "公文标题",
     basedOn: STYLE.normal,
     next: STYLE.normal,
-    pPr: { keepNext: true, ind: NO_INDENT, jc: "center" },
+    // Off the grid: a 22 pt character would otherwise take two 3号 grid cells (and lines).
+    pPr: { keepNext: true, snapToGrid: false, ind: NO_INDENT, jc: "center" },
     rPr: { font: FONT.xiaobiaosong, size: SZ.title },
   },
   {

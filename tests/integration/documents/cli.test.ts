@@ -58,7 +58,10 @@ describe("zhenggai report", () => {
     expect(code).toBe(0);
     const file = join(dir, `${SY_TITLE}.docx`);
     expect(existsSync(file)).toBe(true);
-    expect(docxParagraphs(readFileSync(file))[0]).toBe(SY_TITLE);
+    // The title paragraph in its two lines (<w:br/> after the party organisation's name).
+    expect(docxParagraphs(readFileSync(file))[0]).toBe(
+      "中共邵阳市园林绿化中心委员会\n关于巡察整改进展情况的通报",
+    );
     expect(out).toContain(`已生成：${file}`);
   });
 
