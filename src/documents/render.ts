@@ -13,6 +13,7 @@ import type { DocumentKind, RenderRequest, RenderResult } from "./api";
 import { TAGS } from "./contract";
 import { parseExpression } from "./expression";
 import { stripIllegalXml } from "./format";
+import { placeSignature } from "./signature";
 import {
   type CompiledTemplate,
   checkCompiled,
@@ -210,7 +211,10 @@ export function renderDocument(req: RenderRequest): RenderResult {
     };
   }
 
-  const data = buildViewModel(analysis, kind, req.title ? { title: req.title } : {});
+  const data = buildViewModel(analysis, kind, {
+    ...(req.title ? { title: req.title } : {}),
+    ...(req.seal !== undefined ? { seal: req.seal } : {}),
+  });
   const docRules = documentFindings(analysis.info, kind);
   const missing = missingValueFindings(data, kind, docRules);
   const blocking = [...docRules, ...missing].filter((f) => f.severity === "error");
@@ -245,6 +249,8 @@ export function renderDocument(req: RenderRequest): RenderResult {
   // (pasted into Word, or made by another tool). None may reach the file.
   if (compiled.compiled.budget.exceeded) return { ok: false, findings: [budgetRefusal(kind)] };
   const zip = doc.getZip() as PizZip;
+  const body = zip.file("word/document.xml")?.asText();
+  if (body !== undefined) zip.file("word/document.xml", placeSignature(body, data.加盖印章));
   let outputChars = 0;
   for (const name of Object.keys(zip.files)) {
     if (!/\.(xml|rels)$/.test(name)) continue;

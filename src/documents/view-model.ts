@@ -45,6 +45,8 @@ export type ViewData = ScopeData<"">;
 export interface ViewModelOptions {
   /** Overrides the derived 标题; line breaks in it ("\n") are kept as given. */
   readonly title?: string;
+  /** 加盖印章: the seal decides how 署名 and 成文日期 stand (default: 报告 yes, 通报 no). */
+  readonly seal?: boolean;
 }
 
 type StatusFigures = Pick<ViewData, Extract<TagName<"">, `${string}个数` | `${string}占比`>>;
@@ -160,6 +162,7 @@ export function buildViewModel(
     公开说明: said.publicNote,
     开头段: said.opening,
 
+    加盖印章: options.seal ?? !isNotice,
     有版记: cc !== "" || printer !== "",
     有抄送: cc !== "",
     有印发: printer !== "",

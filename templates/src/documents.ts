@@ -9,6 +9,8 @@ import {
   docNumberParagraph,
   heading,
   issuerMarkParagraph,
+  keptBlankLine,
+  keptBodyText,
   recipientParagraph,
   signatureParagraphs,
   tagParagraph,
@@ -35,9 +37,9 @@ function redHeader(): XmlElement[] {
   ];
 }
 
-/** 署名 and 成文日期 after two blank lines (room for the seal). */
+/** 署名 and 成文日期 after two blank lines (room for the seal), all kept with each other. */
 function signature(): XmlElement[] {
-  return [blankLine(), blankLine(), ...signatureParagraphs("{署名}", "{成文日期}")];
+  return [keptBlankLine(), keptBlankLine(), ...signatureParagraphs("{署名}", "{成文日期}")];
 }
 
 export function reportBody(): XmlElement[] {
@@ -55,7 +57,7 @@ export function reportBody(): XmlElement[] {
       "截至{截至日期}，巡察反馈的{问题总数}个具体问题，{完成情况表述}，整改完成率{完成率}。",
     ),
     heading(1, "三、下一步工作打算"),
-    ...narrativeLoop("下一步打算"),
+    ...narrativeLoop("下一步打算", "closesBody"),
     ...signature(),
     ...colophon(),
   ];
@@ -73,8 +75,8 @@ export function noticeBody(): XmlElement[] {
     ...problemList("notice"),
     heading(1, "三、下一步工作安排"),
     ...narrativeLoop("下一步打算"),
-    bodyText("欢迎广大干部群众对巡察整改落实情况进行监督。如有意见建议，请及时向我们反映。"),
-    paragraphIf("有联系方式", bodyText("{联系方式}。")),
+    keptBodyText("欢迎广大干部群众对巡察整改落实情况进行监督。如有意见建议，请及时向我们反映。"),
+    paragraphIf("有联系方式", keptBodyText("{联系方式}。")),
     ...signature(),
   ].flat();
 }

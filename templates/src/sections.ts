@@ -5,7 +5,7 @@
  * tag is written whole inside a single run.
  */
 import { BLACK, CHAR_SMALL, RULE, TYPE_AREA } from "./layout";
-import { bodyText, heading, tagParagraph } from "./paragraphs";
+import { bodyText, heading, keptBodyText, tagParagraph } from "./paragraphs";
 import { STYLE } from "./styles";
 import { paragraph, run } from "./wml";
 import { el, type XmlElement } from "./xml";
@@ -14,13 +14,28 @@ import { el, type XmlElement } from "./xml";
  * A narrative loop (主要做法 or 下一步打算): each item's 小标题 as a （一） heading in 楷体 when
  * there is one, then its 内容 as a body paragraph (line breaks kept by the renderer).
  */
-export function narrativeLoop(loop: "主要做法" | "下一步打算"): XmlElement[] {
+export function narrativeLoop(
+  loop: "主要做法" | "下一步打算",
+  end: "body" | "closesBody" = "body",
+): XmlElement[] {
+  // When the loop closes the body, its last paragraph keeps with the 署名 that follows.
+  const content =
+    end === "closesBody"
+      ? [
+          tagParagraph("{^末段}"),
+          bodyText("{内容}"),
+          tagParagraph("{/末段}"),
+          tagParagraph("{#末段}"),
+          keptBodyText("{内容}"),
+          tagParagraph("{/末段}"),
+        ]
+      : [bodyText("{内容}")];
   return [
     tagParagraph(`{#${loop}}`),
     tagParagraph("{#有小标题}"),
     heading(2, "{段落序号}{小标题}"),
     tagParagraph("{/有小标题}"),
-    bodyText("{内容}"),
+    ...content,
     tagParagraph(`{/${loop}}`),
   ];
 }

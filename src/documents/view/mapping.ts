@@ -109,7 +109,7 @@ export function narrativeItems(
   paragraphs: readonly NarrativeParagraph[],
 ): ScopeData<"主要做法" | "下一步打算">[] {
   let n = 0;
-  return paragraphs.map((p) => {
+  return paragraphs.map((p, i) => {
     const heading = text(p.heading);
     if (heading !== "") n++;
     return {
@@ -118,6 +118,7 @@ export function narrativeItems(
       小标题: heading,
       有小标题: heading !== "",
       内容: text(p.text),
+      末段: i === paragraphs.length - 1,
     };
   });
 }
