@@ -81,7 +81,8 @@ export function buildViewModel(
     address && `邮政地址：${address}`,
     email && `电子邮箱：${email}`,
   ].filter(Boolean);
-  const cc = text(info.cc);
+  // The template closes the list with its own 句号 (GB/T 9704 7.4.2): none doubled.
+  const cc = text(info.cc).replace(/[。．.，,；;、\s]+$/u, "");
   const printer = text(info.printer);
   const total = stats.total;
   const departments = stats.byDepartment.filter((g) => g.name !== "").length;

@@ -49,4 +49,23 @@ describe("keep together (GB/T 9704 pagination)", () => {
       expect(kept.length).toBeLessThanOrEqual(kind === "报告" ? 1 : 2);
     });
   }
+
+  it("报告: the 版记 closes 抄送 with a 句号 and sets the 印发 line on a right tab, in one paragraph", () => {
+    const result = renderDocument({
+      template: TEMPLATES.报告,
+      kind: "报告",
+      analysis: reportAnalysis(),
+      force: true,
+    });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const ps = paragraphs(part(result.docx, "word/document.xml"));
+    const printLine = ps.find((p) => p.includes("印发</w:t>"));
+    expect(printLine).toBeDefined();
+    expect(printLine).toMatch(/<w:tabs><w:tab w:val="right" w:pos="\d+"\/><\/w:tabs>/);
+    expect(printLine).toMatch(/<w:t[^>]*>[^<]+<\/w:t><w:tab\/><w:t[^>]*>[^<]*印发<\/w:t>/);
+    const cc = ps.find((p) => p.includes("抄送："));
+    const next = ps[ps.indexOf(cc!) + 1] ?? "";
+    expect(next).toMatch(/[^。]。<\/w:t>/);
+  });
 });
