@@ -1,0 +1,173 @@
+/**
+ * GB/T 9704 on the printed page: both documents of every example ledger rendered once by
+ * LibreOffice (tests/support/rendered-pages.ts) and read line by line, as a reviewer would.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { analyseWorkbook } from "../../../src/core";
+import type { DocumentKind } from "../../../src/documents/api";
+import { renderDocument } from "../../../src/documents/render";
+import { buildViewModel } from "../../../src/documents/view-model";
+import { readWorkbookFile } from "../../../src/node/read-workbook";
+import {
+  bodyLines,
+  pageNumberLine,
+  type RenderedPage,
+  renderPages,
+} from "../../support/rendered-pages";
+import { docxParagraphs, docxXml } from "../../unit/documents/helpers";
+
+/** The type area's bottom edge: 35 mm above the page's bottom (GB/T 9704 5.2.2). */
+const TYPE_AREA_BOTTOM_MM = 297 - 35;
+
+interface Rendered {
+  readonly name: string;
+  readonly kind: DocumentKind;
+  readonly titleLines: string[];
+  readonly names: string[];
+  readonly headings: string[];
+  readonly signature: string;
+  readonly date: string;
+  readonly printer: string;
+  readonly printDate: string;
+  pages: RenderedPage[];
+}
+
+const squash = (s: string) => s.replace(/\s+/g, "");
+const docs: Rendered[] = [];
+const refused: string[] = [];
+
+beforeAll(async () => {
+  const ledgers = readdirSync("examples").filter((f) => f.endsWith("-整改台账.xlsx"));
+  const files: Uint8Array[] = [];
+  for (const ledger of ledgers) {
+    const read = analyseWorkbook(await readWorkbookFile(join("examples", ledger)));
+    // Each example fills the 基本信息 its own document needs; the other document's required
+    // values (签发人, 发文字号, 主送机关 / a contact) are supplied here so both render.
+    const analysis = {
+      ...read,
+      info: {
+        ...read.info,
+        signer: read.info.signer || "张某某",
+        docNumber: read.info.docNumber || "示例〔2024〕1号",
+        recipient: read.info.recipient || "中共示例县委巡察工作领导小组办公室",
+        phone: read.info.phone || "0393-1234567",
+        // The 版记 of the issue's report: a 16-character 印发机关 that wrapped in its cell.
+        printer: read.info.printer || "中共濮上生态园区管理局党委办公室",
+        printDate: read.info.printDate ?? read.info.docDate,
+        cc: read.info.cc || "县委巡察办，县纪委监委派驻纪检监察组",
+      },
+    };
+    for (const kind of ["报告", "通报"] as const) {
+      const template = readFileSync(join("templates", `${kind}.docx`));
+      const result = renderDocument({ template, kind, analysis, force: true });
+      if (!result.ok) {
+        refused.push(`${ledger} ${kind}`);
+        continue;
+      }
+      const vm = buildViewModel(analysis, kind);
+      const xml = docxXml(result.docx);
+      const headings = [
+        ...xml.matchAll(/<w:p><w:pPr><w:pStyle w:val="HeadingLevel\d"\/>[\s\S]*?<\/w:p>/g),
+      ].map((m) =>
+        squash([...m[0].matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join("")),
+      );
+      const paras = docxParagraphs(result.docx);
+      const sigIndex = paras.findIndex(
+        (_, i) => /^\d{4}年\d{1,2}月\d{1,2}日$/.test(paras[i + 1] ?? "") && paras[i] === vm.署名,
+      );
+      docs.push({
+        name: `${ledger} ${kind}`,
+        kind,
+        titleLines: String(vm.标题).split("\n"),
+        names: [vm.党组织名称, vm.单位名称, vm.巡察组].map(String).filter((n) => n !== ""),
+        headings,
+        signature: squash(paras[sigIndex] ?? ""),
+        date: squash(paras[sigIndex + 1] ?? ""),
+        printer: squash(String(vm.印发机关)),
+        printDate: squash(String(vm.印发日期)),
+        pages: [],
+      });
+      files.push(result.docx);
+    }
+  }
+  renderPages(files).forEach((pages, i) => {
+    (docs[i] as Rendered).pages = pages;
+  });
+}, 600_000);
+
+describe("GB/T 9704 on the rendered page (LibreOffice, every example ledger)", () => {
+  it("renders both documents of every example", () => {
+    expect(refused).toEqual([]);
+    expect(docs.length).toBe(6);
+    for (const d of docs) expect(d.pages.length, d.name).toBeGreaterThan(1);
+  });
+
+  it("prints the title in its lines, no name split between two lines", () => {
+    for (const d of docs) {
+      const lines = d.pages[0]!.lines.map((l) => l.text);
+      const start = lines.findIndex((_, i) => d.titleLines.every((t, j) => lines[i + j] === t));
+      expect(start, `${d.name}: ${lines.slice(0, 8).join("｜")}`).toBeGreaterThanOrEqual(0);
+      const printed = lines.slice(start, start + d.titleLines.length);
+      expect(printed, d.name).toEqual(d.titleLines);
+      const joined = printed.join("");
+      for (const name of d.names) {
+        if (!joined.includes(name)) continue;
+        expect(
+          printed.some((l) => l.includes(name)),
+          `${d.name}: ${name} in ${printed.join("｜")}`,
+        ).toBe(true);
+      }
+    }
+  });
+
+  it("never leaves 署名 and 成文日期 alone on a page", () => {
+    for (const d of docs) {
+      expect(d.signature, d.name).not.toBe("");
+      for (const page of d.pages) {
+        const texts = bodyLines(page).map((l) => l.text);
+        const onlySignature = texts.every((t) => t === d.signature || t === d.date);
+        expect(onlySignature, `${d.name} p${page.number}: ${texts.join("｜")}`).toBe(false);
+      }
+    }
+  });
+
+  it("never ends a page with a heading", () => {
+    for (const d of docs) {
+      expect(d.headings.length, d.name).toBeGreaterThan(3);
+      for (const page of d.pages.slice(0, -1)) {
+        const last = bodyLines(page).at(-1)?.text ?? "";
+        const heading = d.headings.find((h) => last.length >= 2 && h.endsWith(last));
+        expect(heading, `${d.name} p${page.number} ends with ${last}`).toBeUndefined();
+      }
+    }
+  });
+
+  it("sets the 印发 line on one line", () => {
+    const reports = docs.filter((d) => d.kind === "报告" && d.printer !== "");
+    expect(reports.length).toBeGreaterThan(0);
+    for (const d of reports) {
+      const lines = d.pages.flatMap((p) => bodyLines(p).map((l) => ({ ...l, page: p.number })));
+      const date = lines.find((l) => l.text.endsWith(`${d.printDate}印发`));
+      const printer = lines.find((l) => l.text.startsWith(d.printer));
+      expect(date, d.name).toBeDefined();
+      expect(printer, d.name).toBeDefined();
+      expect(printer!.page).toBe(date!.page);
+      expect(Math.abs(printer!.top - date!.top), d.name).toBeLessThan(1);
+    }
+  });
+
+  it("puts the page number's dash 7 ± 1 mm below the type area", () => {
+    for (const d of docs) {
+      for (const page of d.pages.slice(0, 2)) {
+        expect(pageNumberLine(page), `${d.name} p${page.number}`).toBeDefined();
+        const below = (page.dashTop ?? Number.NaN) - TYPE_AREA_BOTTOM_MM;
+        expect(below, `${d.name} p${page.number}: ${below.toFixed(2)} mm`).toBeGreaterThanOrEqual(
+          6,
+        );
+        expect(below, `${d.name} p${page.number}: ${below.toFixed(2)} mm`).toBeLessThanOrEqual(8);
+      }
+    }
+  });
+});
