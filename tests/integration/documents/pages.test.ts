@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { analyseWorkbook } from "../../../src/core";
+import type { LedgerAnalysis } from "../../../src/core/model";
 import type { DocumentKind } from "../../../src/documents/api";
 import { renderDocument } from "../../../src/documents/render";
 import { buildViewModel } from "../../../src/documents/view-model";
@@ -16,7 +17,14 @@ import {
   type RenderedPage,
   renderPages,
 } from "../../support/rendered-pages";
-import { docxParagraphs, docxXml } from "../../unit/documents/helpers";
+import {
+  analysisOf,
+  docxParagraphs,
+  docxXml,
+  parseReportSeed,
+  REPORT_INFO,
+  rowsFrom,
+} from "../../unit/documents/helpers";
 
 /** The type area's bottom edge: 35 mm above the page's bottom (GB/T 9704 5.2.2). */
 const TYPE_AREA_BOTTOM_MM = 297 - 35;
@@ -38,9 +46,30 @@ const squash = (s: string) => s.replace(/\s+/g, "");
 const docs: Rendered[] = [];
 const refused: string[] = [];
 
+/**
+ * Made-up ledgers of 1, 12, 48 and 200 problems (the seed's problems, repeated) whose closing
+ * paragraph grows with the size, so the 署名 block lands at different places on its page.
+ */
+function sizedAnalyses(): { name: string; analysis: LedgerAnalysis }[] {
+  const problems = parseReportSeed().problems;
+  return [1, 12, 48, 200].map((n, k) => {
+    const rows = rowsFrom(Array.from({ length: n }, (_, i) => problems[i % problems.length]!));
+    const closing = "持续巩固整改成果，建立健全长效机制，".repeat(3 + 5 * k);
+    const info = { ...REPORT_INFO, phone: "0393-1234567" };
+    return {
+      name: `${n}个问题`,
+      analysis: analysisOf(rows, info, {
+        asOf: "2024-01-05",
+        nextSteps: [{ heading: "加强监督检查", text: `${closing}确保整改落到实处。` }],
+      }),
+    };
+  });
+}
+
 beforeAll(async () => {
   const ledgers = readdirSync("examples").filter((f) => f.endsWith("-整改台账.xlsx"));
   const files: Uint8Array[] = [];
+  const jobs: { name: string; analysis: LedgerAnalysis }[] = [];
   for (const ledger of ledgers) {
     const read = analyseWorkbook(await readWorkbookFile(join("examples", ledger)));
     // Each example fills the 基本信息 its own document needs; the other document's required
@@ -59,6 +88,10 @@ beforeAll(async () => {
         cc: read.info.cc || "县委巡察办，县纪委监委派驻纪检监察组",
       },
     };
+    jobs.push({ name: ledger, analysis });
+  }
+  jobs.push(...sizedAnalyses());
+  for (const { name: ledger, analysis } of jobs) {
     for (const kind of ["报告", "通报"] as const) {
       const template = readFileSync(join("templates", `${kind}.docx`));
       const result = renderDocument({ template, kind, analysis, force: true });
@@ -100,7 +133,8 @@ beforeAll(async () => {
 describe("GB/T 9704 on the rendered page (LibreOffice, every example ledger)", () => {
   it("renders both documents of every example", () => {
     expect(refused).toEqual([]);
-    expect(docs.length).toBe(6);
+    // Three example ledgers and four sized ones, two documents each.
+    expect(docs.length).toBe(14);
     for (const d of docs) expect(d.pages.length, d.name).toBeGreaterThan(1);
   });
 
