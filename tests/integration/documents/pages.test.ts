@@ -178,6 +178,28 @@ describe("GB/T 9704 on the rendered page (LibreOffice, every example ledger)", (
     }
   });
 
+  it("never leaves one line of a paragraph alone at a page's top or foot", () => {
+    // A body line starts at the type area's left edge (28 mm) when it continues a paragraph,
+    // two characters in (≈ 39.2 mm) when it opens one.
+    const continues = (l?: { left: number }) => l !== undefined && Math.abs(l.left - 28) < 1;
+    const opens = (l?: { left: number }) => l !== undefined && Math.abs(l.left - 39.2) < 1;
+    for (const d of docs) {
+      d.pages.slice(1).forEach((page, i) => {
+        const before = bodyLines(d.pages[i]!);
+        const here = bodyLines(page);
+        const where = `${d.name} p${page.number}`;
+        // Widow: a paragraph's last line alone at the top (the next line opens a paragraph).
+        expect(continues(here[0]) && opens(here[1]), `${where} starts with ${here[0]?.text}`).toBe(
+          false,
+        );
+        // Orphan: a paragraph's first line alone at the foot of the page before.
+        expect(opens(before.at(-1)) && continues(here[0]), `${where}: ${before.at(-1)?.text}`).toBe(
+          false,
+        );
+      });
+    }
+  });
+
   it("sets the 印发 line on one line", () => {
     const reports = docs.filter((d) => d.kind === "报告" && d.printer !== "");
     expect(reports.length).toBeGreaterThan(0);
