@@ -6,38 +6,57 @@
  * - with a seal (7.3.5.1): 成文日期 右空四字, 署名 centred over the date by its real width;
  * - without (7.3.5.2): 署名 右空二字, the date starting two characters further right; when the
  *   date is longer, the date keeps 右空二字 and the 署名 moves left to keep the offset.
- * Widths in half characters: a Han or full-width character is 2, an ASCII digit or letter 1
- * (仿宋_GB2312 sets digits half-width).
+ * Widths in quarter characters: a Han or full-width character is 4, an ASCII digit or letter 2
+ * (仿宋_GB2312 sets digits half-width), and a quarter for each change between the two, which
+ * Word (autoSpaceDN/DE, on by default) and LibreOffice put between Han and digits: 2024年1月10日
+ * is 3 × 4 + 7 × 2 + 5 = 31 quarters, 7.75 characters, as the rendered page measures it.
  */
 
 /** One 3号 character, in twips. */
 const CHAR_TWIPS = 320;
+/** One quarter of a character, in twips. */
+export const QUARTER_TWIPS = CHAR_TWIPS / 4;
 /** The type area holds 28 characters; a 署名 never indents past its start. */
-const LINE_HALVES = 56;
+const LINE_QUARTERS = 28 * 4;
 
-export function halfWidths(text: string): number {
+const isNarrow = (ch: string) => ch.charCodeAt(0) < 0x2000;
+const isAlnum = (ch: string) => /[0-9A-Za-z]/.test(ch);
+
+/** Word's and LibreOffice's automatic space between Han characters and digits or letters. */
+const autoSpace = (a: string, b: string) =>
+  (isAlnum(a) && !isNarrow(b)) || (!isNarrow(a) && isAlnum(b));
+
+export function quarterWidths(text: string): number {
   let n = 0;
-  for (const ch of text) n += ch.charCodeAt(0) < 0x2000 ? 1 : 2;
+  let previous = "";
+  for (const ch of text) {
+    n += isNarrow(ch) ? 2 : 4;
+    if (previous !== "" && autoSpace(previous, ch)) n += 1;
+    previous = ch;
+  }
   return n;
 }
 
 export interface SignatureIndents {
-  /** Right indents in half characters. */
+  /** Right indents in quarter characters. */
   readonly name: number;
   readonly date: number;
 }
 
 export function signatureIndents(name: string, date: string, seal: boolean): SignatureIndents {
-  const n = halfWidths(name);
-  const d = halfWidths(date);
-  const clamp = (v: number) => Math.max(0, Math.min(LINE_HALVES - n, v));
+  const n = quarterWidths(name);
+  const d = quarterWidths(date);
+  const clamp = (v: number) => Math.max(0, Math.min(LINE_QUARTERS - n, v));
+  const chars = (c: number) => c * 4;
   if (seal) {
-    // Centre over the date: the name's centre at the date's centre (rounded to a half character).
-    return { date: 8, name: clamp(8 + Math.round((d - n) / 2)) };
+    // Centre over the date: the name's centre at the date's centre (to a quarter character).
+    return { date: chars(4), name: clamp(chars(4) + Math.round((d - n) / 2)) };
   }
-  const dateIndent = 4 + n - 4 - d;
-  if (dateIndent >= 4) return { name: 4, date: dateIndent };
-  return { date: 4, name: clamp(4 + 4 + d - n) };
+  // The date starts two characters right of the name's start: its right indent is the name's
+  // (two characters) plus the name's width, less two characters and the date's width.
+  const dateIndent = n - d;
+  if (dateIndent >= chars(2)) return { name: chars(2), date: dateIndent };
+  return { date: chars(2), name: clamp(chars(4) + d - n) };
 }
 
 const PARAGRAPH = /<w:p>((?:(?!<\/w:p>)[\s\S])*?)<\/w:p>/g;
@@ -54,8 +73,8 @@ function paragraphText(inner: string): string {
     .replace(/&amp;/g, "&");
 }
 
-const withIndent = (style: string, halves: number) =>
-  `<w:pPr><w:pStyle w:val="${style}"/><w:ind w:left="0" w:right="${halves * (CHAR_TWIPS / 2)}" w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="right"/></w:pPr>`;
+const withIndent = (style: string, quarters: number) =>
+  `<w:pPr><w:pStyle w:val="${style}"/><w:ind w:left="0" w:right="${quarters * QUARTER_TWIPS}" w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="right"/></w:pPr>`;
 
 /** document.xml with the 署名 and 成文日期 indents set; unchanged when the pair is not found. */
 export function placeSignature(documentXml: string, seal: boolean): string {

@@ -167,6 +167,38 @@ describe("GB/T 9704 on the rendered page (LibreOffice, every example ledger)", (
     }
   });
 
+  it("sets 署名 and 成文日期 by GB/T 9704 7.3.5, measured on the page", () => {
+    const CHAR_MM = 156.03 / 28;
+    const RIGHT_EDGE_MM = 210 - 26;
+    for (const d of docs) {
+      const lines = d.pages.flatMap((p) => bodyLines(p));
+      const i = lines.findIndex((l, k) => l.text === d.signature && lines[k + 1]?.text === d.date);
+      expect(i, d.name).toBeGreaterThanOrEqual(0);
+      const [sig, date] = [lines[i]!, lines[i + 1]!];
+      const where = `${d.name}: 署名 ${sig.left.toFixed(1)}–${sig.right.toFixed(1)}, 日期 ${date.left.toFixed(1)}–${date.right.toFixed(1)}`;
+      if (d.kind === "报告") {
+        // With the seal: the date 右空四字, the 署名 centred over it — unless centred it would
+        // run past the right edge (a 20-character name): then it ends at the edge.
+        expect(Math.abs(RIGHT_EDGE_MM - 4 * CHAR_MM - date.right), where).toBeLessThan(1);
+        const dateCentre = (date.left + date.right) / 2;
+        const width = sig.right - sig.left;
+        if (dateCentre + width / 2 <= RIGHT_EDGE_MM) {
+          expect(Math.abs((sig.left + sig.right) / 2 - dateCentre), where).toBeLessThan(1);
+        } else {
+          expect(Math.abs(sig.right - RIGHT_EDGE_MM), where).toBeLessThan(1);
+        }
+      } else {
+        // Without: the date starts two characters right of the 署名, and whichever ends further
+        // right stands 右空二字.
+        // (Within half a character: LibreOffice sets digits a little wider than the quarter
+        // model — 2022年9月30日 measures 7.9 characters, not 7.75.)
+        expect(Math.abs(date.left - sig.left - 2 * CHAR_MM), where).toBeLessThan(CHAR_MM / 2);
+        const right = Math.max(sig.right, date.right);
+        expect(Math.abs(RIGHT_EDGE_MM - 2 * CHAR_MM - right), where).toBeLessThan(1);
+      }
+    }
+  });
+
   it("never ends a page with a heading", () => {
     for (const d of docs) {
       expect(d.headings.length, d.name).toBeGreaterThan(3);

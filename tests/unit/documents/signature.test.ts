@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { renderDocument } from "../../../src/documents/render";
-import { halfWidths, placeSignature, signatureIndents } from "../../../src/documents/signature";
+import { placeSignature, quarterWidths, signatureIndents } from "../../../src/documents/signature";
 import { docxParagraphs, docxXml, noticeAnalysis, reportAnalysis } from "./helpers";
 
 const TEMPLATES = {
@@ -9,27 +9,27 @@ const TEMPLATES = {
   通报: new Uint8Array(readFileSync("templates/通报.docx")),
 };
 
-/** Where a right-aligned paragraph's text starts and ends, in half characters from the right edge. */
+/** Where a right-aligned paragraph's text starts and ends, in quarter characters from the right edge. */
 const span = (text: string, rightIndent: number) => ({
-  start: rightIndent + halfWidths(text),
+  start: rightIndent + quarterWidths(text),
   end: rightIndent,
 });
 
 describe("署名 and 成文日期 (GB/T 9704 7.3.5)", () => {
-  it("counts digits half-width and Han characters full-width", () => {
-    expect(halfWidths("2024年1月5日")).toBe(12);
-    expect(halfWidths("2024年12月25日")).toBe(14);
-    expect(halfWidths("中共清丰县市政园林局党组")).toBe(24);
+  it("counts digits half-width, Han characters full-width, a quarter between the two", () => {
+    expect(quarterWidths("2024年1月5日")).toBe(6 * 2 + 3 * 4 + 5);
+    expect(quarterWidths("2024年12月25日")).toBe(8 * 2 + 3 * 4 + 5);
+    expect(quarterWidths("中共清丰县市政园林局党组")).toBe(48);
   });
 
   it("with a seal: the date 右空四字 and the 署名 centred over it, whatever its length", () => {
     for (const name of ["某局", "中共清丰县市政园林局党组", "中共濮上生态园区管理局党委"]) {
       for (const date of ["2024年1月5日", "2024年12月25日"]) {
         const ind = signatureIndents(name, date, true);
-        expect(ind.date).toBe(8);
+        expect(ind.date).toBe(16);
         const n = span(name, ind.name);
         const d = span(date, ind.date);
-        // Centres within half a half-character (rounding) of each other.
+        // Centres within half a quarter character (rounding) of each other.
         expect(Math.abs((n.start + n.end) / 2 - (d.start + d.end) / 2)).toBeLessThanOrEqual(0.5);
       }
     }
@@ -46,18 +46,18 @@ describe("署名 and 成文日期 (GB/T 9704 7.3.5)", () => {
 
   it("without a seal: 署名 右空二字, the date two characters further right", () => {
     const ind = signatureIndents("中共邵阳市园林绿化中心委员会", "2024年12月31日", false);
-    expect(ind.name).toBe(4);
+    expect(ind.name).toBe(8);
     const n = span("中共邵阳市园林绿化中心委员会", ind.name);
     const d = span("2024年12月31日", ind.date);
-    expect(n.start - d.start).toBe(4);
+    expect(n.start - d.start).toBe(8);
   });
 
   it("without a seal and a date longer than the 署名: the date keeps 右空二字", () => {
     const ind = signatureIndents("某局", "2024年12月31日", false);
-    expect(ind.date).toBe(4);
+    expect(ind.date).toBe(8);
     const n = span("某局", ind.name);
     const d = span("2024年12月31日", ind.date);
-    expect(n.start - d.start).toBe(4);
+    expect(n.start - d.start).toBe(8);
   });
 
   it("leaves paragraphs with their own formatting alone", () => {
@@ -95,7 +95,7 @@ describe("署名 and 成文日期 (GB/T 9704 7.3.5)", () => {
       )!;
       const date = paras[paras.indexOf(name) + 1]!;
       const expected = signatureIndents(name, date, c.seal);
-      expect([Number(m![1]), Number(m![3])]).toEqual([expected.name * 160, expected.date * 160]);
+      expect([Number(m![1]), Number(m![3])]).toEqual([expected.name * 80, expected.date * 80]);
     }
   });
 });
