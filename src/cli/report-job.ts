@@ -23,6 +23,8 @@ export interface GenerateOptions {
   readonly precision: Precision;
   readonly force: boolean;
   readonly title?: string;
+  /** 加盖印章; default by kind (报告 yes, 通报 no). */
+  readonly seal?: boolean;
 }
 
 export type GenerateStatus = "written" | "errors" | "unusable";
@@ -98,6 +100,7 @@ export async function generateFromFile(
     analysis,
     force: options.force,
     ...(options.title ? { title: options.title } : {}),
+    ...(options.seal !== undefined ? { seal: options.seal } : {}),
   });
   if (!result.ok) {
     const budget = result.findings.find((f) => f.code === "document.render.budget");

@@ -21,6 +21,8 @@ export interface RenderRequest {
   readonly force?: boolean;
   /** Overrides the derived 标题. */
   readonly title?: string;
+  /** 加盖印章 (default: 报告 yes, 通报 no): decides how 署名 and 成文日期 stand. */
+  readonly seal?: boolean;
 }
 
 export type RenderResult =

@@ -265,6 +265,12 @@ const STATISTICS = defs("", "统计", [
 ]);
 
 const CONDITIONS = defs("", "条件", [
+  [
+    "加盖印章",
+    "condition",
+    "本文件加盖印章（报告默认是，通报默认否）；决定署名和成文日期的排法",
+    "是",
+  ],
   ["有版记", "condition", "有抄送或印发机关时为真，用于整段版记", "是", { documents: REPORT }],
   ["有抄送", "condition", "已填写抄送", "是", { documents: REPORT }],
   ["有印发", "condition", "已填写印发机关", "是", { documents: REPORT }],
@@ -353,6 +359,7 @@ const NARRATIVE_ITEM = [
   ["小标题", "text", "小标题（可为空）", "加强组织领导"],
   ["有小标题", "condition", "本段有小标题", "是"],
   ["内容", "text", "段落内容（保留换行）", "局党组坚持把巡察整改放在首要位置……"],
+  ["末段", "condition", "本段是这一部分的最后一段（正文结尾与署名同页）", "否"],
 ] as const satisfies readonly Spec[];
 
 const GROUP_ITEM = <const N extends string>(what: string, nameTag: N, example: string) =>

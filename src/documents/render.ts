@@ -13,6 +13,7 @@ import type { DocumentKind, RenderRequest, RenderResult } from "./api";
 import { TAGS } from "./contract";
 import { parseExpression } from "./expression";
 import { stripIllegalXml } from "./format";
+import { placeSignature } from "./signature";
 import {
   type CompiledTemplate,
   checkCompiled,
@@ -125,6 +126,8 @@ export const budgetRefusal = (kind: string): Finding => ({
 /** A file name from the title: characters Windows forbids replaced, length kept reasonable. */
 export function fileNameFromTitle(title: string, kind: DocumentKind): string {
   const cleaned = title
+    // The title's own line breaks (its printed lines) join up in the name.
+    .replace(/\s*\n\s*/g, "")
     .replace(/[\\/:*?"<>|\u0000-\u001F]/g, "_")
     .replace(/\s+/g, "")
     .replace(/^\.+/, "")
@@ -208,7 +211,10 @@ export function renderDocument(req: RenderRequest): RenderResult {
     };
   }
 
-  const data = buildViewModel(analysis, kind, req.title ? { title: req.title } : {});
+  const data = buildViewModel(analysis, kind, {
+    ...(req.title ? { title: req.title } : {}),
+    ...(req.seal !== undefined ? { seal: req.seal } : {}),
+  });
   const docRules = documentFindings(analysis.info, kind);
   const missing = missingValueFindings(data, kind, docRules);
   const blocking = [...docRules, ...missing].filter((f) => f.severity === "error");
@@ -243,6 +249,8 @@ export function renderDocument(req: RenderRequest): RenderResult {
   // (pasted into Word, or made by another tool). None may reach the file.
   if (compiled.compiled.budget.exceeded) return { ok: false, findings: [budgetRefusal(kind)] };
   const zip = doc.getZip() as PizZip;
+  const body = zip.file("word/document.xml")?.asText();
+  if (body !== undefined) zip.file("word/document.xml", placeSignature(body, data.加盖印章));
   let outputChars = 0;
   for (const name of Object.keys(zip.files)) {
     if (!/\.(xml|rels)$/.test(name)) continue;
@@ -295,7 +303,8 @@ export function documentCoreProps(xml: string, title: string, date: string): str
       `<${tag}${attrs}>${inner}</${tag}></cp:coreProperties>`,
     );
   };
-  let out = put(xml, "dc:title", escapeXml(title));
+  // The title may be set on several lines (title-lines.ts); the property is one line.
+  let out = put(xml, "dc:title", escapeXml(title.replace(/\s*\n\s*/g, "")));
   out = put(out, "dcterms:created", stamp, ' xsi:type="dcterms:W3CDTF"');
   out = put(out, "dcterms:modified", stamp, ' xsi:type="dcterms:W3CDTF"');
   return out;

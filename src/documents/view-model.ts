@@ -18,6 +18,7 @@ import {
   overdueItems,
   problemItem,
   ruleItems,
+  titleValue,
 } from "./view/mapping";
 import {
   defaultNextSteps,
@@ -46,8 +47,10 @@ export interface ViewItem {
 export type ViewData = ScopeData<"">;
 
 export interface ViewModelOptions {
-  /** Overrides the derived 标题. */
+  /** Overrides the derived 标题; line breaks in it ("\n") are kept as given. */
   readonly title?: string;
+  /** 加盖印章: the seal decides how 署名 and 成文日期 stand (default: 报告 yes, 通报 no). */
+  readonly seal?: boolean;
 }
 
 type StatusFigures = Pick<ViewData, Extract<TagName<"">, `${string}个数` | `${string}占比`>>;
@@ -83,7 +86,8 @@ export function buildViewModel(
     address && `邮政地址：${address}`,
     email && `电子邮箱：${email}`,
   ].filter(Boolean);
-  const cc = text(info.cc);
+  // The template closes the list with its own 句号 (GB/T 9704 7.4.2): none doubled.
+  const cc = text(info.cc).replace(/[。．.，,；;、\s]+$/u, "");
   const printer = text(info.printer);
   const total = stats.total;
   const departments = stats.byDepartment.filter((g) => g.name !== "").length;
@@ -130,7 +134,7 @@ export function buildViewModel(
   ]) as StatusFigures;
 
   return {
-    标题: text(options.title) || deriveTitle(info, kind),
+    标题: titleValue(text(options.title) || deriveTitle(info, kind), { org, unit, group }),
     发文机关标志: text(info.issuerMark) || (org ? `${org}文件` : ""),
     发文字号: text(info.docNumber),
     签发人: text(info.signer),
@@ -182,6 +186,7 @@ export function buildViewModel(
     未完成表述: unfinishedSentence(unfinished),
     开头段: said.opening,
 
+    加盖印章: options.seal ?? !isNotice,
     有版记: cc !== "" || printer !== "",
     有抄送: cc !== "",
     有印发: printer !== "",

@@ -9,6 +9,8 @@ import {
   docNumberParagraph,
   heading,
   issuerMarkParagraph,
+  keptBlankLine,
+  keptBodyText,
   recipientParagraph,
   signatureParagraphs,
   tagParagraph,
@@ -35,9 +37,9 @@ function redHeader(): XmlElement[] {
   ];
 }
 
-/** 署名 and 成文日期 after two blank lines (room for the seal). */
+/** 署名 and 成文日期 after two blank lines (room for the seal), all kept with each other. */
 function signature(): XmlElement[] {
-  return [blankLine(), blankLine(), ...signatureParagraphs("{署名}", "{成文日期}")];
+  return [keptBlankLine(), keptBlankLine(), ...signatureParagraphs("{署名}", "{成文日期}")];
 }
 
 export function reportBody(): XmlElement[] {
@@ -55,7 +57,7 @@ export function reportBody(): XmlElement[] {
     ...paragraphIf("有自查", bodyText("{自查表述}")),
     ...paragraphIf("有未完成", bodyText("{未完成表述}")),
     heading(1, "三、下一步工作打算"),
-    ...narrativeLoop("下一步打算"),
+    ...narrativeLoop("下一步打算", "closesBody"),
     ...signature(),
     ...colophon(),
   ];
@@ -74,8 +76,8 @@ export function noticeBody(): XmlElement[] {
     ...problemList("notice"),
     heading(1, "三、下一步工作安排"),
     ...narrativeLoop("下一步打算"),
-    bodyText("欢迎广大干部群众对{巡察}整改落实情况进行监督。如有意见建议，请及时向我们反映。"),
-    paragraphIf("有联系方式", bodyText("{联系方式}。")),
+    keptBodyText("欢迎广大干部群众对{巡察}整改落实情况进行监督。如有意见建议，请及时向我们反映。"),
+    paragraphIf("有联系方式", keptBodyText("{联系方式}。")),
     ...signature(),
   ].flat();
 }

@@ -69,12 +69,14 @@ export const CHAR = PT.size3 * 20; // 320
 export const CHAR_SMALL = PT.size4 * 20; // 280
 
 /**
- * Footer: the page number's line (4号, exact 14 pt = 280 twips high) starts 7 mm below the type
- * area. w:footer is the distance from the page's bottom edge to the bottom of the footer text:
- * 35 mm − 7 mm − 14 pt = 1984 − 397 − 280 = 1307 twips (23.06 mm).
+ * Footer: the page number's dash (一字线) stands 7 mm below the type area (GB/T 9704 7.5). The
+ * dash sits at the middle of its exact 14 pt line (4号, 280 twips), so the line's middle goes
+ * 7 mm below the type area. w:footer is the distance from the page's bottom edge to the bottom
+ * of the footer text: 35 mm − 7 mm − 7 pt = 1984 − 397 − 140 = 1447 twips (25.5 mm).
+ * (Putting the line's top at 7 mm left the dash 9.5 mm down on the rendered page.)
  */
 export const FOOTER_LINE = CHAR_SMALL;
-export const FOOTER_DISTANCE = MARGIN.bottom - mmToTwips(7) - FOOTER_LINE;
+export const FOOTER_DISTANCE = MARGIN.bottom - mmToTwips(7) - FOOTER_LINE / 2;
 export const HEADER_DISTANCE = mmToTwips(15);
 
 /** 发文字号 to the red line: 4 mm ≈ 11.3 pt; border w:space is in whole points. */

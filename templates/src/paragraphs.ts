@@ -61,7 +61,20 @@ export function docNumberParagraph(numberTag: string, signerTag: string): XmlEle
   );
 }
 
-/** 署名 at the centre tab above 成文日期, which stands four characters in from the right. */
+/**
+ * 署名 above 成文日期, both right-aligned; the renderer sets their right indents from the real
+ * widths (GB/T 9704 7.3.5.1 with a seal, 7.3.5.2 without).
+ */
 export function signatureParagraphs(nameTag: string, dateTag: string): XmlElement[] {
-  return [paragraph(STYLE.signature, run(TAB, nameTag)), paragraph(STYLE.date, run(dateTag))];
+  return [paragraph(STYLE.signature, run(nameTag)), paragraph(STYLE.date, run(dateTag))];
+}
+
+/** An empty line kept with the next paragraph (the room for the seal above the 署名). */
+export function keptBlankLine(): XmlElement {
+  return paragraph({ keepNext: true });
+}
+
+/** A body paragraph kept with the next one: the end of the body travels with the 署名. */
+export function keptBodyText(...pieces: RunPiece[]): XmlElement {
+  return paragraph({ keepNext: true }, run(...pieces));
 }

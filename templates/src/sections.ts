@@ -5,22 +5,37 @@
  * tag is written whole inside a single run.
  */
 import { BLACK, CHAR_SMALL, RULE, TYPE_AREA } from "./layout";
-import { bodyText, heading, tagParagraph } from "./paragraphs";
+import { bodyText, heading, keptBodyText, tagParagraph } from "./paragraphs";
 import { STYLE } from "./styles";
-import { paragraph, run } from "./wml";
+import { paragraph, run, TAB, type TabStop } from "./wml";
 import { el, type XmlElement } from "./xml";
 
 /**
  * A narrative loop (主要做法 or 下一步打算): each item's 小标题 as a （一） heading in 楷体 when
  * there is one, then its 内容 as a body paragraph (line breaks kept by the renderer).
  */
-export function narrativeLoop(loop: "主要做法" | "下一步打算"): XmlElement[] {
+export function narrativeLoop(
+  loop: "主要做法" | "下一步打算",
+  end: "body" | "closesBody" = "body",
+): XmlElement[] {
+  // When the loop closes the body, its last paragraph keeps with the 署名 that follows.
+  const content =
+    end === "closesBody"
+      ? [
+          tagParagraph("{^末段}"),
+          bodyText("{内容}"),
+          tagParagraph("{/末段}"),
+          tagParagraph("{#末段}"),
+          keptBodyText("{内容}"),
+          tagParagraph("{/末段}"),
+        ]
+      : [bodyText("{内容}")];
   return [
     tagParagraph(`{#${loop}}`),
     tagParagraph("{#有小标题}"),
     heading(2, "{段落序号}{小标题}"),
     tagParagraph("{/有小标题}"),
-    bodyText("{内容}"),
+    ...content,
     tagParagraph(`{/${loop}}`),
   ];
 }
@@ -71,19 +86,23 @@ export function problemList(detail: ProblemDetail): XmlElement[] {
 }
 
 const LABEL = "抄送：";
-/** Columns of the 版记 table: "抄送：" (one character in + three characters), then the rest split so
- * 印发机关 has room on the left and 印发日期 stands on the right. */
+/**
+ * Columns of the 版记 table: one 4号 character (the 印发 row's left space), the rest of the
+ * "抄送：" label (the 抄送 row's first cell spans both), then the remainder of the type area.
+ */
 const COL = (() => {
-  const label = CHAR_SMALL + LABEL.length * CHAR_SMALL; // 1120
-  const middle = 3500;
-  return [label, middle, TYPE_AREA.width - label - middle] as const;
+  const space = CHAR_SMALL; // 280
+  const label = LABEL.length * CHAR_SMALL; // 840
+  return [space, label, TYPE_AREA.width - space - label] as const;
 })();
+/** The 印发 line's right tab: the end of its cell's text area (one character from the right). */
+const PRINT_TAB = COL[1] + COL[2] - CHAR_SMALL;
 
 function cell(
   width: number,
   span: number,
   margins: { left: number; right: number },
-  jc: "left" | "right",
+  format: { tabs?: readonly TabStop[] },
   ...runs: XmlElement[]
 ): XmlElement {
   return el(
@@ -101,8 +120,8 @@ function cell(
         el("w:right", { "w:w": margins.right, "w:type": "dxa" }),
       ),
     ),
-    // 版记 style (4号仿宋, left); the 印发日期 cell is right-aligned directly.
-    paragraph({ style: STYLE.colophon, jc: jc === "right" ? "right" : undefined }, ...runs),
+    // 版记 style (4号仿宋, left); the 印发 line adds its right tab directly.
+    paragraph({ style: STYLE.colophon, ...(format.tabs ? { tabs: format.tabs } : {}) }, ...runs),
   );
 }
 
@@ -175,15 +194,26 @@ export function colophon(): XmlElement[] {
       "w:tr",
       {},
       el("w:trPr", {}, el("w:cantSplit")),
-      cell(COL[0], 1, { left: outer, right: 0 }, "left", run(`{#有抄送}${LABEL}`)),
-      cell(COL[1] + COL[2], 2, { left: 0, right: outer }, "left", run("{抄送}{/有抄送}")),
+      cell(COL[0] + COL[1], 2, { left: outer, right: 0 }, {}, run(`{#有抄送}${LABEL}`)),
+      // The label's own cell: a long 抄送 wraps under the first character after the colon; the
+      // 句号 closes the last organ (GB/T 9704 7.4.2).
+      cell(COL[2], 1, { left: 0, right: outer }, {}, run("{抄送}。{/有抄送}")),
     ),
     el(
       "w:tr",
       {},
       el("w:trPr", {}, el("w:cantSplit")),
-      cell(COL[0] + COL[1], 2, { left: outer, right: 0 }, "left", run("{#有印发}{印发机关}")),
-      cell(COL[2], 1, { left: 0, right: outer }, "right", run("{印发日期}印发{/有印发}")),
+      // 印发机关 one character in (this empty cell), 印发日期 one character from the right on a
+      // right tab: one paragraph, so the line never wraps in a fixed-width cell. The condition
+      // tags stand in different cells, so docxtemplater keeps or drops the whole row.
+      cell(COL[0], 1, { left: 0, right: 0 }, {}, run("{#有印发}")),
+      cell(
+        COL[1] + COL[2],
+        2,
+        { left: 0, right: outer },
+        { tabs: [{ kind: "right", pos: PRINT_TAB }] },
+        run("{印发机关}", TAB, "{印发日期}印发{/有印发}"),
+      ),
     ),
   );
   // The last paragraph anchors the floating table and keeps the body from ending in a table.

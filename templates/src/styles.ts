@@ -61,14 +61,6 @@ export const RED_RULE = { size: 12, color: RED, space: RED_LINE_SPACE_PT } as co
 
 const NO_INDENT = { firstLineChars: 0 } as const;
 
-/**
- * 署名 centred above 成文日期, which stands four characters in from the right. The date's width
- * is 6–7 characters (2024年1月5日 … 2024年12月25日), so a centre tab at the middle of a
- * 6.5-character date puts the 署名 within half a character of the date's centre; tabs, never
- * spaces.
- */
-export const SIGNATURE_TAB = TYPE_AREA.width - DATE_RIGHT_INDENT - Math.round(6.5 * CHAR * 0.5);
-
 export interface StyleDef {
   readonly type: "paragraph" | "character";
   readonly id: StyleId;
@@ -86,8 +78,9 @@ export const STYLES: readonly StyleDef[] = [
     type: "paragraph",
     id: STYLE.normal,
     name: "Normal",
+    // Widow/orphan control: a paragraph never leaves one line alone at a page's top or foot.
     pPr: {
-      widowControl: false,
+      widowControl: true,
       spacing: { line: LINE_PITCH },
       ind: { firstLineChars: 200 },
       jc: "both",
@@ -136,7 +129,8 @@ export const STYLES: readonly StyleDef[] = [
     name: "公文标题",
     basedOn: STYLE.normal,
     next: STYLE.normal,
-    pPr: { keepNext: true, ind: NO_INDENT, jc: "center" },
+    // Off the grid: a 22 pt character would otherwise take two 3号 grid cells (and lines).
+    pPr: { keepNext: true, snapToGrid: false, ind: NO_INDENT, jc: "center" },
     rPr: { font: FONT.xiaobiaosong, size: SZ.title },
   },
   {
@@ -171,7 +165,7 @@ export const STYLES: readonly StyleDef[] = [
     name: "三级标题",
     basedOn: STYLE.normal,
     next: STYLE.normal,
-    pPr: { outlineLevel: 2 },
+    pPr: { keepNext: true, outlineLevel: 2 },
     rPr: { font: FONT.fangsong },
   },
   {
@@ -180,7 +174,7 @@ export const STYLES: readonly StyleDef[] = [
     name: "四级标题",
     basedOn: STYLE.normal,
     next: STYLE.normal,
-    pPr: { outlineLevel: 3 },
+    pPr: { keepNext: true, outlineLevel: 3 },
     rPr: { font: FONT.fangsong },
   },
   {
@@ -189,11 +183,14 @@ export const STYLES: readonly StyleDef[] = [
     name: "署名",
     basedOn: STYLE.normal,
     next: STYLE.date,
+    // Right-aligned; the renderer sets the right indent from the real widths of the name and
+    // the date (GB/T 9704 7.3.5, see src/documents/signature.ts). The style's own indent is
+    // the sealed layout for a 6.5-character date and a 6.5-character name.
     pPr: {
       keepNext: true,
-      tabs: [{ kind: "center", pos: SIGNATURE_TAB }],
-      ind: NO_INDENT,
-      jc: "left",
+      keepLines: true,
+      ind: { right: DATE_RIGHT_INDENT, firstLineChars: 0 },
+      jc: "right",
     },
   },
   {
@@ -202,7 +199,7 @@ export const STYLES: readonly StyleDef[] = [
     name: "成文日期",
     basedOn: STYLE.normal,
     next: STYLE.normal,
-    pPr: { ind: { right: DATE_RIGHT_INDENT, firstLineChars: 0 }, jc: "right" },
+    pPr: { keepLines: true, ind: { right: DATE_RIGHT_INDENT, firstLineChars: 0 }, jc: "right" },
   },
   {
     // 4号仿宋 in the 版记 table; off the grid so the rows keep their own height.

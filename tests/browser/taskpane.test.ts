@@ -238,11 +238,11 @@ describe("task pane in Chromium", () => {
         expect(paragraphs).toEqual(docxParagraphs(reference.docx));
         const text = paragraphs.join("\n");
         if (kind === "通报") {
-          expect(text).toContain("中共邵阳市园林绿化中心委员会关于巡察整改进展情况的通报");
+          expect(text).toContain("中共邵阳市园林绿化中心委员会\n关于巡察整改进展情况的通报");
           expect(text).toMatch(/截至2024年12月31日[^。]*25个[^。]*已完成整改18个[^。]*长期整改7个/);
         } else {
           expect(text).toContain(
-            "中共邵阳市园林绿化中心委员会关于落实市委第四巡察组反馈意见整改情况的报告",
+            "中共邵阳市园林绿化中心委员会\n关于落实市委第四巡察组\n反馈意见整改情况的报告",
           );
           expect(text).toContain(`签发人：${PROFILE.signer}`);
           expect(text).toContain(`${PROFILE.recipient}：`);

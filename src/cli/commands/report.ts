@@ -123,6 +123,7 @@ interface ReportCliOptions {
   precision?: string;
   force?: boolean;
   title?: string;
+  seal?: boolean;
   threads?: string;
 }
 
@@ -141,7 +142,9 @@ export function register(program: Command): void {
       .option("--out <文件.docx|文件夹>", "输出文件（单个台账时）或输出文件夹；默认放在台账旁边")
       .option("--as-of <YYYY-MM-DD>", "统计截至日期，默认今天")
       .option("--precision <0|1|2>", "百分比保留的小数位数", "0")
-      .option("--title <标题>", "改写文件标题（默认由基本信息生成）")
+      .option("--title <标题>", "改写文件标题（默认由基本信息生成；标题中的换行保留为回行）")
+      .option("--seal", "加盖印章：署名居中于成文日期之上（报告默认）")
+      .option("--no-seal", "不加盖印章：署名右空二字（通报默认）")
       .option("--force", "台账有错误时仍然生成")
       .option("--threads <n>", "同时处理的台账数（多个台账时）")
       .addHelpText(
@@ -176,6 +179,7 @@ export async function runReport(args: readonly string[], cli: ReportCliOptions):
       force: cli.force === true,
       ...(cli.out ? { out: resolve(cli.out) } : {}),
       ...(cli.title ? { title: cli.title } : {}),
+      ...(cli.seal !== undefined ? { seal: cli.seal } : {}),
     };
   } catch (error) {
     if (error instanceof UsageError) {

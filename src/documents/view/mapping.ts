@@ -16,6 +16,7 @@ import { RAW_SUFFIX, type ScopeData } from "../contract";
 import { chineseDate, chineseNumber, chineseOrdinal, percentText } from "../format";
 import type { AspectGroup, NumberedRow } from "./grouping";
 import { printedMeasures, problemNumber, text } from "./prose";
+import { type TitleNames, titleLines } from "./title-lines";
 
 export type ProblemData = ScopeData<"问题">;
 export type AspectData = ScopeData<"方面">;
@@ -108,7 +109,7 @@ export function narrativeItems(
   paragraphs: readonly NarrativeParagraph[],
 ): ScopeData<"主要做法" | "下一步打算">[] {
   let n = 0;
-  return paragraphs.map((p) => {
+  return paragraphs.map((p, i) => {
     const heading = text(p.heading);
     if (heading !== "") n++;
     return {
@@ -117,6 +118,7 @@ export function narrativeItems(
       小标题: heading,
       有小标题: heading !== "",
       内容: text(p.text),
+      末段: i === paragraphs.length - 1,
     };
   });
 }
@@ -139,4 +141,12 @@ export function ruleItems(rules: readonly string[]): ScopeData<"制度">[] {
 
 export function percent(share: number, precision: Precision): string {
   return percentText(share, precision);
+}
+
+/**
+ * 标题 as printed: its lines joined by "\n" (docxtemplater writes <w:br/>). A title given with
+ * its own line breaks (--title, the pane) keeps them; any other is broken by meaning.
+ */
+export function titleValue(title: string, names: TitleNames): string {
+  return titleLines(title, names).join("\n");
 }

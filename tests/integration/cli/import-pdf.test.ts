@@ -15,6 +15,7 @@ import { paragraphsFromText } from "../../../src/core/import";
 import type { LedgerAnalysis } from "../../../src/core/model";
 import type { DocumentKind } from "../../../src/documents/api";
 import { renderDocument } from "../../../src/documents/render";
+import { printedMeasures } from "../../../src/documents/view/prose";
 import { PDF_LIMITS, readPdfParagraphs } from "../../../src/node/pdf-paragraphs";
 import { readWorkbookFile } from "../../../src/node/read-workbook";
 import { TEMPLATES_DIR } from "../../../templates/src/build";
@@ -111,9 +112,16 @@ describe("round trip through print: our documents as PDF import back to their le
   it.each(ROUND_TRIP)("$kind", async ({ kind }) => {
     const original = originals.get(kind)!;
     const back = await importTo(join(dir, `${kind}.pdf`), join(dir, `${kind}-back.xlsx`));
-    const fields = (a: LedgerAnalysis) =>
-      rowsOf(a).map((r) => ({ ...r, measures: kind === "报告" ? r.measures : "" }));
-    expect(fields(back)).toEqual(fields(original));
+    // The report leaves out a 整改措施 that its 整改成效 begins with (documents.md 2a).
+    const printed = original.ledger!.rows.map((x) =>
+      kind === "报告" ? squeeze(printedMeasures(x.measures, x.result)) : "",
+    );
+    const fields = (a: LedgerAnalysis, measures?: unknown[]) =>
+      rowsOf(a).map((r, i) => ({
+        ...r,
+        measures: measures ? measures[i] : kind === "报告" ? r.measures : "",
+      }));
+    expect(fields(back)).toEqual(fields(original, printed));
     expect(back.stats.byStatus).toEqual(original.stats.byStatus);
   });
 });

@@ -21,7 +21,7 @@ import { promisify } from "node:util";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { runReport } from "../../../src/cli/commands/report";
 import { runTemplateCheck } from "../../../src/cli/commands/template";
-import { buildDocx, docxParagraphs } from "../../unit/documents/helpers";
+import { buildDocx, docxParagraphs, docxXml } from "../../unit/documents/helpers";
 
 const root = fileURLToPath(new URL("../../../", import.meta.url));
 const QF = join(root, "examples", "清丰县市政园林局-整改台账.xlsx");
@@ -58,8 +58,27 @@ describe("zhenggai report", () => {
     expect(code).toBe(0);
     const file = join(dir, `${SY_TITLE}.docx`);
     expect(existsSync(file)).toBe(true);
-    expect(docxParagraphs(readFileSync(file))[0]).toBe(SY_TITLE);
+    // The title paragraph in its two lines (<w:br/> after the party organisation's name).
+    expect(docxParagraphs(readFileSync(file))[0]).toBe(
+      "中共邵阳市园林绿化中心委员会\n关于巡察整改进展情况的通报",
+    );
     expect(out).toContain(`已生成：${file}`);
+  });
+
+  it("--seal centres the notice's 署名 over its date; without it the notice's 署名 stands 右空二字", async () => {
+    const indents = (file: string) =>
+      [
+        ...docxXml(readFileSync(file)).matchAll(
+          /<w:pStyle w:val="(Signature|DocDate)"\/><w:ind w:left="0" w:right="(\d+)"/g,
+        ),
+      ].map((m) => Number(m[2]));
+    const plain = join(dir, "plain");
+    const sealed = join(dir, "sealed");
+    expect(await runReport([SY], { ...base, template: "通报", out: plain })).toBe(0);
+    expect(await runReport([SY], { ...base, template: "通报", out: sealed, seal: true })).toBe(0);
+    // 右空二字 = 640 twips; with the seal the date stands 右空四字 = 1280.
+    expect(indents(join(plain, `${SY_TITLE}.docx`))[0]).toBe(640);
+    expect(indents(join(sealed, `${SY_TITLE}.docx`))[1]).toBe(1280);
   });
 
   it("writes nothing for a ledger with errors and lists them (exit 1); --force writes", async () => {

@@ -63,7 +63,9 @@ describe("清丰 (seed 000) → 报告", () => {
     if (!result.ok) throw new Error(result.findings.map((f) => f.message).join("\n"));
     const paras = nonEmpty(docxParagraphs(result.docx));
     expect(paras).toContain("清市政党组〔2024〕1号\t签发人：常良涛");
-    expect(paras).toContain("中共清丰县市政园林局党组关于落实县委第一巡察组反馈意见整改情况的报告");
+    expect(paras).toContain(
+      "中共清丰县市政园林局党组\n关于落实县委第一巡察组\n反馈意见整改情况的报告",
+    );
     const seed = parseReportSeed().problems;
     const problems = paras.filter((p) => /^（\d+）/.test(p));
     expect(problems).toEqual(seed.map((s, i) => `（${i + 1}）${s.problem}`));
@@ -95,7 +97,7 @@ describe("邵阳 (seed 001) → 通报", () => {
     const result = renderDocument({ template: template("通报"), kind: "通报", analysis });
     if (!result.ok) throw new Error(result.findings.map((f) => f.message).join("\n"));
     const paras = nonEmpty(docxParagraphs(result.docx));
-    expect(paras[0]).toBe("中共邵阳市园林绿化中心委员会关于巡察整改进展情况的通报");
+    expect(paras[0]).toBe("中共邵阳市园林绿化中心委员会\n关于巡察整改进展情况的通报");
     expect(paras).toContain(
       "截至2024年1月10日，巡察反馈的25个具体问题，已完成整改18个，整改完成率72%，长期整改7个。",
     );

@@ -271,7 +271,7 @@ describe("wording (documents.md 2a)", () => {
   it("巡视 everywhere in the generated wording when the group is a 巡视组", () => {
     const a = analyse(info("省委第三巡视组", "中共某某大学委员会"));
     const notice = buildViewModel(a, "通报");
-    expect(notice.标题).toBe("中共某某大学委员会关于巡视整改进展情况的通报");
+    expect(notice.标题).toBe("中共某某大学委员会\n关于巡视整改进展情况的通报"); // title lines by meaning
     expect(notice.开头段).toBe(
       "根据省委统一部署，2023年7月28日至9月11日，省委第三巡视组对中共某某大学委员会进行了巡视。" +
         "2023年10月23日，省委第三巡视组向大学党委反馈了巡视意见。" +

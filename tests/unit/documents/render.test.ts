@@ -40,7 +40,9 @@ describe("报告 from a seed-000-like ledger (three levels, 48 problems)", () =>
   it("has the 版头 facts, title, recipient and file name from the title", () => {
     expect(paras[0]).toBe("中共清丰县市政园林局党组文件");
     expect(paras[1]).toBe("清市政党组〔2024〕1号　　　　签发人：常良涛");
-    expect(paras[2]).toBe("中共清丰县市政园林局党组关于落实县委第一巡察组反馈意见整改情况的报告");
+    expect(paras[2]).toBe(
+      "中共清丰县市政园林局党组\n关于落实县委第一巡察组\n反馈意见整改情况的报告",
+    );
     expect(paras[3]).toBe("县委巡察工作领导小组办公室：");
     expect(result.fileName).toBe(
       "中共清丰县市政园林局党组关于落实县委第一巡察组反馈意见整改情况的报告.docx",
@@ -99,7 +101,7 @@ describe("通报 from a seed-001-like ledger (two levels, 25 problems)", () => {
   const paras = docxParagraphs(result.docx);
 
   it("reproduces the seed's structure: title, opening, three sections, contacts, signature", () => {
-    expect(paras[0]).toBe("中共邵阳市园林绿化中心委员会关于巡察整改进展情况的通报");
+    expect(paras[0]).toBe("中共邵阳市园林绿化中心委员会\n关于巡察整改进展情况的通报");
     expect(paras[1]).toMatch(
       /^根据市委统一部署，2023年3月21日至6月7日，市委第四巡察组对中共邵阳市园林绿化中心委员会进行了延伸巡察。/,
     );
