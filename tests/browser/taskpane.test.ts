@@ -62,8 +62,11 @@ function docxParagraphs(bytes: Uint8Array): string[] {
   expect(zip.file("[Content_Types].xml")?.asText()).toContain("wordprocessingml.document.main");
   const xml = zip.file("word/document.xml")?.asText() ?? "";
   expect(xml).toMatch(/^<\?xml[^>]*\?>\s*<w:document\b/);
+  // A line break inside a paragraph (the title's lines) reads as "\n".
   return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((p) =>
-    [...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(""),
+    [...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:br\/>/g)]
+      .map((t) => (t[0] === "<w:br/>" ? "\n" : t[1]))
+      .join(""),
   );
 }
 
