@@ -53,6 +53,32 @@ export async function runMigrations(
   }
 }
 
+/**
+ * Runs `fn` in a transaction on one pooled connection; rolls back on any error, and drops a
+ * connection whose ROLLBACK failed instead of returning it to the pool.
+ */
+export async function inTransaction<T>(
+  pool: pg.Pool,
+  fn: (c: pg.PoolClient) => Promise<T>,
+  begin = "BEGIN",
+): Promise<T> {
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  try {
+    await client.query(begin);
+    const result = await fn(client);
+    await client.query("COMMIT");
+    return result;
+  } catch (e) {
+    await client.query("ROLLBACK").catch((r: Error) => {
+      broken = r;
+    });
+    throw e;
+  } finally {
+    client.release(broken);
+  }
+}
+
 /** postgres://user:secret@host/db → postgres://user@host/db, for logs and messages. */
 export function redactUrl(url: string): string {
   try {

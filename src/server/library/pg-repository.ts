@@ -21,7 +21,7 @@ import type pg from "pg";
 import type { DocumentKind } from "../../documents/api";
 import { conflict, forbidden, notFound } from "./errors";
 import { departmentLookAlikeMessage, lookAlikeOf, templateLookAlikeMessage } from "./names";
-import { openPool, redactUrl, runMigrations } from "./pg-migrations";
+import { inTransaction, openPool, redactUrl, runMigrations } from "./pg-migrations";
 import type {
   AuditAction,
   AuditEntry,
@@ -215,21 +215,7 @@ export class PostgresTemplateRepository implements TemplateRepository {
 
   /** Runs `fn` in a transaction on one connection; rolls back on any error. */
   async transaction<T>(fn: (c: pg.PoolClient) => Promise<T>, begin = "BEGIN"): Promise<T> {
-    const client = await this.pool.connect();
-    let broken: Error | undefined;
-    try {
-      await client.query(begin);
-      const result = await fn(client);
-      await client.query("COMMIT");
-      return result;
-    } catch (e) {
-      await client.query("ROLLBACK").catch((r: Error) => {
-        broken = r;
-      });
-      throw e;
-    } finally {
-      client.release(broken);
-    }
+    return inTransaction(this.pool, fn, begin);
   }
 
   private read<T>(fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {

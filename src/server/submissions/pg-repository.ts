@@ -18,7 +18,7 @@ import type pg from "pg";
 import type { Finding } from "../../core/model";
 import type { UnitFigures } from "../../submissions/types";
 import { conflict, notFound } from "../library/errors";
-import { openPool, redactUrl, runMigrations } from "../library/pg-migrations";
+import { inTransaction, openPool, redactUrl, runMigrations } from "../library/pg-migrations";
 import type {
   Account,
   AccountRole,
@@ -170,22 +170,8 @@ export class PostgresSubmissionRepository implements SubmissionRepository {
   }
 
   /** Runs `fn` in a transaction on one connection; rolls back on any error. */
-  private async transaction<T>(fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    let broken: Error | undefined;
-    try {
-      await client.query("BEGIN");
-      const result = await fn(client);
-      await client.query("COMMIT");
-      return result;
-    } catch (e) {
-      await client.query("ROLLBACK").catch((r: Error) => {
-        broken = r;
-      });
-      throw e;
-    } finally {
-      client.release(broken);
-    }
+  private transaction<T>(fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
+    return inTransaction(this.pool, fn);
   }
 
   private async audit(

@@ -43,7 +43,12 @@ async function submitUntilKilled(server: ChildServer, tokens: readonly string[])
     }
   };
   const writers = [0, 1, 2, 3].map(writer);
-  await new Promise((r) => setTimeout(r, 400 + Math.floor(Math.random() * 800)));
+  // Kill mid-stream: after the first acknowledgement (a loaded machine may take seconds for
+  // one), then at a random moment while the four writers go on.
+  const started = Date.now();
+  while (acked.length === 0 && Date.now() - started < 30_000)
+    await new Promise((r) => setTimeout(r, 20));
+  await new Promise((r) => setTimeout(r, Math.floor(Math.random() * 800)));
   await killServer(server, "SIGKILL");
   stop = true;
   await Promise.all(writers);
