@@ -38,7 +38,7 @@ export function punctuationFixes(
     if (!sheet || !at) continue;
     const cell = sheet.cells[at.row - sheet.origin.row]?.[at.col - sheet.origin.col];
     // Only text: a number or date is never rewritten as text.
-    if (!cell || cell.t !== "s") continue;
+    if (cell?.t !== "s") continue;
     const after = halfWidthPunctuation(cell.v).fixed;
     if (after !== cell.v) out.push({ sheet: f.sheet, cell: f.cell, before: cell.v, after });
   }
