@@ -45,6 +45,7 @@ export {
 } from "./normalise";
 export { parseChineseNumber, parseCount } from "./numbers";
 export { findingsAfterProfile, mergeProfile, type UnitProfile, unitProfileSchema } from "./profile";
+export { HALF_WIDTH_CODE, type PunctuationFix, punctuationFixes } from "./punctuation-fix";
 export {
   classifyRuleTitles,
   type RuleText,

@@ -1,13 +1,14 @@
 /**
  * The WorkbookPort inside Excel. Each method is one Excel.run with as few syncs as it can:
  * readWorkbook 2 (sheet list; used ranges + cells), live.writeStatistics 1, live.selectCell 1,
- * live.normaliseLedger 2 + 1, live.addLedgerSheets 2 + 2, profile 0 (document settings), embedded templates 1 + one per part.
+ * live.normaliseLedger 2 + 1, live.fixPunctuation 2 (read the targets, write), live.addLedgerSheets 2 + 2, profile 0 (document settings), embedded templates 1 + one per part.
  */
 import { analyseWorkbook } from "../core/analyse";
 import type { WorkbookGrid } from "../core/grid";
 import type { ImportResult } from "../core/import/model";
 import { type LedgerAnalysis, SHEET } from "../core/model";
 import type { UnitProfile } from "../core/profile";
+import type { PunctuationFix } from "../core/punctuation-fix";
 import type {
   AddedLedgerSheets,
   EmbeddedTemplate,
@@ -20,6 +21,7 @@ import { OfficeAdapterError, officeCall, officeErrorCode } from "./errors";
 import { excelApiSupported, excelRun, isExcelOnTheWeb } from "./host";
 import { planNormalisation, queueNormalisation } from "./normalise";
 import { loadProfileFromSettings, saveProfileToSettings } from "./profile";
+import { fixPunctuationIn } from "./punctuation";
 import { type ReadBudget, readWorkbookIn } from "./read";
 import { selectCellIn } from "./select";
 import { buildStatsLayout } from "./stats-layout";
@@ -133,6 +135,9 @@ export function createExcelWorkbookPort(options: ExcelPortOptions = {}): ExcelWo
         throw new OfficeAdapterError(VALIDATION_UNSUPPORTED, "ValidationUnsupported");
     });
 
+  const fixPunctuation = (fixes: readonly PunctuationFix[]) =>
+    officeCall("修正半角标点", () => excelRun((context) => fixPunctuationIn(context, fixes)));
+
   const addLedgerSheets = (result: ImportResult): Promise<AddedLedgerSheets> =>
     officeCall("导入整改台账", async () => {
       const [grid, layouts] = await Promise.all([readWorkbook(), importedSheetLayouts(result)]);
@@ -213,7 +218,7 @@ export function createExcelWorkbookPort(options: ExcelPortOptions = {}): ExcelWo
     readWorkbook,
     loadProfile: async (): Promise<UnitProfile | undefined> => loadProfileFromSettings(),
     saveProfile: (profile: UnitProfile) => saveProfileToSettings(profile),
-    live: { writeStatistics, selectCell, normaliseLedger, addLedgerSheets },
+    live: { writeStatistics, selectCell, normaliseLedger, fixPunctuation, addLedgerSheets },
     embedded: {
       list: listEmbeddedTemplates,
       embed: embedTemplate,

@@ -7,6 +7,7 @@ import type { WorkbookGrid } from "../core/grid";
 import type { ImportResult } from "../core/import/model";
 import type { LedgerAnalysis } from "../core/model";
 import type { UnitProfile } from "../core/profile";
+import type { PunctuationFix } from "../core/punctuation-fix";
 import type { DocumentKind } from "../documents/api";
 
 /** A template carried inside the workbook (custom XML part in Excel). */
@@ -31,6 +32,11 @@ export interface LiveWorkbook {
   selectCell(sheet: string, address: string): Promise<void>;
   /** 规范台账: adds drop-down validation and date formats to the ledger sheet, nothing else. */
   normaliseLedger(): Promise<void>;
+  /**
+   * 规范台账's punctuation fix: writes `after` into exactly the cells listed, skipping any whose
+   * value is no longer `before` (edited since the check). Returns how many cells were changed.
+   */
+  fixPunctuation(fixes: readonly PunctuationFix[]): Promise<number>;
   /**
    * 从反馈意见导入: adds the imported 整改台账 and 基本信息 (and 报告正文 when the document has
    * one) as NEW sheets. Each takes its own name only when the workbook has no such sheet (and,

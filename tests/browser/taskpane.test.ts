@@ -29,6 +29,7 @@ import { workbookGridFromXlsx } from "../../src/xlsx/grid";
 import { tempDir } from "../integration/library/helpers";
 import { launchChromium } from "../support/chromium";
 import { type FakeOfficeHost, installFakeOffice, uninstallFakeOffice } from "../support/fake-excel";
+import { LEDGER_HEADER } from "../support/office-ledger";
 import { BROKEN_PROBLEM, BROKEN_STATUS, fakeLedgerInput } from "./taskpane-fake-ledger";
 
 const SHAOYANG = join(PROJECT_ROOT, "examples/邵阳市园林绿化中心-整改台账.xlsx");
@@ -366,6 +367,63 @@ describe("task pane in Chromium", () => {
       );
       expect(selections.at(-1)).toEqual({ sheet: broken!.sheet, address: broken!.cell });
       await ledgerUnchanged();
+    });
+
+    it("规范台账 offers 修正半角标点 with the list; after 修改 only those cells change, and 校验 re-checks", async () => {
+      // The clerk types two cells with half-width punctuation in Excel.
+      const measures = LEDGER_HEADER.indexOf("整改措施");
+      const result = LEDGER_HEADER.indexOf("整改成效");
+      const letter = (c: number) => String.fromCharCode(65 + c);
+      await host(`(() => {
+        const s = globalThis.__fakeHost.workbook.sheet("整改台账");
+        s.touch(2, ${measures}).value = "加强学习,提高认识;落实(整改)";
+        s.touch(3, ${result}).value = "投入1,000元,完成整改";
+      })()`);
+      const halfWidth = async () =>
+        (
+          await page
+            .locator('section[aria-label="校验结果"] ul[data-severity="warning"] > li')
+            .allInnerTexts()
+        ).filter((t) => t.includes("半角标点")).length;
+      await page.getByRole("button", { name: "重新检查" }).click();
+      await openTab(page, "校验");
+      await expect.poll(halfWidth, { timeout: 10_000 }).toBe(2);
+      await openTab(page, "设置");
+      await page.getByRole("button", { name: "规范台账", exact: true }).click();
+      const offer = page.getByRole("button", { name: "修正半角标点（2 处）" });
+      await offer.waitFor();
+      const list = await page.getByRole("table", { name: "半角标点修正清单" }).innerText();
+      expect(list).toContain(
+        `整改台账!${letter(measures)}3\t加强学习,提高认识;落实(整改) → 加强学习，提高认识；落实（整改）`,
+      );
+      expect(list).toContain(
+        `整改台账!${letter(result)}4\t投入1,000元,完成整改 → 投入1,000元，完成整改`,
+      );
+      const before = await host<
+        FakeOfficeHost extends { snapshot(s: string): infer R } ? R : never
+      >('globalThis.__fakeHost.snapshot("整改台账")');
+
+      await offer.click();
+      const dialog = page.getByRole("dialog");
+      await dialog.getByText("Excel 的“撤消”不能撤回这次修改", { exact: false }).waitFor();
+      // Nothing is written before the user confirms.
+      expect(await host('globalThis.__fakeHost.snapshot("整改台账")')).toEqual(before);
+      await dialog.getByRole("button", { name: "修改", exact: true }).click();
+      await page.getByText("已修改 2 个单元格，原值见上表。", { exact: false }).waitFor();
+
+      const after = await host<typeof before>('globalThis.__fakeHost.snapshot("整改台账")');
+      const changed = Object.keys({ ...before.values, ...after.values }).filter(
+        (a) => before.values[a] !== after.values[a],
+      );
+      expect(changed.sort()).toEqual([`${letter(measures)}3`, `${letter(result)}4`].sort());
+      expect(after.values[`${letter(measures)}3`]).toBe("加强学习，提高认识；落实（整改）");
+      expect(after.values[`${letter(result)}4`]).toBe("投入1,000元，完成整改");
+      expect(after.formats).toEqual(before.formats);
+      expect(after.validation).toEqual(before.validation);
+
+      // The re-check read the fixed cells: 校验 no longer shows the two warnings.
+      await openTab(page, "校验");
+      await expect.poll(halfWidth, { timeout: 10_000 }).toBe(0);
     });
   });
 

@@ -771,6 +771,8 @@ class FakeRange extends ClientProxy<RangeTarget> {
         return rangeMatrix(t, valueType);
       case "text":
         return rangeMatrix(t, (c) => String(c?.value ?? ""));
+      case "formulas": // the fake holds no formulas: a cell's formula is its value
+        return rangeMatrix(t, (c) => c?.value ?? "");
       default:
         return fail("InvalidArgument", `Range.${name} is not supported by the fake`);
     }
@@ -795,6 +797,9 @@ class FakeRange extends ClientProxy<RangeTarget> {
   }
   set values(v: unknown[][]) {
     this.set("values", v, (t) => forEachCell(t, v, writeValue));
+  }
+  get formulas(): unknown[][] {
+    return this.get("formulas");
   }
   get numberFormat(): unknown[][] {
     return this.get("numberFormat");

@@ -6,6 +6,7 @@
 import type { WorkbookGrid } from "../../core/grid";
 import type { Finding, LedgerAnalysis, Precision } from "../../core/model";
 import type { UnitProfile } from "../../core/profile";
+import type { PunctuationFix } from "../../core/punctuation-fix";
 import type { DocumentKind, RenderResult } from "../../documents/api";
 import type { WorkbookPort } from "../../ports/workbook";
 
@@ -34,6 +35,18 @@ export async function analyse(
     precision: settings.precision,
     ...(profile ? { profile } : {}),
   });
+}
+
+/**
+ * 规范台账's punctuation fix list, from a fresh read of the workbook: the half-width punctuation
+ * warnings do not depend on the profile or settings, and the cells' own text is what Excel holds.
+ */
+export async function punctuationFixesOf(port: WorkbookPort): Promise<PunctuationFix[]> {
+  const [{ analyseWorkbook, punctuationFixes }, grid] = await Promise.all([
+    loadCore(),
+    port.readWorkbook(),
+  ]);
+  return punctuationFixes(grid, analyseWorkbook(grid).findings);
 }
 
 export function countBySeverity(findings: readonly Finding[]): Record<Finding["severity"], number> {

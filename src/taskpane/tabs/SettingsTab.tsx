@@ -1,9 +1,16 @@
 /**
  * 设置: the unit profile (filled in once; it completes whatever 基本信息 leaves empty),
- * percentage precision, and 规范台账 in Excel.
+ * percentage precision, and 规范台账 in Excel (with its punctuation fix, applied after the user
+ * confirms the list of cells).
  */
 import {
   Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
   Field,
   Input,
   MessageBar,
@@ -20,6 +27,8 @@ import { useEffect, useRef, useState } from "react";
 import { isAddress, isEmail, isPhoneList } from "../../core/info";
 import type { Precision } from "../../core/model";
 import { type UnitProfile, unitProfileSchema } from "../../core/profile";
+import type { PunctuationFix } from "../../core/punctuation-fix";
+import { punctuationFixesOf } from "../state/session";
 import { type Session, useAction } from "../state/useSession";
 
 type ProfileField = keyof UnitProfile;
@@ -62,7 +71,43 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalS,
   },
   muted: { color: tokens.colorNeutralForeground3 },
+  fixes: {
+    borderCollapse: "collapse",
+    fontSize: tokens.fontSizeBase200,
+    "& th, & td": {
+      textAlign: "left",
+      verticalAlign: "top",
+      padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`,
+      borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    },
+  },
 });
+
+/** The cells the punctuation fix changes: cell, before → after (kept after the fix: 原值见上表). */
+function FixList({ fixes, className }: { fixes: readonly PunctuationFix[]; className: string }) {
+  return (
+    <table className={className} aria-label="半角标点修正清单">
+      <thead>
+        <tr>
+          <th>单元格</th>
+          <th>原值 → 修改为</th>
+        </tr>
+      </thead>
+      <tbody>
+        {fixes.map((f) => (
+          <tr key={`${f.sheet}!${f.cell}`}>
+            <td>
+              {f.sheet}!{f.cell}
+            </td>
+            <td>
+              {f.before} → {f.after}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
 
 export default function SettingsTab({
   session,
@@ -88,6 +133,11 @@ export default function SettingsTab({
   const save = useAction();
   const normalise = useAction();
   const [normalised, setNormalised] = useState(false);
+  // The punctuation fix: the list found after 规范台账, the confirm dialog, the result.
+  const [fixes, setFixes] = useState<PunctuationFix[]>([]);
+  const [confirming, setConfirming] = useState(false);
+  const [fixedCount, setFixedCount] = useState<number | undefined>();
+  const fix = useAction();
   const port = session.port;
   const live = port?.live;
 
@@ -199,8 +249,15 @@ export default function SettingsTab({
             onClick={() =>
               void normalise.act(async () => {
                 setNormalised(false);
-                await live.normaliseLedger();
-                setNormalised(true);
+                setFixes([]);
+                setFixedCount(undefined);
+                try {
+                  await live.normaliseLedger();
+                  setNormalised(true);
+                } finally {
+                  // Offered even when the drop-downs could not be added (Excel 2016).
+                  if (port) setFixes(await punctuationFixesOf(port).catch(() => []));
+                }
               })
             }
           >
@@ -216,6 +273,70 @@ export default function SettingsTab({
               <MessageBarBody>{normalise.error}</MessageBarBody>
             </MessageBar>
           )}
+          {fixes.length > 0 && (
+            <>
+              <Text size={200}>
+                {fixedCount === undefined
+                  ? `台账中有 ${fixes.length} 个单元格的中文里用了半角标点，可改为全角：`
+                  : "修改的单元格："}
+              </Text>
+              <FixList fixes={fixes} className={styles.fixes} />
+              {fixedCount === undefined && (
+                <Button
+                  icon={fix.busy ? <Spinner size="tiny" /> : undefined}
+                  disabled={fix.busy}
+                  onClick={() => setConfirming(true)}
+                >
+                  修正半角标点（{fixes.length} 处）
+                </Button>
+              )}
+            </>
+          )}
+          {fixedCount !== undefined && (
+            <MessageBar intent="success">
+              <MessageBarBody>
+                已修改 {fixedCount} 个单元格，原值见上表。
+                {fixedCount < fixes.length &&
+                  `另有 ${fixes.length - fixedCount} 个单元格在检查后已被改动，未修改。`}
+                Excel 的“撤消”不能撤回加载项的修改，如需恢复请按上表手动改回。
+              </MessageBarBody>
+            </MessageBar>
+          )}
+          {fix.error && (
+            <MessageBar intent="error">
+              <MessageBarBody>{fix.error}</MessageBarBody>
+            </MessageBar>
+          )}
+          <Dialog open={confirming} onOpenChange={(_, d) => setConfirming(d.open)}>
+            <DialogSurface>
+              <DialogBody>
+                <DialogTitle>修正半角标点</DialogTitle>
+                <DialogContent>
+                  将把上表 {fixes.length}{" "}
+                  个单元格中的半角标点改为全角，其他单元格不动；检查后已被改动的单元格会跳过。Excel
+                  的“撤消”不能撤回这次修改，原值会保留在清单中，可按清单手动改回。
+                </DialogContent>
+                <DialogActions>
+                  <Button appearance="secondary" onClick={() => setConfirming(false)}>
+                    取消
+                  </Button>
+                  <Button
+                    appearance="primary"
+                    onClick={() => {
+                      setConfirming(false);
+                      void fix.act(async () => {
+                        const changed = await live.fixPunctuation(fixes);
+                        setFixedCount(changed);
+                        await session.refresh();
+                      });
+                    }}
+                  >
+                    修改
+                  </Button>
+                </DialogActions>
+              </DialogBody>
+            </DialogSurface>
+          </Dialog>
         </div>
       )}
     </section>
