@@ -21,6 +21,7 @@ import { isAddress, isEmail, isPhoneList } from "../../core/info";
 import type { Precision } from "../../core/model";
 import { type UnitProfile, unitProfileSchema } from "../../core/profile";
 import { type Session, useAction } from "../state/useSession";
+import { SubmitPanel } from "./SubmitPanel";
 
 type ProfileField = keyof UnitProfile;
 
@@ -218,6 +219,7 @@ export default function SettingsTab({
           )}
         </div>
       )}
+      <SubmitPanel port={port} />
     </section>
   );
 }
