@@ -18,6 +18,7 @@ import { gateTemplate, readZip, TEMPLATE_LIMITS, type ZipLimits } from "../docum
 export type { ZipLimits };
 
 import { sha256Hex } from "./hash";
+import { checkName, nameKey } from "./names";
 
 // ---------------------------------------------------------------------------------------------
 // Reading zips safely
@@ -225,6 +226,29 @@ function strayEntries(names: readonly string[], manifest: PackManifest): string[
 }
 
 /**
+ * The library's name rule (checkName) applied to each template's name and department as
+ * pack.json spells them: invisible (Cf) characters, controls, path characters are refused.
+ */
+function packNameErrors(json: unknown): string[] {
+  const templates = (json as { templates?: unknown } | null)?.templates;
+  if (!Array.isArray(templates)) return [];
+  const errors: string[] = [];
+  for (const [i, t] of templates.entries()) {
+    const { name, department } = (t ?? {}) as { name?: unknown; department?: unknown };
+    if (typeof name === "string") {
+      const checked = checkName(name, `模板包中第 ${i + 1} 个模板的名称`);
+      if (!checked.ok) errors.push(checked.message);
+    }
+    if (typeof department === "string" && department.trim() !== "") {
+      const checked = checkName(department, `模板包中第 ${i + 1} 个模板的部门名称`);
+      if (!checked.ok) errors.push(checked.message);
+    }
+    if (errors.length >= 5) break;
+  }
+  return errors;
+}
+
+/**
  * Reads a pack and accepts it only whole: pack.json valid, every listed file present with the
  * sha256 it declares, every template a safe .docx that passes the template check, and the
  * profile (if any) valid. Returns every problem found, in Chinese.
@@ -256,6 +280,9 @@ export async function importPack(
         `模板包的 pack.json 中“${twice.slice(0, 40)}”出现了两次，无法确定以哪个为准，不予导入。`,
       ],
     };
+  // Names before the schema: its trim() would silently drop a leading U+FEFF.
+  const badNames = packNameErrors(json);
+  if (badNames.length > 0) return { ok: false, errors: badNames };
   const parsed = packManifestSchema.safeParse(json);
   if (!parsed.success) return { ok: false, errors: zodLines("pack.json 格式不对", parsed.error) };
   const manifest = parsed.data;
@@ -264,15 +291,20 @@ export async function importPack(
 
   const errors: string[] = [];
   const templates: PackTemplateWithHash[] = [];
-  const seen = new Set<string>();
+  const seen = new Map<string, string>(); // nameKey → the name as written
   const seenFiles = new Set<string>();
   for (const t of manifest.templates) {
     const label = `模板“${t.name}”`;
-    if (seen.has(t.name)) {
-      errors.push(`${label}在 pack.json 中出现了两次。`);
+    const twin = seen.get(nameKey(t.name));
+    if (twin !== undefined) {
+      errors.push(
+        twin === t.name
+          ? `${label}在 pack.json 中出现了两次。`
+          : `${label}与同一模板包中的模板“${twin}”只差大小写、全角半角或字形变体，容易混淆，不予导入；请导出方改名后重新导出。`,
+      );
       continue;
     }
-    seen.add(t.name);
+    seen.set(nameKey(t.name), t.name);
     if (seenFiles.has(t.file.toLowerCase())) {
       errors.push(`${label}与另一个模板指向同一个文件 ${t.file}，模板包已被改动，不予导入。`);
       continue;
@@ -300,7 +332,7 @@ export async function importPack(
       continue;
     }
     templates.push({
-      name: t.name,
+      name: t.name.normalize("NFC"),
       kind: t.kind,
       version: t.version,
       sha256: actual,

@@ -40,13 +40,18 @@ export async function readXlsxGrid(bytes: Uint8Array, fileName: string): Promise
   }
 }
 
+/** The opened file's bytes per standalone port, for 报送 (the port's contract has no bytes). */
+const fileBytes = new WeakMap<WorkbookPort, Uint8Array>();
+export const standaloneFileBytes = (port: WorkbookPort): Uint8Array | undefined =>
+  fileBytes.get(port);
+
 export function createStandalonePort(
   fileName: string,
   bytes: Uint8Array,
   storage: Storage | undefined = globalThis.localStorage,
 ): WorkbookPort {
   let grid: Promise<WorkbookGrid> | undefined;
-  return {
+  const port: WorkbookPort = {
     host: "standalone",
     label: fileName,
     live: null,
@@ -75,4 +80,6 @@ export function createStandalonePort(
       storage.setItem(PROFILE_STORAGE_KEY, JSON.stringify(valid));
     },
   };
+  fileBytes.set(port, bytes);
+  return port;
 }

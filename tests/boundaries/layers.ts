@@ -89,7 +89,15 @@ export const LAYERS: readonly Layer[] = [
   {
     folder: "src/taskpane",
     owns: "the task pane UI (React + Fluent UI v9); talks to the workbook through src/ports",
-    imports: ["src/core", "src/docx", "src/documents", "src/library", "src/office", "src/xlsx"],
+    imports: [
+      "src/core",
+      "src/docx",
+      "src/documents",
+      "src/library",
+      "src/office",
+      "src/submissions",
+      "src/xlsx",
+    ],
     typesFrom: ["src/ports"],
     packages: "any",
     node: false,

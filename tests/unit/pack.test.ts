@@ -227,3 +227,74 @@ describe("template packs", () => {
     expect(!notZip.ok && notZip.errors[0]).toContain("不是有效的压缩包");
   });
 });
+
+describe("names inside a pack get the library's name rule", () => {
+  const one = (name: string, department?: string) => ({
+    name,
+    kind: "通报" as const,
+    version: "1",
+    docx: NOTICE,
+    ...(department ? { department } : {}),
+  });
+
+  it("refuses invisible (Cf) characters in a template's or a department's name, naming them", async () => {
+    const cases: Array<[string, ReturnType<typeof one>, RegExp]> = [
+      [
+        "zero-width space",
+        one("整改通报\u200b"),
+        /第 1 个模板的名称含有不可见的字符（U\+200B 零宽空格）/,
+      ],
+      [
+        "department",
+        one("整改通报", "办公室\u200d"),
+        /第 1 个模板的部门名称含有不可见的字符（U\+200D 零宽连字）/,
+      ],
+      ["bidi override", one("整改\u202e通报"), /U\+202E 方向控制符/],
+      ["path character", one("整改/通报"), /第 1 个模板的名称不能含有“\/”或“\\”/],
+    ];
+    for (const [what, template, reason] of cases) {
+      const pack = await exportPack({ templates: [template] });
+      const read = await importPack(pack, checkTemplate);
+      expect(read.ok, what).toBe(false);
+      expect(read.ok ? "" : read.errors.join("；"), what).toMatch(reason);
+    }
+    // exportPack's schema trims a leading U+FEFF away; a hand-written pack.json keeps it.
+    const pack = await exportPack({ templates: [one("整改通报")] });
+    const manifest = manifestOf(pack);
+    manifest.templates[0]!.name = "\ufeff整改通报";
+    const bom = await importPack(
+      patchPack(pack, { "pack.json": strToU8(JSON.stringify(manifest)) }),
+      checkTemplate,
+    );
+    expect(!bom.ok && bom.errors.join("；")).toMatch(/U\+FEFF 零宽不换行空格（BOM）/);
+    const clean = await importPack(
+      await exportPack({ templates: [one("整改通报", "办公室")] }),
+      checkTemplate,
+    );
+    expect(clean.ok && clean.pack.templates.map((t) => [t.name, t.department])).toEqual([
+      ["整改通报", "办公室"],
+    ]);
+  });
+
+  it("refuses two templates whose names differ only in case, width or compatibility form", async () => {
+    for (const [a, b] of [
+      ["ＡＢ整改通报", "ab整改通报"],
+      ["Straße通报", "STRASSE通报"],
+      ["整改通报①", "整改通报1"],
+    ] as const) {
+      const read = await importPack(
+        await exportPack({ templates: [one(a), one(b)] }),
+        checkTemplate,
+      );
+      expect(read.ok, b).toBe(false);
+      expect(read.ok ? "" : read.errors.join("；")).toBe(
+        `模板“${b}”与同一模板包中的模板“${a}”只差大小写、全角半角或字形变体，容易混淆，不予导入；请导出方改名后重新导出。`,
+      );
+    }
+    const same = await importPack(
+      await exportPack({ templates: [one("甲"), one("甲")] }),
+      checkTemplate,
+    );
+    expect(!same.ok && same.errors).toEqual(["模板“甲”在 pack.json 中出现了两次。"]);
+  });
+});

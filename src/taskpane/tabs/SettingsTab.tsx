@@ -30,6 +30,7 @@ import { type UnitProfile, unitProfileSchema } from "../../core/profile";
 import type { PunctuationFix } from "../../core/punctuation-fix";
 import { punctuationFixesOf } from "../state/session";
 import { type Session, useAction } from "../state/useSession";
+import { SubmitPanel } from "./SubmitPanel";
 
 type ProfileField = keyof UnitProfile;
 
@@ -339,6 +340,7 @@ export default function SettingsTab({
           </Dialog>
         </div>
       )}
+      <SubmitPanel port={port} />
     </section>
   );
 }

@@ -6,6 +6,7 @@
 import type { DocumentKind } from "../../documents/api";
 import type { LibraryClient, TemplateSummary, TemplateVersion } from "../../library/client";
 import { sha256Hex } from "../../library/hash";
+import { nameKey } from "../../library/names";
 import { exportPack, importPack, inspectDocx, type PackTemplateWithHash } from "../../library/pack";
 import {
   MAX_TEMPLATE_BYTES,
@@ -105,6 +106,9 @@ export async function importPackIntoWorkbook(
   if (!result.ok) throw new Error(`模板包未导入：${result.errors.join("；")}`);
   const incoming = result.pack.templates;
   const existing = (await port.embedded?.list()) ?? [];
+  const lookAlikes = lookAlikesOfEmbedded(incoming, existing);
+  if (lookAlikes.length > 0)
+    throw new Error(`模板包未导入，工作簿未作任何改动：${lookAlikes.join("；")}`);
   const incomingNames = new Set(incoming.map((t) => t.name.trim()));
   const kept = existing.filter((t) => !incomingNames.has(t.name.trim()));
   let total = kept.reduce((n, t) => n + t.docx.byteLength, 0);
@@ -148,6 +152,28 @@ export async function importPackIntoWorkbook(
     profileSaved = true;
   }
   return { templates: incoming, profileSaved };
+}
+
+/**
+ * Incoming names that read the same as an embedded template's (nameKey) but are spelled
+ * differently: importing would leave two templates a reader cannot tell apart. The same
+ * spelling replaces the embedded template, as before.
+ */
+function lookAlikesOfEmbedded(
+  incoming: readonly PackTemplateWithHash[],
+  existing: readonly EmbeddedTemplate[],
+): string[] {
+  const messages: string[] = [];
+  for (const t of incoming) {
+    const twin = existing.find(
+      (e) => e.name.trim() !== t.name.trim() && nameKey(e.name) === nameKey(t.name),
+    );
+    if (twin)
+      messages.push(
+        `模板包中的模板“${t.name}”与工作簿中已嵌入的模板“${twin.name}”（${twin.origin || "来源不明"}）只差大小写、全角半角或字形变体，容易混淆；请先删除或改名其中一个`,
+      );
+  }
+  return messages;
 }
 
 /** Takes out what an import embedded; puts back the templates they replaced. */

@@ -222,3 +222,35 @@ describe("pack import in the pane is all or nothing", () => {
     expect(duplicateJsonKey('{"t\\u0065mplates":[],"templates":[]}')).toBe("templates");
   });
 });
+
+describe("pack import in the pane refuses look-alikes of embedded templates", () => {
+  it("refuses a name that reads like an embedded template of another origin, embedding nothing", async () => {
+    installFakeOffice({ sheets: [{ name: "整改台账" }] });
+    const port = createExcelWorkbookPort();
+    const kept = template("ＡＢ整改通报", 3_000, 9);
+    await port.embedded!.embed({
+      name: kept.name,
+      kind: kept.kind,
+      version: kept.version,
+      sha256: await sha256Hex(kept.docx),
+      origin: "模板库：办公室 v1",
+      docx: kept.docx,
+    });
+    const before = await embeddedState(port);
+    const pack = await exportPack({
+      templates: [template("甲", 3_000, 1), template("ab整改通报", 3_000, 2)],
+    });
+    const error = await importPackIntoWorkbook(port, pack, false).catch((e: unknown) => e);
+    expect((error as Error).message).toBe(
+      "模板包未导入，工作簿未作任何改动：模板包中的模板“ab整改通报”与工作簿中已嵌入的模板“ＡＢ整改通报”（模板库：办公室 v1）只差大小写、全角半角或字形变体，容易混淆；请先删除或改名其中一个",
+    );
+    expect(await embeddedState(port)).toEqual(before);
+
+    // The same spelling still replaces the embedded template, as before.
+    const replacing = await exportPack({ templates: [template("ＡＢ整改通报", 3_000, 3)] });
+    const ok = await importPackIntoWorkbook(port, replacing, false);
+    expect(ok.templates.map((t) => t.name)).toEqual(["ＡＢ整改通报"]);
+    const after = (await port.embedded!.list()).map((t) => [t.name, t.origin]);
+    expect(after).toEqual([["ＡＢ整改通报", "模板包 v1"]]);
+  });
+});
