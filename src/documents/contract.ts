@@ -368,9 +368,13 @@ const PROBLEM_ITEM = [
   ["是否超期", "condition", "本问题已超期", "否"],
 ] as const satisfies readonly Spec[];
 
-/** The 附件 table's own columns, next to the problem's tags. */
+/** The 附件 table's columns: one row per problem, numbered as in the body. */
 const ANNEX_ITEM = [
   ["附件序号", "text", "表格的序号：正文中的问题编号（两级时不带点）", "1"],
+  ["问题", "text", "问题描述", "党委第一议题制度落实不到位。"],
+  ["整改措施", "text", "整改措施（保留换行）", "一是……二是……"],
+  ["责任部门", "text", "责任单位（部门）", "办公室"],
+  ["完成情况", "text", "完成情况", "已完成"],
   ["完成时间", "text", "已完成的为完成日期，未完成的为空", "2023年11月20日"],
 ] as const satisfies readonly Spec[];
 
@@ -427,7 +431,7 @@ export const TAGS = [
   ...CATEGORY,
   ...defs("问题", "循环", PROBLEM_ITEM),
   ...defs("自查问题", "循环", PROBLEM_ITEM),
-  ...defs("附件问题", "循环", [...PROBLEM_ITEM, ...ANNEX_ITEM], REPORT),
+  ...defs("附件问题", "循环", ANNEX_ITEM, REPORT),
   ...LOOP_ITEMS,
 ] as const;
 

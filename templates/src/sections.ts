@@ -4,11 +4,11 @@
  * paragraphs so docxtemplater's paragraphLoop removes them without leaving empty lines; every
  * tag is written whole inside a single run.
  */
-import { BLACK, CHAR_SMALL, FONT, MARGIN, PAGE, RULE, SZ, TYPE_AREA } from "./layout";
+import { BLACK, CHAR_SMALL, MARGIN, PAGE, RULE, TYPE_AREA } from "./layout";
 import { bodyText, heading, keptBodyText, tagParagraph } from "./paragraphs";
 import { sectPr } from "./parts";
 import { STYLE } from "./styles";
-import { paragraph, rPr, run, TAB, type TabStop } from "./wml";
+import { paragraph, run, TAB, type TabStop } from "./wml";
 import { el, type XmlElement } from "./xml";
 
 /**
@@ -245,9 +245,8 @@ export const ANNEX_COLUMNS = (() => {
   ] as const;
 })();
 
-/** A table cell's paragraph: 4号, no indent, off the grid on an exact 20 pt line. */
+/** A table cell: its paragraph in 附件表头 or 附件表格 (styles.ts). */
 function annexCell(width: number, header: boolean, text: string): XmlElement {
-  const jc = header ? "center" : "left";
   return el(
     "w:tc",
     {},
@@ -257,15 +256,7 @@ function annexCell(width: number, header: boolean, text: string): XmlElement {
       el("w:tcW", { "w:w": width, "w:type": "dxa" }),
       el("w:vAlign", { "w:val": "center" }),
     ),
-    paragraph(
-      { snapToGrid: false, spacing: { line: 400 }, ind: { firstLineChars: 0 }, jc },
-      el(
-        "w:r",
-        {},
-        rPr({ font: header ? FONT.heiti : FONT.fangsong, size: SZ.small }),
-        el("w:t", { "xml:space": "preserve" }, text),
-      ),
-    ),
+    paragraph(header ? STYLE.annexHead : STYLE.annexText, run(text)),
   );
 }
 
@@ -329,10 +320,7 @@ export function annexSection(): XmlElement[] {
   return [
     tagParagraph("{#有附件}"),
     sectionBreak("portrait"),
-    paragraph(
-      { ind: { firstLineChars: 0 }, jc: "left" },
-      el("w:r", {}, rPr({ font: FONT.heiti }), el("w:t", {}, "附件")),
-    ),
+    paragraph(STYLE.annexLabel, run("附件")),
     paragraph(STYLE.title, run("整改台账")),
     blankLineParagraph(),
     table,

@@ -63,8 +63,11 @@ export function problemItem(
  */
 export function annexItem(problem: ProblemData): ScopeData<"附件问题"> {
   return {
-    ...problem,
     附件序号: problem.问题序号.replace(/[.．]$/u, ""),
+    问题: problem.问题,
+    整改措施: problem.整改措施,
+    责任部门: problem.责任部门,
+    完成情况: problem.完成情况,
     完成时间: problem.完成日期,
   };
 }
