@@ -25,6 +25,8 @@ export interface GenerateOptions {
   readonly title?: string;
   /** 加盖印章; default by kind (报告 yes, 通报 no). */
   readonly seal?: boolean;
+  /** 附件: the 报告 attaches the ledger table (--annex). */
+  readonly annex?: boolean;
 }
 
 export type GenerateStatus = "written" | "errors" | "unusable";
@@ -101,6 +103,7 @@ export async function generateFromFile(
     force: options.force,
     ...(options.title ? { title: options.title } : {}),
     ...(options.seal !== undefined ? { seal: options.seal } : {}),
+    ...(options.annex === true ? { annex: true } : {}),
   });
   if (!result.ok) {
     const budget = result.findings.find((f) => f.code === "document.render.budget");

@@ -23,6 +23,8 @@ export interface RenderRequest {
   readonly title?: string;
   /** 加盖印章 (default: 报告 yes, 通报 no): decides how 署名 and 成文日期 stand. */
   readonly seal?: boolean;
+  /** 附件: attach the ledger to the 报告 as a landscape table after the body (default: no). */
+  readonly annex?: boolean;
 }
 
 export type RenderResult =

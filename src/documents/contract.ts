@@ -30,6 +30,7 @@ export const LOOPS = [
   "状态统计",
   "超期问题",
   "制度",
+  "附件问题",
 ] as const;
 export type LoopName = (typeof LOOPS)[number];
 
@@ -292,6 +293,13 @@ const CONDITIONS = defs("", "条件", [
   ["全部完成", "condition", "全部反馈问题已完成", "否"],
   ["有未完成", "condition", "有尚未完成的反馈问题（用于未完成表述）", "是"],
   ["有制度", "condition", "整改中提到了制度（《…》）", "是"],
+  [
+    "有附件",
+    "condition",
+    "附上整改台账（命令行 --annex，默认否）：附件说明和横向的台账表格",
+    "否",
+    { documents: REPORT },
+  ],
 ]);
 
 const TOP_LOOPS = defs("", "循环", [
@@ -305,6 +313,13 @@ const TOP_LOOPS = defs("", "循环", [
   ["状态统计", "loop", "按完成情况统计（只列个数大于0的）", "（共2项）"],
   ["超期问题", "loop", "超期问题清单", "（共2项）"],
   ["制度", "loop", "整改中提到的制度名称（去重）", "（共52项）"],
+  [
+    "附件问题",
+    "loop",
+    "附件台账表格的各行：全部巡察反馈问题，编号同正文",
+    "（共48项）",
+    { documents: REPORT },
+  ],
 ]);
 
 const ASPECT = defs("方面", "循环", [
@@ -351,6 +366,16 @@ const PROBLEM_ITEM = [
   ["已完成", "condition", "本问题已完成（含已完成并长期坚持）", "是"],
   ["有整改成效", "condition", "已填写整改成效", "是"],
   ["是否超期", "condition", "本问题已超期", "否"],
+] as const satisfies readonly Spec[];
+
+/** The 附件 table's columns: one row per problem, numbered as in the body. */
+const ANNEX_ITEM = [
+  ["附件序号", "text", "表格的序号：正文中的问题编号（两级时不带点）", "1"],
+  ["问题", "text", "问题描述", "党委第一议题制度落实不到位。"],
+  ["整改措施", "text", "整改措施（保留换行）", "一是……二是……"],
+  ["责任部门", "text", "责任单位（部门）", "办公室"],
+  ["完成情况", "text", "完成情况", "已完成"],
+  ["完成时间", "text", "已完成的为完成日期，未完成的为空", "2023年11月20日"],
 ] as const satisfies readonly Spec[];
 
 const NARRATIVE_ITEM = [
@@ -406,6 +431,7 @@ export const TAGS = [
   ...CATEGORY,
   ...defs("问题", "循环", PROBLEM_ITEM),
   ...defs("自查问题", "循环", PROBLEM_ITEM),
+  ...defs("附件问题", "循环", ANNEX_ITEM, REPORT),
   ...LOOP_ITEMS,
 ] as const;
 

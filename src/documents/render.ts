@@ -214,6 +214,7 @@ export function renderDocument(req: RenderRequest): RenderResult {
   const data = buildViewModel(analysis, kind, {
     ...(req.title ? { title: req.title } : {}),
     ...(req.seal !== undefined ? { seal: req.seal } : {}),
+    ...(req.annex !== undefined ? { annex: req.annex } : {}),
   });
   const docRules = documentFindings(analysis.info, kind);
   const missing = missingValueFindings(data, kind, docRules);

@@ -11,6 +11,7 @@ import { RAW_SUFFIX, type ScopeData, type TagName } from "./contract";
 import { chineseDate, chineseDateRange, percentText, shortChineseDate } from "./format";
 import { groupRows, numberRows } from "./view/grouping";
 import {
+  annexItem,
   aspectItems,
   aspectStatsItems,
   departmentItems,
@@ -51,6 +52,8 @@ export interface ViewModelOptions {
   readonly title?: string;
   /** 加盖印章: the seal decides how 署名 and 成文日期 stand (default: 报告 yes, 通报 no). */
   readonly seal?: boolean;
+  /** 附件: the report attaches the ledger as a landscape table (default: no). */
+  readonly annex?: boolean;
 }
 
 type StatusFigures = Pick<ViewData, Extract<TagName<"">, `${string}个数` | `${string}占比`>>;
@@ -202,9 +205,12 @@ export function buildViewModel(
     全部完成: said.allDone,
     有未完成: unfinished.length > 0,
     有制度: stats.rules.length > 0,
+    有附件: !isNotice && options.annex === true,
 
     方面: aspects,
     问题: aspects.flatMap((a) => a.问题),
+    附件问题:
+      !isNotice && options.annex === true ? aspects.flatMap((a) => a.问题.map(annexItem)) : [],
     自查问题: numberRows(selfRows).map((p) => problemItem(p, threeLevels, overdueRows)),
     主要做法: narrativeItems(
       narrative.practices.length > 0 ? narrative.practices : defaultPractices(stats, facts),

@@ -16,7 +16,7 @@ import {
   tagParagraph,
   titleParagraph,
 } from "./paragraphs";
-import { colophon, narrativeLoop, problemList } from "./sections";
+import { annexSection, colophon, narrativeLoop, problemList } from "./sections";
 import type { XmlElement } from "./xml";
 
 /**
@@ -58,7 +58,11 @@ export function reportBody(): XmlElement[] {
     ...paragraphIf("有未完成", bodyText("{未完成表述}")),
     heading(1, "三、下一步工作打算"),
     ...narrativeLoop("下一步打算", "closesBody"),
+    // 附件说明: one line below the body, two characters in (GB/T 9704 7.3.4).
+    ...paragraphIf("有附件", keptBlankLine()),
+    ...paragraphIf("有附件", keptBodyText("附件：整改台账")),
     ...signature(),
+    ...annexSection(),
     ...colophon(),
   ];
 }

@@ -100,14 +100,21 @@ export function footerXml(side: "odd" | "even"): string {
   );
 }
 
-/** Section properties: A4, GB/T 9704 margins, footers, the 22 × 28 document grid. */
-export function sectPr(): XmlElement {
+/**
+ * Section properties: A4, GB/T 9704 margins, footers, the 22 × 28 document grid. The landscape
+ * section (the 附件 ledger table) turns the page and keeps the margins, with no character grid:
+ * the table's 4号 lines set their own pitch.
+ */
+export function sectPr(orientation: "portrait" | "landscape" = "portrait"): XmlElement {
+  const landscape = orientation === "landscape";
   return el(
     "w:sectPr",
     {},
     el("w:footerReference", { "w:type": "default", "r:id": FOOTER_ODD.id }),
     el("w:footerReference", { "w:type": "even", "r:id": FOOTER_EVEN.id }),
-    el("w:pgSz", { "w:w": PAGE.width, "w:h": PAGE.height }),
+    landscape
+      ? el("w:pgSz", { "w:w": PAGE.height, "w:h": PAGE.width, "w:orient": "landscape" })
+      : el("w:pgSz", { "w:w": PAGE.width, "w:h": PAGE.height }),
     el("w:pgMar", {
       "w:top": MARGIN.top,
       "w:right": MARGIN.right,
@@ -118,11 +125,13 @@ export function sectPr(): XmlElement {
       "w:gutter": 0,
     }),
     el("w:cols", { "w:space": 425 }),
-    el("w:docGrid", {
-      "w:type": "linesAndChars",
-      "w:linePitch": LINE_PITCH,
-      "w:charSpace": CHAR_SPACE,
-    }),
+    landscape
+      ? el("w:docGrid", { "w:linePitch": LINE_PITCH })
+      : el("w:docGrid", {
+          "w:type": "linesAndChars",
+          "w:linePitch": LINE_PITCH,
+          "w:charSpace": CHAR_SPACE,
+        }),
   );
 }
 

@@ -4,8 +4,9 @@
  * paragraphs so docxtemplater's paragraphLoop removes them without leaving empty lines; every
  * tag is written whole inside a single run.
  */
-import { BLACK, CHAR_SMALL, RULE, TYPE_AREA } from "./layout";
+import { BLACK, CHAR_SMALL, MARGIN, PAGE, RULE, TYPE_AREA } from "./layout";
 import { bodyText, heading, keptBodyText, tagParagraph } from "./paragraphs";
+import { sectPr } from "./parts";
 import { STYLE } from "./styles";
 import { paragraph, run, TAB, type TabStop } from "./wml";
 import { el, type XmlElement } from "./xml";
@@ -223,4 +224,126 @@ export function colophon(): XmlElement[] {
     tagParagraph("{/有版记}"),
     paragraph({ snapToGrid: false, spacing: { line: 20 } }),
   ];
+}
+
+/**
+ * The ledger table's columns (twips), filling the landscape type area: 297 − 28 − 26 mm wide.
+ * Each header is written once; the row repeats on every page (w:tblHeader).
+ */
+export const ANNEX_COLUMNS = (() => {
+  const width = PAGE.height - MARGIN.left - MARGIN.right; // 13777
+  const fixed = { 序号: 1250, 责任单位: 1700, 完成情况: 1400, 完成时间: 1900 };
+  const rest = width - fixed.序号 - fixed.责任单位 - fixed.完成情况 - fixed.完成时间;
+  const problem = Math.round(rest * 0.42);
+  return [
+    { head: "序号", width: fixed.序号, tag: "{附件序号}" },
+    { head: "问题", width: problem, tag: "{问题}" },
+    { head: "整改措施", width: rest - problem, tag: "{整改措施}" },
+    { head: "责任单位", width: fixed.责任单位, tag: "{责任部门}" },
+    { head: "完成情况", width: fixed.完成情况, tag: "{完成情况}" },
+    { head: "完成时间", width: fixed.完成时间, tag: "{完成时间}" },
+  ] as const;
+})();
+
+/** A table cell: its paragraph in 附件表头 or 附件表格 (styles.ts). */
+function annexCell(width: number, header: boolean, text: string): XmlElement {
+  return el(
+    "w:tc",
+    {},
+    el(
+      "w:tcPr",
+      {},
+      el("w:tcW", { "w:w": width, "w:type": "dxa" }),
+      el("w:vAlign", { "w:val": "center" }),
+    ),
+    paragraph(header ? STYLE.annexHead : STYLE.annexText, run(text)),
+  );
+}
+
+/**
+ * 附件 (report option 有附件): the body's section ends on its portrait page, then a landscape
+ * section holds "附件" (黑体 3号, top left, GB/T 9704 8), the ledger's title and the table of
+ * every feedback problem numbered as in the body; the 版记 that follows starts the last,
+ * portrait section. The section breaks are paragraphs inside {#有附件}, so without it the
+ * document keeps its single section.
+ */
+export function annexSection(): XmlElement[] {
+  const border = { "w:val": "single", "w:sz": 4, "w:space": 0, "w:color": BLACK };
+  const table = el(
+    "w:tbl",
+    {},
+    el(
+      "w:tblPr",
+      {},
+      el("w:tblW", { "w:w": ANNEX_COLUMNS.reduce((s, c) => s + c.width, 0), "w:type": "dxa" }),
+      el("w:jc", { "w:val": "center" }),
+      el(
+        "w:tblBorders",
+        {},
+        ["w:top", "w:left", "w:bottom", "w:right", "w:insideH", "w:insideV"].map((side) =>
+          el(side, border),
+        ),
+      ),
+      el("w:tblLayout", { "w:type": "fixed" }),
+      el(
+        "w:tblCellMar",
+        {},
+        el("w:left", { "w:w": 80, "w:type": "dxa" }),
+        el("w:right", { "w:w": 80, "w:type": "dxa" }),
+      ),
+      el("w:tblLook", { "w:val": "0000" }),
+    ),
+    el(
+      "w:tblGrid",
+      {},
+      ANNEX_COLUMNS.map((c) => el("w:gridCol", { "w:w": c.width })),
+    ),
+    el(
+      "w:tr",
+      {},
+      el("w:trPr", {}, el("w:cantSplit"), el("w:tblHeader")),
+      ANNEX_COLUMNS.map((c) => annexCell(c.width, true, c.head)),
+    ),
+    // {#附件问题} in the first cell and {/附件问题} in the last: docxtemplater repeats the row.
+    el(
+      "w:tr",
+      {},
+      ANNEX_COLUMNS.map((c, i) =>
+        annexCell(
+          c.width,
+          false,
+          `${i === 0 ? "{#附件问题}" : ""}${c.tag}${i === ANNEX_COLUMNS.length - 1 ? "{/附件问题}" : ""}`,
+        ),
+      ),
+    ),
+  );
+  return [
+    tagParagraph("{#有附件}"),
+    sectionBreak("portrait"),
+    paragraph(STYLE.annexLabel, run("附件")),
+    paragraph(STYLE.title, run("整改台账")),
+    blankLineParagraph(),
+    table,
+    sectionBreak("landscape"),
+    tagParagraph("{/有附件}"),
+  ];
+}
+
+function blankLineParagraph(): XmlElement {
+  return el("w:p");
+}
+
+/** The paragraph closing a section: a 1 pt line, so it never pushes onto a page of its own. */
+function sectionBreak(orientation: "portrait" | "landscape"): XmlElement {
+  return el(
+    "w:p",
+    {},
+    el(
+      "w:pPr",
+      {},
+      el("w:snapToGrid", { "w:val": "0" }),
+      el("w:spacing", { "w:before": 0, "w:after": 0, "w:line": 20, "w:lineRule": "exact" }),
+      sectPr(orientation),
+    ),
+  );
 }

@@ -41,6 +41,9 @@ export const STYLE = {
   signature: "Signature",
   date: "DocDate",
   colophon: "Colophon",
+  annexLabel: "AnnexLabel",
+  annexHead: "AnnexTableHead",
+  annexText: "AnnexTableText",
   footer: "Footer",
   footerOdd: "FooterOdd",
   footerEven: "FooterEven",
@@ -209,6 +212,32 @@ export const STYLES: readonly StyleDef[] = [
     basedOn: STYLE.normal,
     pPr: { keepNext: true, keepLines: true, snapToGrid: false, ind: NO_INDENT, jc: "left" },
     rPr: { font: FONT.fangsong, size: SZ.small },
+  },
+  {
+    // "附件" at the top left of the annex page in 黑体 3号 (GB/T 9704 8).
+    type: "paragraph",
+    id: STYLE.annexLabel,
+    name: "附件标识",
+    basedOn: STYLE.normal,
+    pPr: { keepNext: true, ind: NO_INDENT, jc: "left" },
+    rPr: { font: FONT.heiti },
+  },
+  {
+    // The ledger table: 4号 off the grid on an exact 20 pt line; the header row in 黑体.
+    type: "paragraph",
+    id: STYLE.annexText,
+    name: "附件表格",
+    basedOn: STYLE.normal,
+    pPr: { snapToGrid: false, spacing: { line: 400 }, ind: NO_INDENT, jc: "left" },
+    rPr: { size: SZ.small },
+  },
+  {
+    type: "paragraph",
+    id: STYLE.annexHead,
+    name: "附件表头",
+    basedOn: STYLE.annexText,
+    pPr: { jc: "center" },
+    rPr: { font: FONT.heiti },
   },
   {
     // "— 1 —" in 4号 half-width 宋体 on an exact 14 pt line.

@@ -24,6 +24,15 @@ export interface PageLine {
   readonly bottom: number;
   readonly left: number;
   readonly right: number;
+  /** The line's words with their own boxes (a table row's line runs across its cells). */
+  readonly words: readonly PageWord[];
+}
+
+export interface PageWord {
+  readonly text: string;
+  readonly top: number;
+  readonly left: number;
+  readonly right: number;
 }
 
 export interface RenderedPage {
@@ -53,10 +62,17 @@ export function parseBboxLayout(html: string): RenderedPage[] {
     for (const l of (p[3] ?? "").matchAll(
       /<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([\s\S]*?)<\/line>/g,
     )) {
-      const words = [...(l[5] ?? "").matchAll(/<word [^>]*>([^<]*)<\/word>/g)].map((w) =>
-        unesc(w[1] ?? ""),
-      );
-      const text = words.join("").replace(/\s+/g, "");
+      const words = [
+        ...(l[5] ?? "").matchAll(
+          /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g,
+        ),
+      ].map((w) => ({
+        text: unesc(w[4] ?? "").replace(/\s+/g, ""),
+        left: Number(w[1]) * MM_PER_PT,
+        top: Number(w[2]) * MM_PER_PT,
+        right: Number(w[3]) * MM_PER_PT,
+      }));
+      const text = words.map((w) => w.text).join("");
       if (text === "") continue;
       lines.push({
         text,
@@ -64,6 +80,7 @@ export function parseBboxLayout(html: string): RenderedPage[] {
         top: Number(l[2]) * MM_PER_PT,
         right: Number(l[3]) * MM_PER_PT,
         bottom: Number(l[4]) * MM_PER_PT,
+        words,
       });
     }
     // Lines of one visual row may come in separate blocks: order by position.

@@ -124,6 +124,7 @@ interface ReportCliOptions {
   force?: boolean;
   title?: string;
   seal?: boolean;
+  annex?: boolean;
   threads?: string;
 }
 
@@ -145,6 +146,7 @@ export function register(program: Command): void {
       .option("--title <标题>", "改写文件标题（默认由基本信息生成；标题中的换行保留为回行）")
       .option("--seal", "加盖印章：署名居中于成文日期之上（报告默认）")
       .option("--no-seal", "不加盖印章：署名右空二字（通报默认）")
+      .option("--annex", "报告附上整改台账：正文后附件说明，横向页面的台账表格")
       .option("--force", "台账有错误时仍然生成")
       .option("--threads <n>", "同时处理的台账数（多个台账时）")
       .addHelpText(
@@ -180,6 +182,7 @@ export async function runReport(args: readonly string[], cli: ReportCliOptions):
       ...(cli.out ? { out: resolve(cli.out) } : {}),
       ...(cli.title ? { title: cli.title } : {}),
       ...(cli.seal !== undefined ? { seal: cli.seal } : {}),
+      ...(cli.annex === true ? { annex: true } : {}),
     };
   } catch (error) {
     if (error instanceof UsageError) {

@@ -57,6 +57,21 @@ export function problemItem(
   };
 }
 
+/**
+ * A row of the 附件 table: the problem as the body lists it, its number as the body prints it
+ * (without the list's trailing point) and the date it was done.
+ */
+export function annexItem(problem: ProblemData): ScopeData<"附件问题"> {
+  return {
+    附件序号: problem.问题序号.replace(/[.．]$/u, ""),
+    问题: problem.问题,
+    整改措施: problem.整改措施,
+    责任部门: problem.责任部门,
+    完成情况: problem.完成情况,
+    完成时间: problem.完成日期,
+  };
+}
+
 export function aspectItems(
   groups: readonly AspectGroup[],
   stats: LedgerStats,

@@ -172,6 +172,32 @@ describe("the real command line", () => {
   const bin = join(root, "bin", "zhenggai.js");
   const run = promisify(execFile);
 
+  it("--annex attaches the ledger to the report: a landscape section with one row per problem", async () => {
+    const files = (d: string) => readdirSync(d).filter((f) => f.endsWith(".docx"));
+    const plain = join(dir, "plain");
+    const annexed = join(dir, "annexed");
+    const args = [bin, "report", QF, "--template", "报告", "--as-of", "2024-01-10", "--force"];
+    await run("node", [...args, "--out", plain], { cwd: tmpdir() });
+    await run("node", [...args, "--annex", "--out", annexed], { cwd: tmpdir() });
+    const [name] = files(annexed);
+    expect(files(plain)).toEqual([name]);
+    const xml = docxXml(readFileSync(join(annexed, name as string)));
+    expect(xml).toContain('w:orient="landscape"');
+    expect(xml.match(/<w:tblHeader\/>/g)).toHaveLength(1);
+    expect(docxParagraphs(readFileSync(join(annexed, name as string)))).toContain("附件：整改台账");
+    const plainXml = docxXml(readFileSync(join(plain, name as string)));
+    expect(plainXml).not.toContain("附件");
+    expect(plainXml.match(/<w:sectPr>/g)).toHaveLength(1);
+    // One table row per problem under the header (the 版记 table's rows come after).
+    const annexTable = xml.slice(
+      xml.indexOf("<w:tblHeader/>"),
+      xml.indexOf('w:orient="landscape"'),
+    );
+    const problems = (xml.match(/<w:pStyle w:val="HeadingLevel4"\/>/g) ?? []).length;
+    expect(problems).toBeGreaterThan(10);
+    expect(annexTable.match(/<w:tr>/g)).toHaveLength(problems);
+  });
+
   it("is wired into main.ts and finds the built-in templates from another cwd", async () => {
     const ok = await run(
       "node",

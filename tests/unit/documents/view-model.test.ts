@@ -144,6 +144,32 @@ describe("derived values", () => {
     expect(((aspects[1]?.问题 as ViewItem[]) ?? []).map((p) => p.方面内编号)).toEqual([1, 2]);
   });
 
+  it("fills the 附件 table only when asked, for the 报告, numbered as the body", () => {
+    expect(buildViewModel(reportAnalysis(), "报告").有附件).toBe(false);
+    expect(buildViewModel(reportAnalysis(), "报告").附件问题).toEqual([]);
+    expect(buildViewModel(reportAnalysis(), "通报", { annex: true }).附件问题).toEqual([]);
+    for (const analysis of [reportAnalysis(), noticeAnalysis()]) {
+      const data = buildViewModel(analysis, "报告", { annex: true });
+      expect(data.有附件).toBe(true);
+      const rows = data.附件问题 as ViewItem[];
+      const problems = data.问题 as ViewItem[];
+      expect(rows.length).toBe(problems.length);
+      for (const row of rows) expect(keys(row)).toEqual(contractKeys("附件问题"));
+      // Three levels keep （1）; two levels drop the list's point ("1." → "1").
+      expect(rows.map((r) => r.附件序号)).toEqual(
+        problems.map((p) => String(p.问题序号).replace(/[.．]$/u, "")),
+      );
+      expect(rows.map((r) => r.问题)).toEqual(problems.map((p) => p.问题));
+      expect(rows.map((r) => r.完成时间)).toEqual(problems.map((p) => p.完成日期));
+    }
+    const twoLevels = buildViewModel(noticeAnalysis(), "报告", { annex: true });
+    expect((twoLevels.附件问题 as ViewItem[]).slice(0, 3).map((r) => r.附件序号)).toEqual([
+      "1",
+      "2",
+      "3",
+    ]);
+  });
+
   it("uses boilerplate 主要做法 / 下一步打算 when 报告正文 is empty, with the ledger's numbers", () => {
     const data = buildViewModel(reportAnalysis(), "报告");
     const practices = data.主要做法 as ViewItem[];
