@@ -59,7 +59,7 @@ const rendered = {
 describe("template build", () => {
   it("is deterministic and the committed templates equal a fresh build", () => {
     const again = buildTemplates();
-    for (const kind of ["报告", "通报"] as const) {
+    for (const kind of ["报告", "通报", "汇总通报"] as const) {
       expect(Buffer.from(again[kind]).equals(Buffer.from(built[kind]))).toBe(true);
       const committed = readFileSync(join(TEMPLATES_DIR, TEMPLATE_FILES[kind]));
       expect(committed.equals(Buffer.from(built[kind]))).toBe(true);
@@ -70,6 +70,8 @@ describe("template build", () => {
 describe.each([
   ["报告", built.报告],
   ["通报", built.通报],
+  // The inspection office's summary notice follows the same page rules (issue 16).
+  ["汇总通报", built.汇总通报],
   ["报告 rendered", rendered.报告],
   ["通报 rendered", rendered.通报],
 ] as const)("layout of %s", (_name, docx) => {
