@@ -27,6 +27,7 @@ import { detectHost, type HostInfo } from "./host";
 import { useSession } from "./state/useSession";
 import { retryableLazy, TabBoundary } from "./TabBoundary";
 import { OpenFile, useFileDrop } from "./tabs/OpenFile";
+import { Welcome } from "./tabs/Welcome";
 
 const findingsTab = retryableLazy(() => import("./tabs/FindingsTab"));
 const statsTab = retryableLazy(() => import("./tabs/StatsTab"));
@@ -217,7 +218,7 @@ export function App() {
           </MessageBar>
         )}
         {standalone && !port && tab !== "settings" && tab !== "templates" && (
-          <OpenFile onFile={openFile} />
+          <Welcome onFile={openFile} />
         )}
         {session.state.status === "loading" && <Spinner label="正在读取并校验台账……" />}
         {/* Screen readers hear each result once, without moving focus. */}

@@ -40,13 +40,22 @@ export async function readXlsxGrid(bytes: Uint8Array, fileName: string): Promise
   }
 }
 
+/** The file behind each standalone port, for 下载含统计表的副本 (never written back). */
+const FILES = new WeakMap<WorkbookPort, { readonly name: string; readonly bytes: Uint8Array }>();
+
+export function standaloneFile(
+  port: WorkbookPort,
+): { readonly name: string; readonly bytes: Uint8Array } | undefined {
+  return FILES.get(port);
+}
+
 export function createStandalonePort(
   fileName: string,
   bytes: Uint8Array,
   storage: Storage | undefined = globalThis.localStorage,
 ): WorkbookPort {
   let grid: Promise<WorkbookGrid> | undefined;
-  return {
+  const port: WorkbookPort = {
     host: "standalone",
     label: fileName,
     live: null,
@@ -75,4 +84,6 @@ export function createStandalonePort(
       storage.setItem(PROFILE_STORAGE_KEY, JSON.stringify(valid));
     },
   };
+  FILES.set(port, { name: fileName, bytes });
+  return port;
 }
