@@ -24,8 +24,10 @@ import { type ComponentType, Suspense, useEffect, useState } from "react";
 import type { UnitProfile } from "../core/profile";
 import type { WorkbookPort } from "../ports/workbook";
 import { detectHost, type HostInfo } from "./host";
+import { browserProfileStore } from "./profile-storage";
 import { useSession } from "./state/useSession";
 import { retryableLazy, TabBoundary } from "./TabBoundary";
+import { NewLedger } from "./tabs/NewLedger";
 import { OpenFile, useFileDrop } from "./tabs/OpenFile";
 import { Welcome } from "./tabs/Welcome";
 
@@ -42,6 +44,9 @@ const libraryTabs = import.meta.glob<{ default: ComponentType<LibraryTabProps> }
 const loadLibraryTab = Object.values(libraryTabs)[0];
 const libraryTab = loadLibraryTab ? retryableLazy(loadLibraryTab) : undefined;
 const LAZY_TABS = [findingsTab, statsTab, generateTab, settingsTab, libraryTab];
+
+/** Standalone, 设置 is kept in this browser, also before a ledger is open. */
+const BROWSER_PROFILES = browserProfileStore();
 
 const TAB_LABEL: Record<TabId, string> = {
   findings: "校验",
@@ -112,7 +117,7 @@ export function App() {
     setSettingFocus({ field, at: Date.now() });
     setTab("settings");
   };
-  const session = useSession(port);
+  const session = useSession(port, host?.kind === "standalone" ? BROWSER_PROFILES : undefined);
   // Bumped by 重试 so that the tabs' lazy components are the fresh ones.
   const [, setAttempt] = useState(0);
   const retryTabs = () => {
@@ -162,6 +167,14 @@ export function App() {
 
   const standalone = host.kind === "standalone";
   const ready = session.state.status === "ready";
+  // Excel with no ledger sheet at all (a new workbook): offer to add one instead of an error.
+  const live = port?.live;
+  const noLedger =
+    !standalone &&
+    live !== undefined &&
+    live !== null &&
+    session.state.status === "ready" &&
+    session.state.analysis.findings.some((f) => f.code === "workbook.ledger.missing");
 
   return (
     <div
@@ -245,7 +258,10 @@ export function App() {
                 onAdded={() => session.refresh()}
               />
             )}
-            {tab === "findings" && ready && (
+            {tab === "findings" && noLedger && live && (
+              <NewLedger live={live} onAdded={() => session.refresh()} />
+            )}
+            {tab === "findings" && ready && !noLedger && (
               <findingsTab.component session={session} onOpenSetting={openSetting} />
             )}
             {tab === "stats" && ready && <statsTab.component session={session} />}

@@ -3,6 +3,7 @@
  * (src/xlsx, loaded only when asked for), and an example ledger the server serves from
  * examples/. Neither touches the user's files.
  */
+import type { ImportResult } from "../core/import/model";
 
 /** The example the welcome opens (one of examples/*.xlsx, served at /examples/). */
 export const EXAMPLE_LEDGER = "龙亭区市容环境卫生服务中心-整改台账.xlsx";
@@ -25,4 +26,27 @@ export async function exampleLedgerFile(): Promise<File> {
   return new File([await response.arrayBuffer()], EXAMPLE_LEDGER, {
     type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
   });
+}
+
+/**
+ * An import of nothing: live.addLedgerSheets adds from it the sheets of `init` (整改台账 with
+ * no rows, 基本信息 with every key and its note, 报告正文 with its two parts) to an empty
+ * workbook in Excel (新建台账表).
+ */
+export function emptyLedgerImport(): ImportResult {
+  return {
+    title: "",
+    style: "feedback",
+    info: {},
+    infoSources: {},
+    narrative: [
+      { part: "主要做法", heading: "", text: "" },
+      { part: "下一步打算", heading: "", text: "" },
+    ],
+    rows: [],
+    levels: 2,
+    findings: [],
+    placements: [],
+    unplaced: [],
+  };
 }

@@ -8,6 +8,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { build } from "esbuild";
 import ExcelJS from "exceljs";
 import type { FastifyInstance } from "fastify";
 import type { Browser, BrowserContext, Page } from "playwright-core";
@@ -54,7 +55,18 @@ describe("standalone page, first run (Chromium)", () => {
   const requests: string[] = [];
 
   beforeAll(async () => {
-    await buildPane({ outDir: dist, quiet: true });
+    await Promise.all([
+      buildPane({ outDir: dist, quiet: true }),
+      build({
+        entryPoints: [join(PROJECT_ROOT, "tests/browser/taskpane-fake-empty.entry.ts")],
+        bundle: true,
+        format: "iife",
+        platform: "browser",
+        target: "es2022",
+        outfile: join(tmp.dir, "fake-office.js"),
+        logLevel: "warning",
+      }),
+    ]);
     app = await buildApp({ distDir: dist, library: false });
     await app.listen({ host: "127.0.0.1", port: 0 });
     const address = app.server.address();
@@ -109,12 +121,31 @@ describe("standalone page, first run (Chromium)", () => {
     expect(requests.filter((r) => new URL(r).origin !== url)).toEqual([]);
   });
 
+  it("设置 can be saved before a ledger is open, and the opened ledger uses it", async () => {
+    await page.getByRole("tab", { name: "设置" }).click();
+    const signer = page.locator('input[name="signer"]');
+    await signer.fill("王建国");
+    await page.getByRole("button", { name: "保存" }).click();
+    await page.getByText("已保存。").waitFor();
+    expect(await page.getByText("打开台账后才能保存。").count()).toBe(0);
+    await page.reload();
+    await page.getByRole("tab", { name: "设置" }).click();
+    await page.locator('input[name="signer"][value="王建国"]').waitFor();
+    await page.getByRole("tab", { name: "校验" }).click();
+  });
+
   it("打开示例台账 opens the served example and checks it", async () => {
     await page.getByRole("button", { name: "打开示例台账" }).click();
     await page.getByText(EXAMPLE).first().waitFor();
     await page.locator('section[aria-label="校验结果"]').waitFor();
     expect(await page.getByTestId("welcome").count()).toBe(0);
     expect(requests.some((r) => decodeURIComponent(r).endsWith(`/examples/${EXAMPLE}`))).toBe(true);
+    // The 签发人 saved before any ledger was open counts for it.
+    expect(
+      await page
+        .locator('ul[data-readiness="报告"] li[data-need="signer"]')
+        .getAttribute("data-ok"),
+    ).toBe("true");
   });
 
   it("统计's copy has 整改统计 in Excel's layout and every original cell unchanged", async () => {
@@ -183,5 +214,49 @@ describe("standalone page, first run (Chromium)", () => {
         Buffer.from(original),
       ),
     ).toBe(true);
+  });
+
+  it("in Excel, an empty workbook offers 新建台账表, which adds init's sheets; then 校验 runs", async () => {
+    const excel = await browser.newContext({
+      viewport: { width: 350, height: 900 },
+      locale: "zh-CN",
+    });
+    try {
+      const fakeOfficeJs = readFileSync(join(tmp.dir, "fake-office.js"), "utf8");
+      await excel.route("**/office-js/office.js", (route) =>
+        route.fulfill({ contentType: "text/javascript; charset=utf-8", body: fakeOfficeJs }),
+      );
+      const pane = await excel.newPage();
+      await pane.goto(`${url}/taskpane.html`);
+      await pane.locator('[data-host="excel"]').waitFor();
+      await pane.getByTestId("new-ledger").waitFor();
+      // No red error for the missing ledger: the offer stands in its place.
+      expect(await pane.locator('section[aria-label="校验结果"]').count()).toBe(0);
+      await pane.getByRole("button", { name: "新建台账表" }).click();
+      await pane.locator('section[aria-label="校验结果"]').waitFor();
+      expect(await pane.getByTestId("new-ledger").count()).toBe(0);
+
+      const names = (await pane.evaluate(
+        "globalThis.__fakeHost.workbook.sheets.map((s) => s.name)",
+      )) as string[];
+      expect(names).toEqual(["Sheet1", SHEET.ledger, SHEET.info, SHEET.narrative]);
+      // The same header rows as the init workbook.
+      const init = await loadWorkbook(await writeXlsxDeterministic(buildBlankLedger(200)));
+      for (const sheet of [SHEET.ledger, SHEET.info, SHEET.narrative]) {
+        const snap = (await pane.evaluate(
+          `globalThis.__fakeHost.snapshot(${JSON.stringify(sheet)}).values`,
+        )) as Record<string, unknown>;
+        const header = init.getWorksheet(sheet)!.getRow(1);
+        const expected: Record<string, unknown> = {};
+        header.eachCell((cell) => {
+          expected[cell.address] = cell.value;
+        });
+        const got = Object.fromEntries(Object.entries(snap).filter(([a]) => /^[A-Z]+1$/.test(a)));
+        expect(Object.keys(expected).length, sheet).toBeGreaterThanOrEqual(3);
+        expect(got, sheet).toEqual(expected);
+      }
+    } finally {
+      await excel.close();
+    }
   });
 });
