@@ -16,6 +16,8 @@ export interface StatsSheetLayout {
   readonly tables: readonly { readonly top: number }[];
   /** Points. */
   readonly columnWidths: readonly number[];
+  /** Where Excel puts its chart (A1 cells); the copy puts the chart's picture there. */
+  readonly chart?: { readonly topLeft: string; readonly bottomRight: string };
 }
 
 /** Points to exceljs column width (characters of the default font, about 7 px each). */
@@ -27,6 +29,8 @@ function widthInCharacters(points: number): number {
 export async function workbookWithStatsSheet(
   bytes: Uint8Array,
   layout: StatsSheetLayout,
+  /** The chart as a PNG (the page draws it), placed where Excel's chart would be. */
+  chartPng?: Uint8Array,
 ): Promise<Uint8Array> {
   // Loaded whole (not through grid.ts, which skips validations and drawings to read fast), from
   // a copy: the caller's buffer stays as it was.
@@ -51,5 +55,9 @@ export async function workbookWithStatsSheet(
   layout.columnWidths.forEach((points, i) => {
     ws.getColumn(i + 1).width = widthInCharacters(points);
   });
+  if (chartPng && layout.chart) {
+    const image = workbook.addImage({ buffer: chartPng as never, extension: "png" });
+    ws.addImage(image, `${layout.chart.topLeft}:${layout.chart.bottomRight}`);
+  }
   return new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
 }

@@ -208,6 +208,20 @@ describe("standalone page, first run (Chromium)", () => {
     expect(labelled("已完成（销号）")).toBe(analysis.stats.done);
     expect(analysis.stats.total).toBeGreaterThan(0);
     expect(stats.getCell("A1").font?.bold).toBe(true);
+    // The chart, as a picture where Excel puts its chart.
+    const images = stats.getImages();
+    expect(images).toHaveLength(1);
+    const media = copy.getImage(Number(images[0]!.imageId));
+    expect(media.extension).toBe("png");
+    expect(
+      Buffer.from(media.buffer as unknown as Uint8Array)
+        .subarray(1, 4)
+        .toString("latin1"),
+    ).toBe("PNG");
+    // Drawn at the chart's size, one bar per 方面 (640 px wide).
+    expect(Buffer.from(media.buffer as unknown as Uint8Array).readUInt32BE(16)).toBe(640);
+    expect(analysis.stats.byAspect.length).toBeGreaterThan(0);
+    expect(layout.chart).toBeDefined();
     // The user's file is never changed.
     expect(
       Buffer.from(readFileSync(join(PROJECT_ROOT, "examples", EXAMPLE))).equals(

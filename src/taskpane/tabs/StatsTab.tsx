@@ -147,10 +147,12 @@ function StatsCopy(props: { port: WorkbookPort; analysis: LedgerAnalysis }) {
               ]);
             const file = standaloneFile(props.port);
             if (!file) throw new Error("找不到已打开的台账文件，请重新打开后再试。");
-            const bytes = await workbookWithStatsSheet(
-              file.bytes,
-              buildStatsLayout(props.analysis),
-            );
+            const layout = buildStatsLayout(props.analysis);
+            const { completionChartPng } = await import("../stats-chart-image");
+            const png = layout.chart
+              ? await completionChartPng(layout.chart.title, props.analysis.stats.byAspect)
+              : undefined;
+            const bytes = await workbookWithStatsSheet(file.bytes, layout, png);
             const name = statsCopyName(file.name);
             saveBlob(bytes, name, XLSX_MIME);
             setSaved(name);
@@ -160,7 +162,7 @@ function StatsCopy(props: { port: WorkbookPort; analysis: LedgerAnalysis }) {
         下载含统计表的副本
       </Button>
       <Text size={200} className={styles.muted}>
-        下载台账的一个副本，其中新增“整改统计”工作表；原文件不会改动。
+        下载台账的一个副本，其中新增“整改统计”工作表（含各方面完成率图）；原文件不会改动。
       </Text>
       <div aria-live="polite">
         {saved && (
