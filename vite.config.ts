@@ -53,7 +53,11 @@ export default defineConfig({
     sourcemap: false,
     chunkSizeWarningLimit: 2000,
     rolldownOptions: {
-      input: { taskpane: join(root, "taskpane.html"), dashboard: join(root, "dashboard.html") },
+      input: {
+        taskpane: join(root, "taskpane.html"),
+        standalone: join(root, "standalone.html"),
+        dashboard: join(root, "dashboard.html"),
+      },
     },
   },
   server: { port: 3000, strictPort: false },

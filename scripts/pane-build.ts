@@ -17,6 +17,7 @@ import {
   PANE_MANIFEST_FILE,
   PANE_PAGE,
   PROJECT_ROOT,
+  STANDALONE_PAGE,
 } from "../src/server/static";
 
 export { PROJECT_ROOT } from "../src/server/static";
@@ -52,6 +53,7 @@ export async function buildPaneChunks(
   const { build } = await import("vite");
   const input: Record<string, string> = {
     taskpane: join(PROJECT_ROOT, PANE_PAGE),
+    standalone: join(PROJECT_ROOT, STANDALONE_PAGE),
     dashboard: join(PROJECT_ROOT, DASHBOARD_PAGE),
   };
   for (const [name, file] of Object.entries(options.extraInputs ?? {})) {

@@ -2,11 +2,12 @@
  * The web server: the built task pane, office.js, the add-in's manifest and icons, the built-in
  * templates, one-time downloads for Excel on Mac, and the template library API when present.
  *
- *   /                      → redirect to /taskpane.html
- *   /taskpane.html, /static/*   the pane (dist/)
+ *   /                      → redirect to /standalone.html (the pane without office.js)
+ *   /taskpane.html, /standalone.html, /static/*   the pane in Office and outside it (dist/)
  *   /office-js/*           @microsoft/office-js's dist (no CDN: works offline and on intranets)
  *   /manifest.xml, /assets/*    the add-in manifest, its icons and help page (/help.html → there)
  *   /templates/*.docx      the built-in templates
+ *   /examples/*.xlsx       the example ledgers (打开示例台账 on the pane's first run)
  *   /api/downloads         one-time download links (POST a .docx, GET it once)
  *   /api/library           the template library (src/server/library/plugin.ts), when present
  *   /api/submissions       submissions (报送) to the inspection office, with the library
@@ -21,7 +22,7 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { type DownloadStoreOptions, downloadsPlugin } from "./downloads";
 import { ERROR_FORMAT_OPTIONS, errorBody, installErrorFormat } from "./errors";
 import { addSecurityHeaders } from "./library/security-headers";
-import { DASHBOARD_PAGE, DEFAULT_DIST, PANE_PAGE, PROJECT_ROOT } from "./static";
+import { DASHBOARD_PAGE, DEFAULT_DIST, PANE_PAGE, PROJECT_ROOT, STANDALONE_PAGE } from "./static";
 
 export interface AppOptions {
   /** The built pane; default dist/ at the project root. */
@@ -58,7 +59,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   addSecurityHeaders(app);
 
   app.get("/healthz", async () => ({ ok: true }));
-  app.get("/", async (_request, reply) => reply.redirect(`/${PANE_PAGE}`));
+  app.get("/", async (_request, reply) => reply.redirect(`/${STANDALONE_PAGE}`));
   app.get("/dashboard", async (_request, reply) => reply.redirect(`/${DASHBOARD_PAGE}`));
   // The help page lives in assets/ (the manifest's SupportUrl); /help.html is the address people
   // type and older manifests used.
@@ -115,6 +116,19 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
       decorateReply: false,
       // Only the shipped .docx files at the top level, never the sources that build them.
       allowedPath: (path) => /^\/[^/]+\.docx$/i.test(path),
+      cacheControl: false,
+      setHeaders: (reply) => reply.header("Cache-Control", "no-cache"),
+    });
+  }
+
+  const examples = join(root, "examples");
+  if (existsSync(examples)) {
+    await app.register(fastifyStatic, {
+      root: examples,
+      prefix: "/examples/",
+      decorateReply: false,
+      // Only the example ledgers at the top level, never the seeds and data that build them.
+      allowedPath: (path) => /^\/[^/]+\.xlsx$/i.test(path),
       cacheControl: false,
       setHeaders: (reply) => reply.header("Cache-Control", "no-cache"),
     });

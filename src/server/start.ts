@@ -12,7 +12,7 @@
 import type { ServerOptions as HttpsServerOptions } from "node:https";
 import { buildApp } from "./app";
 import { redactUrl } from "./library/pg-migrations";
-import { DEFAULT_DIST, isPaneBuildFresh, PANE_PAGE } from "./static";
+import { DEFAULT_DIST, isPaneBuildFresh, STANDALONE_PAGE } from "./static";
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "localhost";
@@ -69,7 +69,7 @@ async function main(): Promise<void> {
 整改台账助手已启动：${origin}
 
   单机网页版（WPS 或不装加载项时使用）：在浏览器打开
-    ${origin}/${PANE_PAGE}
+    ${origin}/${STANDALONE_PAGE}
   然后打开或拖入一个 .xlsx 台账。
 
   Excel 加载项：

@@ -11,6 +11,8 @@ export const PROJECT_ROOT = resolve(fileURLToPath(new URL("../..", import.meta.u
 export const DEFAULT_DIST = join(PROJECT_ROOT, "dist");
 /** The page Office loads (the manifest's SourceLocation) and the standalone URL. */
 export const PANE_PAGE = "taskpane.html";
+/** The pane outside Office (no office.js): where `/` leads and the standalone URL. */
+export const STANDALONE_PAGE = "standalone.html";
 /** The inspection office's dashboard, built beside the pane. */
 export const DASHBOARD_PAGE = "dashboard.html";
 /** Written by every Vite build; its time stamps the build. */
@@ -30,6 +32,7 @@ const SOURCES = [
   "src/dashboard",
   "src/submissions",
   "taskpane.html",
+  "standalone.html",
   "dashboard.html",
   "vite.config.ts",
   "package-lock.json",

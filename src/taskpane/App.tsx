@@ -24,9 +24,12 @@ import { type ComponentType, Suspense, useEffect, useState } from "react";
 import type { UnitProfile } from "../core/profile";
 import type { WorkbookPort } from "../ports/workbook";
 import { detectHost, type HostInfo } from "./host";
+import { browserProfileStore } from "./profile-storage";
 import { useSession } from "./state/useSession";
 import { retryableLazy, TabBoundary } from "./TabBoundary";
+import { NewLedger } from "./tabs/NewLedger";
 import { OpenFile, useFileDrop } from "./tabs/OpenFile";
+import { Welcome } from "./tabs/Welcome";
 
 const findingsTab = retryableLazy(() => import("./tabs/FindingsTab"));
 const statsTab = retryableLazy(() => import("./tabs/StatsTab"));
@@ -41,6 +44,9 @@ const libraryTabs = import.meta.glob<{ default: ComponentType<LibraryTabProps> }
 const loadLibraryTab = Object.values(libraryTabs)[0];
 const libraryTab = loadLibraryTab ? retryableLazy(loadLibraryTab) : undefined;
 const LAZY_TABS = [findingsTab, statsTab, generateTab, settingsTab, libraryTab];
+
+/** Standalone, 设置 is kept in this browser, also before a ledger is open. */
+const BROWSER_PROFILES = browserProfileStore();
 
 const TAB_LABEL: Record<TabId, string> = {
   findings: "校验",
@@ -111,7 +117,7 @@ export function App() {
     setSettingFocus({ field, at: Date.now() });
     setTab("settings");
   };
-  const session = useSession(port);
+  const session = useSession(port, host?.kind === "standalone" ? BROWSER_PROFILES : undefined);
   // Bumped by 重试 so that the tabs' lazy components are the fresh ones.
   const [, setAttempt] = useState(0);
   const retryTabs = () => {
@@ -161,6 +167,14 @@ export function App() {
 
   const standalone = host.kind === "standalone";
   const ready = session.state.status === "ready";
+  // Excel with no ledger sheet at all (a new workbook): offer to add one instead of an error.
+  const live = port?.live;
+  const noLedger =
+    !standalone &&
+    live !== undefined &&
+    live !== null &&
+    session.state.status === "ready" &&
+    session.state.analysis.findings.some((f) => f.code === "workbook.ledger.missing");
 
   return (
     <div
@@ -217,7 +231,7 @@ export function App() {
           </MessageBar>
         )}
         {standalone && !port && tab !== "settings" && tab !== "templates" && (
-          <OpenFile onFile={openFile} />
+          <Welcome onFile={openFile} />
         )}
         {session.state.status === "loading" && <Spinner label="正在读取并校验台账……" />}
         {/* Screen readers hear each result once, without moving focus. */}
@@ -244,7 +258,10 @@ export function App() {
                 onAdded={() => session.refresh()}
               />
             )}
-            {tab === "findings" && ready && (
+            {tab === "findings" && noLedger && live && (
+              <NewLedger live={live} onAdded={() => session.refresh()} />
+            )}
+            {tab === "findings" && ready && !noLedger && (
               <findingsTab.component session={session} onOpenSetting={openSetting} />
             )}
             {tab === "stats" && ready && <statsTab.component session={session} />}

@@ -4,11 +4,12 @@
  * The unit profile lives in localStorage, since there is no workbook to carry it.
  */
 import type { WorkbookGrid } from "../core/grid";
-import { type UnitProfile, unitProfileSchema } from "../core/profile";
+import type { UnitProfile } from "../core/profile";
 import type { WorkbookPort } from "../ports/workbook";
 import { WorkbookReadError } from "../xlsx/read-error";
+import { browserProfileStore } from "./profile-storage";
 
-export const PROFILE_STORAGE_KEY = "zhenggai.unitProfile";
+export { PROFILE_STORAGE_KEY } from "./profile-storage";
 
 /** Reading failed in a way the user can fix; the message says how. */
 export class WorkbookFileError extends Error {}
@@ -40,10 +41,18 @@ export async function readXlsxGrid(bytes: Uint8Array, fileName: string): Promise
   }
 }
 
-/** The opened file's bytes per standalone port, for 报送 (the port's contract has no bytes). */
-const fileBytes = new WeakMap<WorkbookPort, Uint8Array>();
+/** The file behind each standalone port, for 下载含统计表的副本 (never written back). */
+const FILES = new WeakMap<WorkbookPort, { readonly name: string; readonly bytes: Uint8Array }>();
+
+export function standaloneFile(
+  port: WorkbookPort,
+): { readonly name: string; readonly bytes: Uint8Array } | undefined {
+  return FILES.get(port);
+}
+
+/** The opened file's bytes, for 报送 (the port's contract has no bytes). */
 export const standaloneFileBytes = (port: WorkbookPort): Uint8Array | undefined =>
-  fileBytes.get(port);
+  FILES.get(port)?.bytes;
 
 export function createStandalonePort(
   fileName: string,
@@ -51,6 +60,7 @@ export function createStandalonePort(
   storage: Storage | undefined = globalThis.localStorage,
 ): WorkbookPort {
   let grid: Promise<WorkbookGrid> | undefined;
+  const profiles = browserProfileStore(storage);
   const port: WorkbookPort = {
     host: "standalone",
     label: fileName,
@@ -64,22 +74,9 @@ export function createStandalonePort(
       });
       return grid;
     },
-    async loadProfile() {
-      const raw = storage?.getItem(PROFILE_STORAGE_KEY);
-      if (!raw) return undefined;
-      try {
-        const parsed = unitProfileSchema.safeParse(JSON.parse(raw));
-        return parsed.success ? parsed.data : undefined;
-      } catch {
-        return undefined;
-      }
-    },
-    async saveProfile(profile: UnitProfile) {
-      const valid = unitProfileSchema.parse(profile);
-      if (!storage) throw new Error("此浏览器不允许保存设置（本地存储不可用）。");
-      storage.setItem(PROFILE_STORAGE_KEY, JSON.stringify(valid));
-    },
+    loadProfile: () => profiles.load(),
+    saveProfile: (profile: UnitProfile) => profiles.save(profile),
   };
-  fileBytes.set(port, bytes);
+  FILES.set(port, { name: fileName, bytes });
   return port;
 }

@@ -76,6 +76,8 @@ export function importedNarrative(result: ImportResult): NarrativeEntry[] {
 
 /** The ledger sheet's title row: what the rows were imported from. */
 export function importedTitle(result: ImportResult): string {
+  // Nothing imported (the pane's 新建台账表 on an empty workbook): no title row, as in `init`.
+  if (!result.title && result.rows.length === 0) return "";
   return result.title ? `整改台账（据《${result.title}》导入）` : "整改台账（据反馈意见导入）";
 }
 

@@ -45,7 +45,16 @@ describe("task pane bundle", () => {
 
   it("has one entry per page; the pane's initial chunks hold React, Fluent UI and the app shell", () => {
     const entries = chunks.filter((c) => c.isEntry);
-    expect(entries).toHaveLength(2);
+    // taskpane.html, standalone.html (the pane without office.js) and dashboard.html.
+    expect(entries).toHaveLength(3);
+    const standalone = entries.find((c) =>
+      c.moduleIds.some((id) => id.endsWith("src/taskpane/standalone-main.tsx")),
+    );
+    expect(standalone).toBeDefined();
+    // The standalone page loads the same pane first (everything but taskpane.html's own entry).
+    expect(initialModules(chunks, standalone!.file)).toEqual(
+      expect.arrayContaining(initial.filter((id) => !/src\/taskpane\/main.tsx$|\.html$/.test(id))),
+    );
     const dashboard = entries.find((c) =>
       c.moduleIds.some((id) => id.endsWith("src/dashboard/main.tsx")),
     );

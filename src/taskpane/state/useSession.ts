@@ -15,6 +15,7 @@ import {
 import type { UnitProfile } from "../../core/profile";
 import type { WorkbookPort } from "../../ports/workbook";
 import { describeError } from "../errors";
+import type { ProfileStore } from "../profile-storage";
 import { type AnalysisSettings, analyse, todayLocal } from "./session";
 
 const PRECISION_KEY = "zhenggai.precision";
@@ -71,11 +72,17 @@ export interface Session {
   /** Re-reads the workbook (after the user edited it in Excel). */
   refresh(): Promise<void>;
   saveProfile(profile: UnitProfile): Promise<void>;
+  /** 设置 can be saved before a ledger is open (standalone: the browser keeps it). */
+  readonly profileWithoutLedger?: boolean;
   /** The 基本信息 cell that holds (or should hold) a value, for 定位. */
   infoCell(field: InfoField): { sheet: string; address: string };
 }
 
-export function useSession(port: WorkbookPort | undefined): Session {
+/**
+ * `profileStore` keeps 设置 while no workbook is open (standalone), so that it can be filled in
+ * before the first ledger; with a port the port's own profile is used.
+ */
+export function useSession(port: WorkbookPort | undefined, profileStore?: ProfileStore): Session {
   const [settings, setSettings] = useState<AnalysisSettings>(() => ({
     asOf: todayLocal(),
     precision: storedPrecision(),
@@ -124,8 +131,13 @@ export function useSession(port: WorkbookPort | undefined): Session {
       setSettings(next);
     }
     if (port) void run(true, next);
-    else setState({ status: "idle" });
-  }, [port, run]);
+    else {
+      setState({ status: "idle" });
+      void profileStore?.load().then((p) => {
+        if (p) setProfile(p);
+      });
+    }
+  }, [port, run, profileStore]);
 
   const profileRef = useRef(profile);
   profileRef.current = profile;
@@ -154,11 +166,13 @@ export function useSession(port: WorkbookPort | undefined): Session {
     },
     refresh: () => run(true, settings),
     saveProfile: async (next) => {
-      if (!port) throw new Error("请先打开台账。");
-      await port.saveProfile(next);
+      if (!port && !profileStore) throw new Error("请先打开台账。");
+      if (port) await port.saveProfile(next);
+      else await profileStore?.save(next);
       setProfile(next);
       if (grid.current) await run(false, settings, next);
     },
+    profileWithoutLedger: profileStore !== undefined,
     infoCell: (field) => ({ sheet: SHEET.info, address: infoCellAddress(grid.current, field) }),
   };
 }

@@ -202,12 +202,12 @@ export default function SettingsTab({
         <Button
           appearance="primary"
           icon={save.busy ? <Spinner size="tiny" /> : <SaveRegular />}
-          disabled={save.busy || !port}
+          disabled={save.busy || (!port && !session.profileWithoutLedger)}
           onClick={() => void onSave()}
         >
           保存
         </Button>
-        {!port && (
+        {!port && !session.profileWithoutLedger && (
           <Text size={200} className={styles.muted}>
             打开台账后才能保存。
           </Text>

@@ -14,10 +14,13 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
-import { TableEditRegular } from "@fluentui/react-icons";
+import { ArrowDownloadRegular, TableEditRegular } from "@fluentui/react-icons";
 import { Suspense, useState } from "react";
 import { formatChineseDate } from "../../core/dates";
+import type { LedgerAnalysis } from "../../core/model";
 import { type GroupStats, STATUSES } from "../../core/model";
+import type { WorkbookPort } from "../../ports/workbook";
+import { saveBlob, XLSX_MIME } from "../download";
 import { type Session, useAction } from "../state/useSession";
 import { retryableLazy, TabBoundary } from "../TabBoundary";
 
@@ -109,6 +112,70 @@ function GroupTable(props: { caption: string; groups: readonly GroupStats[] }) {
           ))}
         </TableBody>
       </Table>
+    </div>
+  );
+}
+
+/** The copy's name: the file's own name with 含整改统计 before .xlsx. */
+export function statsCopyName(fileName: string): string {
+  return `${fileName.replace(/\.xlsx$/i, "")}-含整改统计.xlsx`;
+}
+
+/**
+ * Standalone: there is no Excel to write 整改统计 into, so the user downloads a copy of the
+ * opened file with the sheet added (the layout Excel's 写入统计表 writes); the file itself is
+ * never changed.
+ */
+function StatsCopy(props: { port: WorkbookPort; analysis: LedgerAnalysis }) {
+  const styles = useStyles();
+  const { busy, error, act } = useAction();
+  const [saved, setSaved] = useState<string | undefined>();
+  return (
+    <div className={styles.actions}>
+      <Button
+        appearance="primary"
+        icon={busy ? <Spinner size="tiny" /> : <ArrowDownloadRegular />}
+        disabled={busy}
+        onClick={() =>
+          void act(async () => {
+            setSaved(undefined);
+            const [{ standaloneFile }, { buildStatsLayout }, { workbookWithStatsSheet }] =
+              await Promise.all([
+                import("../standalone-port"),
+                import("../../office/stats-layout"),
+                import("../../xlsx/stats-copy"),
+              ]);
+            const file = standaloneFile(props.port);
+            if (!file) throw new Error("找不到已打开的台账文件，请重新打开后再试。");
+            const layout = buildStatsLayout(props.analysis);
+            const { completionChartPng } = await import("../stats-chart-image");
+            const png = layout.chart
+              ? await completionChartPng(layout.chart.title, props.analysis.stats.byAspect)
+              : undefined;
+            const bytes = await workbookWithStatsSheet(file.bytes, layout, png);
+            const name = statsCopyName(file.name);
+            saveBlob(bytes, name, XLSX_MIME);
+            setSaved(name);
+          })
+        }
+      >
+        下载含统计表的副本
+      </Button>
+      <Text size={200} className={styles.muted}>
+        下载台账的一个副本，其中新增“整改统计”工作表（含各方面完成率图）；原文件不会改动。
+      </Text>
+      <div aria-live="polite">
+        {saved && (
+          <MessageBar intent="success">
+            <MessageBarBody>已下载“{saved}”。</MessageBarBody>
+          </MessageBar>
+        )}
+      </div>
+      {error && (
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      )}
     </div>
   );
 }
@@ -206,6 +273,8 @@ export default function StatsTab({ session }: { session: Session }) {
 
       <GroupTable caption="按方面" groups={s.byAspect} />
       <GroupTable caption="按责任部门" groups={s.byDepartment} />
+
+      {session.port?.host === "standalone" && <StatsCopy port={session.port} analysis={analysis} />}
 
       {live && (
         <div className={styles.actions}>

@@ -19,6 +19,9 @@ function put(path: string, content: string | Buffer) {
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "zhenggai-app-"));
   put("dist/taskpane.html", "<!doctype html><title>整改台账助手</title>");
+  put("dist/standalone.html", "<!doctype html><title>整改台账助手（单机网页版）</title>");
+  put("examples/示例-整改台账.xlsx", Buffer.from([0x50, 0x4b, 0x03, 0x04]));
+  put("examples/seeds/secret.json", "{}");
   put("dist/static/taskpane-abc123.js", "console.log(1)");
   put("dist/.vite/manifest.json", "{}");
   put("node_modules/@microsoft/office-js/dist/office.js", "var Office = {};");
@@ -39,10 +42,22 @@ afterAll(async () => {
 });
 
 describe("buildApp", () => {
-  it("redirects / to the pane and serves it uncached", async () => {
+  it("serves the example ledgers at the top of examples/, nothing below", async () => {
+    const example = await app.inject(`/examples/${encodeURIComponent("示例-整改台账.xlsx")}`);
+    expect(example.statusCode).toBe(200);
+    expect(example.headers["content-type"]).toContain("spreadsheetml");
+    expect(example.rawPayload.subarray(0, 2).toString("latin1")).toBe("PK");
+    expect((await app.inject("/examples/seeds/secret.json")).statusCode).toBe(404);
+  });
+
+  it("redirects / to the standalone pane (no office.js) and serves both pages uncached", async () => {
     const root = await app.inject("/");
     expect(root.statusCode).toBe(302);
-    expect(root.headers.location).toBe("/taskpane.html");
+    expect(root.headers.location).toBe("/standalone.html");
+    const standalone = await app.inject("/standalone.html");
+    expect(standalone.statusCode).toBe(200);
+    expect(standalone.body).toContain("单机网页版");
+    expect(standalone.headers["cache-control"]).toBe("no-cache");
     const page = await app.inject("/taskpane.html");
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain("整改台账助手");
