@@ -98,7 +98,20 @@ export default function GenerateTab({
     return { source };
   };
 
+  // Focus stays on the control that acted (a keyboard user must not land at the top of the page).
+  const kindButtons = useRef<Partial<Record<DocumentKind, HTMLButtonElement | null>>>({});
+  const keepFocus = (actor: Element | null, kind: DocumentKind) => {
+    requestAnimationFrame(() => {
+      const active = document.activeElement;
+      if (active && active !== document.body && active.isConnected) return;
+      const target =
+        actor instanceof HTMLElement && actor.isConnected ? actor : kindButtons.current[kind];
+      target?.focus();
+    });
+  };
+
   const generate = async (kind: DocumentKind, force = false) => {
+    const actor = document.activeElement;
     const choice = template();
     if (!port) return;
     if (!choice) {
@@ -137,6 +150,7 @@ export default function GenerateTab({
       setError(describeError(e));
     } finally {
       setStep(undefined);
+      keepFocus(actor, kind);
     }
   };
 
@@ -218,7 +232,10 @@ export default function GenerateTab({
         <Button
           appearance="primary"
           icon={<DocumentRegular />}
-          disabled={busy}
+          ref={(b) => {
+            kindButtons.current["报告"] = b;
+          }}
+          disabledFocusable={busy}
           onClick={() => void generate("报告")}
         >
           生成报告
@@ -226,7 +243,10 @@ export default function GenerateTab({
         <Button
           appearance="primary"
           icon={<MegaphoneRegular />}
-          disabled={busy}
+          ref={(b) => {
+            kindButtons.current["通报"] = b;
+          }}
+          disabledFocusable={busy}
           onClick={() => void generate("通报")}
         >
           生成通报

@@ -15,7 +15,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { TableEditRegular } from "@fluentui/react-icons";
-import { Suspense, useState } from "react";
+import { Suspense, useEffect, useRef, useState } from "react";
 import { formatChineseDate } from "../../core/dates";
 import { type GroupStats, STATUSES } from "../../core/model";
 import { type Session, useAction } from "../state/useSession";
@@ -50,6 +50,8 @@ const useStyles = makeStyles({
     display: "grid",
     // Fixed number columns, so that the status rows and the counts below line up.
     gridTemplateColumns: "1fr 5em 5.5em",
+    // On a wide pane the numbers stay beside their labels.
+    maxWidth: "30em",
     columnGap: tokens.spacingHorizontalM,
     rowGap: "2px",
   },
@@ -117,6 +119,11 @@ export default function StatsTab({ session }: { session: Session }) {
   const styles = useStyles();
   const { busy, error, act } = useAction();
   const [written, setWritten] = useState(false);
+  // The note sits below the tables: bring it into view, or the clerk never sees it.
+  const writtenNote = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (written) writtenNote.current?.scrollIntoView({ block: "nearest" });
+  }, [written]);
   if (session.state.status !== "ready") return null;
   const { analysis } = session.state;
   const s = analysis.stats;
@@ -227,7 +234,7 @@ export default function StatsTab({ session }: { session: Session }) {
             在工作簿中新建或替换“整改统计”工作表；不会改动台账本身。
           </Text>
           {written && (
-            <MessageBar intent="success">
+            <MessageBar intent="success" ref={writtenNote} data-testid="stats-written">
               <MessageBarBody>已写入“整改统计”工作表。</MessageBarBody>
             </MessageBar>
           )}
