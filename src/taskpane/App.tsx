@@ -75,6 +75,8 @@ const useStyles = makeStyles({
   title: { flexGrow: 1, minWidth: 0, display: "flex", flexDirection: "column" },
   label: { overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
   tabs: {
+    // At 200 % zoom the five tabs take two rows rather than scroll sideways.
+    flexWrap: "wrap",
     backgroundColor: tokens.colorNeutralBackground1,
     paddingInline: tokens.spacingHorizontalXS,
   },

@@ -49,7 +49,12 @@ const STEP_VALUE: Record<GenerateStep, number> = {
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  buttons: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: tokens.spacingHorizontalS },
+  // Side by side; one under the other when the pane is too narrow (200 % zoom).
+  buttons: {
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fit, minmax(7.5em, 1fr))",
+    gap: tokens.spacingHorizontalS,
+  },
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
@@ -99,7 +104,7 @@ export default function GenerateTab({
   };
 
   // Focus stays on the control that acted (a keyboard user must not land at the top of the page).
-  const kindButtons = useRef<Partial<Record<DocumentKind, HTMLButtonElement | null>>>({});
+  const kindButtons = useRef<Partial<Record<DocumentKind, HTMLElement | null>>>({});
   const keepFocus = (actor: Element | null, kind: DocumentKind) => {
     requestAnimationFrame(() => {
       const active = document.activeElement;

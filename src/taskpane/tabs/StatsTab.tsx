@@ -27,7 +27,8 @@ const statsCharts = retryableLazy(() => import("./StatsCharts"));
 const useStyles = makeStyles({
   tiles: {
     display: "grid",
-    gridTemplateColumns: "repeat(3, 1fr)",
+    // Three across; fewer on a very narrow pane (200 % zoom) rather than overflow.
+    gridTemplateColumns: "repeat(auto-fit, minmax(5.5em, 1fr))",
     gap: tokens.spacingHorizontalS,
     marginBottom: tokens.spacingVerticalM,
   },
@@ -54,6 +55,30 @@ const useStyles = makeStyles({
     maxWidth: "30em",
     columnGap: tokens.spacingHorizontalM,
     rowGap: "2px",
+  },
+  // Very narrow (400 px at 200 % zoom): the number columns shrink to their content.
+  rowsNarrow: {
+    "@media (max-width: 360px)": { gridTemplateColumns: "minmax(0, 1fr) auto auto" },
+  },
+  // Very narrow: one card per group, the name on its own line and the numbers under it.
+  groupCards: {
+    "@media (max-width: 360px)": {
+      display: "block",
+      "& thead": { display: "none" },
+      "& tbody": { display: "block" },
+      "& tr": {
+        display: "flex",
+        flexWrap: "wrap",
+        columnGap: tokens.spacingHorizontalM,
+        padding: `${tokens.spacingVerticalXS} 0`,
+      },
+      "& td": { display: "block", height: "auto", minHeight: 0, padding: 0, minWidth: 0 },
+      "& td:first-child": { flexBasis: "100%", overflowWrap: "anywhere" },
+      "& td[data-label]:not(:first-child)::before": {
+        content: "attr(data-label) '：'",
+        color: tokens.colorNeutralForeground3,
+      },
+    },
   },
   muted: { color: tokens.colorNeutralForeground3 },
   num: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
@@ -85,7 +110,7 @@ function GroupTable(props: { caption: string; groups: readonly GroupStats[] }) {
   return (
     <div className={styles.section}>
       <Text weight="semibold">{props.caption}</Text>
-      <Table size="extra-small" aria-label={props.caption}>
+      <Table size="extra-small" aria-label={props.caption} className={styles.groupCards}>
         <TableHeader>
           <TableRow>
             <TableHeaderCell>名称</TableHeaderCell>
@@ -103,10 +128,18 @@ function GroupTable(props: { caption: string; groups: readonly GroupStats[] }) {
         <TableBody>
           {props.groups.map((g) => (
             <TableRow key={g.name}>
-              <TableCell title={g.name}>{g.name}</TableCell>
-              <TableCell className={styles.num}>{g.total}</TableCell>
-              <TableCell className={styles.num}>{g.done}</TableCell>
-              <TableCell className={styles.num}>{g.completionRateText}</TableCell>
+              <TableCell title={g.name} data-label="名称">
+                {g.name}
+              </TableCell>
+              <TableCell className={styles.num} data-label="问题">
+                {g.total}
+              </TableCell>
+              <TableCell className={styles.num} data-label="完成">
+                {g.done}
+              </TableCell>
+              <TableCell className={styles.num} data-label="完成率">
+                {g.completionRateText}
+              </TableCell>
             </TableRow>
           ))}
         </TableBody>
@@ -149,7 +182,7 @@ export default function StatsTab({ session }: { session: Session }) {
       <Text weight="semibold" style={{ display: "block", marginTop: tokens.spacingVerticalL }}>
         各完成情况
       </Text>
-      <div className={styles.rows}>
+      <div className={`${styles.rows} ${styles.rowsNarrow}`}>
         {STATUSES.filter((st) => s.byStatus[st] > 0).map((st) => (
           <div key={st} style={{ display: "contents" }} data-status={st}>
             <Text>{st}</Text>
@@ -160,7 +193,7 @@ export default function StatsTab({ session }: { session: Session }) {
       </div>
 
       <div className={styles.section}>
-        <div className={styles.rows}>
+        <div className={`${styles.rows} ${styles.rowsNarrow}`}>
           <Text>超期未完成</Text>
           <Text className={styles.num} data-testid="stat-overdue">
             {s.overdue.length} 个
