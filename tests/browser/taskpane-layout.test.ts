@@ -8,7 +8,7 @@
  *  - 校验 groups findings by code with counts; a 600-error ledger (fake Excel host) shows one
  *    group of 600 with 50 cells at a time, each with 定位 (which selects the cell in Excel);
  *    standalone, 定位 shows the address;
- *  - 生成 keeps the keyboard focus on 生成报告.
+ *  - 生成 keeps the keyboard focus on 生成报告; 写入统计表's success note is scrolled into view.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -339,6 +339,20 @@ describe("task pane layout and access in Chromium", () => {
         "globalThis.__fakeHost.selections",
       )) as FakeOfficeHost["selections"];
       expect(selections.at(-1)).toEqual({ sheet: target.sheet, address: target.cell });
+    });
+
+    it("scrolls the 写入统计表 success note into view", async () => {
+      await page.getByRole("tab", { name: "统计" }).click();
+      await page.getByTestId("stat-total").waitFor();
+      await page.getByRole("button", { name: "写入统计表" }).click();
+      const note = page.getByTestId("stats-written");
+      await note.waitFor();
+      await page.waitForTimeout(200);
+      const box = (await note.boundingBox())!;
+      const main = (await page.locator("main").boundingBox())!;
+      expect(box.y).toBeGreaterThanOrEqual(main.y);
+      expect(box.y + box.height).toBeLessThanOrEqual(main.y + main.height + 0.5);
+      expect(await note.innerText()).toContain("已写入“整改统计”工作表。");
     });
   });
 });
