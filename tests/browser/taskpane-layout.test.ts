@@ -10,7 +10,7 @@
  *    standalone, 定位 shows the address;
  *  - 生成 keeps the keyboard focus on 生成报告; 写入统计表's success note is scrolled into view.
  */
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { build } from "esbuild";
 import type { FastifyInstance } from "fastify";
@@ -32,6 +32,8 @@ const SHAOYANG = join(PROJECT_ROOT, "examples/邵阳市园林绿化中心-整改
 const QINGFENG = join(PROJECT_ROOT, "examples/清丰县市政园林局-整改台账.xlsx");
 const LONG_NAME = "邵阳市园林绿化中心巡察整改情况报告模板";
 const BROKEN_ROWS = 600;
+/** Screenshots for a person to look at (not compared). */
+const ARTIFACTS = join(PROJECT_ROOT, "test-artifacts");
 
 const TABS: readonly { name: string; ready: (page: Page) => Promise<void> }[] = [
   { name: "校验", ready: (p) => p.locator('section[aria-label="校验结果"]').waitFor() },
@@ -90,6 +92,7 @@ describe("task pane layout and access in Chromium", () => {
   let fakeOfficeJs = "";
 
   beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
     const dist = join(tmp.dir, "dist");
     const fakeOffice = join(tmp.dir, "fake-office.js");
     await Promise.all([
@@ -172,9 +175,13 @@ describe("task pane layout and access in Chromium", () => {
           .all())
           await header.click();
         await expectNoSidewaysScroll(page, `${label} 校验 (all open)`);
+        await page.screenshot({ path: join(ARTIFACTS, `layout-${viewport.width}-findings.png`) });
 
         await showLibrary(page);
         await expectNoSidewaysScroll(page, `${label} 模板库`);
+        await page
+          .locator('section[aria-label="模板库"]')
+          .screenshot({ path: join(ARTIFACTS, `layout-${viewport.width}-library.png`) });
         const row = page.locator('table[aria-label="模板库中的模板"] tbody tr').first();
         const name = row.locator("td").first();
         const box = (await name.boundingBox())!;
