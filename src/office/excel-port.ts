@@ -1,7 +1,7 @@
 /**
  * The WorkbookPort inside Excel. Each method is one Excel.run with as few syncs as it can:
  * readWorkbook 2 (sheet list; used ranges + cells), live.writeStatistics 1, live.selectCell 1,
- * live.normaliseLedger 2 + 1, live.fixPunctuation 2 (read the targets, write), live.addLedgerSheets 2 + 2, profile 0 (document settings), embedded templates 1 + one per part.
+ * live.normaliseLedger 2 + 1, live.fixPunctuation 2 (read the targets, write), live.onChanged 1 (+ 1 to remove), live.addLedgerSheets 2 + 2, profile 0 (document settings), embedded templates 1 + one per part.
  */
 import { analyseWorkbook } from "../core/analyse";
 import type { WorkbookGrid } from "../core/grid";
@@ -18,7 +18,7 @@ import type {
 } from "../ports/workbook";
 import { addLedgerSheetsIn, importedSheetLayouts } from "./add-ledger";
 import { OfficeAdapterError, officeCall, officeErrorCode } from "./errors";
-import { excelApiSupported, excelRun, isExcelOnTheWeb } from "./host";
+import { excelApiSupported, excelRun, excelRunOn, isExcelOnTheWeb } from "./host";
 import { planNormalisation, queueNormalisation } from "./normalise";
 import { loadProfileFromSettings, saveProfileToSettings } from "./profile";
 import { fixPunctuationIn } from "./punctuation";
@@ -113,6 +113,42 @@ export function createExcelWorkbookPort(options: ExcelPortOptions = {}): ExcelWo
     officeCall(`选中 ${sheet}!${address}`, () =>
       excelRun((context) => selectCellIn(context, sheet, address)),
     );
+
+  /** worksheets.onChanged (ExcelApi 1.7): registered once per subscriber, removed on unsubscribe. */
+  const onChanged = (handler: () => void): (() => void) => {
+    if (!excelApiSupported("1.7")) return () => {};
+    let stopped = false;
+    let registration:
+      | OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs>
+      | undefined;
+    const removeRegistration = () => {
+      const r = registration;
+      registration = undefined;
+      if (!r) return;
+      void excelRunOn(r.context, async (context) => {
+        r.remove();
+        await context.sync();
+      }).catch(() => {});
+    };
+    Promise.resolve()
+      .then(() =>
+        excelRun(async (context) => {
+          registration = context.workbook.worksheets.onChanged.add(async () => {
+            if (!stopped) handler();
+          });
+          await context.sync();
+          if (stopped) removeRegistration();
+        }),
+      )
+      .catch(() => {
+        // Without the event the pane still has 重新检查.
+        registration = undefined;
+      });
+    return () => {
+      stopped = true;
+      removeRegistration();
+    };
+  };
 
   const normaliseLedger = () =>
     officeCall("规范台账", async () => {
@@ -218,7 +254,14 @@ export function createExcelWorkbookPort(options: ExcelPortOptions = {}): ExcelWo
     readWorkbook,
     loadProfile: async (): Promise<UnitProfile | undefined> => loadProfileFromSettings(),
     saveProfile: (profile: UnitProfile) => saveProfileToSettings(profile),
-    live: { writeStatistics, selectCell, normaliseLedger, fixPunctuation, addLedgerSheets },
+    live: {
+      writeStatistics,
+      selectCell,
+      normaliseLedger,
+      fixPunctuation,
+      addLedgerSheets,
+      onChanged,
+    },
     embedded: {
       list: listEmbeddedTemplates,
       embed: embedTemplate,

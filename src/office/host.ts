@@ -23,6 +23,18 @@ export function excelRun<T>(batch: (context: Excel.RequestContext) => Promise<T>
   return excel.run(batch);
 }
 
+/** Excel.run on an existing context (an event registration's), as removing a handler needs. */
+export function excelRunOn<T>(
+  context: OfficeExtension.ClientRequestContext,
+  batch: (context: Excel.RequestContext) => Promise<T>,
+): Promise<T> {
+  const excel = globals().Excel;
+  if (!excel || typeof excel.run !== "function") {
+    return Promise.reject(new Error("Excel 接口不可用：请在 Excel 中打开任务窗格。"));
+  }
+  return excel.run(context as Excel.RequestContext, batch);
+}
+
 /** `isSetSupported('ExcelApi', version)`; false when the host cannot say. */
 export function excelApiSupported(version: string): boolean {
   try {

@@ -44,6 +44,11 @@ export interface LiveWorkbook {
    * sheets are never written.
    */
   addLedgerSheets(result: ImportResult): Promise<AddedLedgerSheets>;
+  /**
+   * Calls `handler` whenever a cell of any worksheet is edited (Excel's worksheets.onChanged,
+   * ExcelApi 1.7); returns the unsubscribe. Hosts without the event never call it.
+   */
+  onChanged?(handler: () => void): () => void;
 }
 
 /** The sheets addLedgerSheets added, by role. */

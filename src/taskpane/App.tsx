@@ -68,7 +68,6 @@ const useStyles = makeStyles({
     display: "flex",
     flexDirection: "column",
     height: "100%",
-    minWidth: "280px",
     backgroundColor: tokens.colorNeutralBackground2,
   },
   header: {
@@ -82,10 +81,18 @@ const useStyles = makeStyles({
   title: { flexGrow: 1, minWidth: 0, display: "flex", flexDirection: "column" },
   label: { overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
   tabs: {
+    // At 200 % zoom the five tabs take two rows rather than scroll sideways.
+    flexWrap: "wrap",
     backgroundColor: tokens.colorNeutralBackground1,
     paddingInline: tokens.spacingHorizontalXS,
   },
-  body: { flexGrow: 1, overflowY: "auto", padding: tokens.spacingHorizontalM },
+  // Content at most 720 px wide, centred on a wide pane; the scroll bar stays at the edge.
+  body: {
+    flexGrow: 1,
+    overflowY: "auto",
+    padding: tokens.spacingHorizontalM,
+    paddingInline: `max(${tokens.spacingHorizontalM}, calc((100% - 720px) / 2))`,
+  },
   dropping: { outline: `2px dashed ${tokens.colorBrandStroke1}`, outlineOffset: "-6px" },
 });
 

@@ -18,3 +18,8 @@ export function fakeLedgerInput(): FakeWorkbookInput {
     status: (i) => (i === BROKEN_PROBLEM ? BROKEN_STATUS : defaultStatus(i)),
   });
 }
+
+/** A long ledger whose every 完成情况 is unreadable: one error per row, all of one code. */
+export function brokenLedgerInput(rows: number): FakeWorkbookInput {
+  return ledgerWorkbook({ rows, status: () => BROKEN_STATUS });
+}

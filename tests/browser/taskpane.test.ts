@@ -29,7 +29,7 @@ import { workbookGridFromXlsx } from "../../src/xlsx/grid";
 import { tempDir } from "../integration/library/helpers";
 import { launchChromium } from "../support/chromium";
 import { type FakeOfficeHost, installFakeOffice, uninstallFakeOffice } from "../support/fake-excel";
-import { LEDGER_HEADER } from "../support/office-ledger";
+import { defaultStatus, LEDGER_HEADER } from "../support/office-ledger";
 import { BROKEN_PROBLEM, BROKEN_STATUS, fakeLedgerInput } from "./taskpane-fake-ledger";
 
 const SHAOYANG = join(PROJECT_ROOT, "examples/邵阳市园林绿化中心-整改台账.xlsx");
@@ -74,7 +74,17 @@ function docxParagraphs(bytes: Uint8Array): string[] {
 const count = (findings: readonly Finding[], s: Severity) =>
   findings.filter((f) => f.severity === s).length;
 
-/** The 校验 tab shows the analysis' findings: counts per severity and every open item. */
+/** Findings by code, in order of first appearance (how 校验 groups them). */
+function byCode(findings: readonly Finding[]): [string, Finding[]][] {
+  const groups = new Map<string, Finding[]>();
+  for (const f of findings) groups.set(f.code, [...(groups.get(f.code) ?? []), f]);
+  return [...groups];
+}
+
+/**
+ * The 校验 tab shows the analysis' findings: counts per severity, one group per code with its
+ * count, and, once a group is opened (and 再显示 clicked until none is left), every finding.
+ */
 async function expectFindingsTab(page: Page, findings: readonly Finding[]): Promise<void> {
   const section = page.locator('section[aria-label="校验结果"]');
   await section.waitFor();
@@ -84,13 +94,25 @@ async function expectFindingsTab(page: Page, findings: readonly Finding[]): Prom
   expect(await section.getByText("没有错误").count()).toBe(count(findings, "error") === 0 ? 1 : 0);
   // Errors and warnings are open by default; each item names its sheet and cell and says what.
   for (const s of ["error", "warning"] as const) {
-    const items = await section.locator(`ul[data-severity="${s}"] > li`).allInnerTexts();
-    const expected = findings.filter((f) => f.severity === s);
-    expect(items).toHaveLength(expected.length);
-    expected.forEach((f, i) => {
-      expect(items[i]).toContain(f.message);
-      expect(items[i]).toContain(f.cell ? `${f.sheet}!${f.cell}` : f.sheet);
-    });
+    const groups = byCode(findings.filter((f) => f.severity === s));
+    const shown = section.locator(`ul[data-severity="${s}"] > li`);
+    expect(await shown.count()).toBe(groups.length);
+    for (const [i, [code, expected]] of groups.entries()) {
+      const group = shown.nth(i);
+      expect(await group.getAttribute("data-code")).toBe(code);
+      expect(await group.getByTestId("group-count").innerText()).toBe(String(expected.length));
+      const header = group.locator("button[aria-expanded]").first();
+      if ((await header.getAttribute("aria-expanded")) !== "true") await header.click();
+      const more = group.getByRole("button", { name: /^再显示/ });
+      while ((await more.count()) > 0) await more.click();
+      const items = await group.locator(`ul[data-code="${code}"] > li`).allInnerTexts();
+      expect(items).toHaveLength(expected.length);
+      expected.forEach((f, j) => {
+        expect(items[j]).toContain(f.message);
+        expect(items[j]).toContain(f.cell ? `${f.sheet}!${f.cell}` : f.sheet);
+        if (f.cell || f.row) expect(items[j]).toContain("定位");
+      });
+    }
   }
 }
 
@@ -286,7 +308,7 @@ describe("task pane in Chromium", () => {
       expect(declared?.severity).toBe("error");
       expect(declared?.message).toMatch(/74[^0-9]+48/);
       await expectFindingsTab(page, expected.findings);
-      const errorItems = page.locator('ul[data-severity="error"] > li');
+      const errorItems = page.locator('ul[data-severity="error"] ul[data-code] > li');
       expect(await errorItems.filter({ hasText: "74" }).filter({ hasText: "48" }).count()).toBe(1);
       await screenshot(page, "findings");
 
@@ -343,13 +365,20 @@ describe("task pane in Chromium", () => {
       expect(broken?.message).toContain(BROKEN_STATUS);
       expect(broken).toMatchObject({ sheet: "整改台账", cell: `J${3 + BROKEN_PROBLEM}` });
       await ledgerUnchanged();
-      const readSyncs = await host<number>("globalThis.__fakeHost.syncCount");
+      const readSyncs =
+        (await host<number>("globalThis.__fakeHost.syncCount")) -
+        (await host<number>("globalThis.__fakeHost.eventSyncCount"));
 
       await openTab(page, "统计");
       expect(await page.getByTestId("stat-total").textContent()).toBe(String(expected.stats.total));
       await page.getByRole("button", { name: "写入统计表" }).click();
       await page.getByText("已写入“整改统计”工作表。").waitFor();
-      const syncs = await host<number>("globalThis.__fakeHost.syncCount");
+      // Registering worksheets.onChanged (once, for the automatic re-check) is its own sync and
+      // neither reads nor writes cells: counted apart.
+      expect(await host<number>("globalThis.__fakeHost.eventSyncCount")).toBe(1);
+      const syncs =
+        (await host<number>("globalThis.__fakeHost.syncCount")) -
+        (await host<number>("globalThis.__fakeHost.eventSyncCount"));
       expect(readSyncs).toBeGreaterThan(0);
       expect(syncs).toBeGreaterThan(readSyncs);
       expect(syncs).toBeLessThanOrEqual(3);
@@ -379,12 +408,13 @@ describe("task pane in Chromium", () => {
         s.touch(2, ${measures}).value = "加强学习,提高认识;落实(整改)";
         s.touch(3, ${result}).value = "投入1,000元,完成整改";
       })()`);
-      const halfWidth = async () =>
-        (
-          await page
-            .locator('section[aria-label="校验结果"] ul[data-severity="warning"] > li')
-            .allInnerTexts()
-        ).filter((t) => t.includes("半角标点")).length;
+      // Findings are grouped by code; the group carries its count.
+      const halfWidth = async () => {
+        const group = page.locator(
+          'section[aria-label="校验结果"] li[data-code="text.halfWidthPunctuation"]',
+        );
+        return (await group.count()) === 0 ? 0 : Number(await group.getAttribute("data-count"));
+      };
       await page.getByRole("button", { name: "重新检查" }).click();
       await openTab(page, "校验");
       await expect.poll(halfWidth, { timeout: 10_000 }).toBe(2);
@@ -424,6 +454,35 @@ describe("task pane in Chromium", () => {
       // The re-check read the fixed cells: 校验 no longer shows the two warnings.
       await openTab(page, "校验");
       await expect.poll(halfWidth, { timeout: 10_000 }).toBe(0);
+    });
+
+    it("re-checks by itself about a second after cells are edited (worksheets.onChanged), once per pause", async () => {
+      await openTab(page, "校验");
+      const section = page.locator('section[aria-label="校验结果"]');
+      const errors = count(expected.findings, "error");
+      await section.getByText(`错误 ${errors}`, { exact: true }).waitFor();
+      expect(await section.getAttribute("data-auto-checks")).toBe("0");
+      const cell = `J${3 + BROKEN_PROBLEM}`;
+      expect(await section.locator(`button[data-cell="${cell}"]`).count()).toBe(1);
+      // The clerk types three times in quick succession; the last value is a valid 完成情况.
+      await page.evaluate(
+        ([address, fixed]) => {
+          const h = (globalThis as unknown as { __fakeHost: FakeOfficeHost }).__fakeHost;
+          h.edit("整改台账", address!, "完成一半");
+          h.edit("整改台账", address!, "完成");
+          h.edit("整改台账", address!, fixed!);
+        },
+        [cell, defaultStatus(BROKEN_PROBLEM)],
+      );
+      // Nothing happens before the pause is over; then one re-read, and the error is gone.
+      await page.waitForTimeout(400);
+      expect(await section.getAttribute("data-auto-checks")).toBe("0");
+      await section.getByText(`错误 ${errors - 1}`, { exact: true }).waitFor({ timeout: 5000 });
+      expect(await section.getAttribute("data-auto-checks")).toBe("1");
+      expect(await section.locator(`button[data-cell="${cell}"]`).count()).toBe(0);
+      expect(await section.locator('[data-code="ledger.status.unknown"]').count()).toBe(0);
+      const handlers = await host<number>("globalThis.__fakeHost.changeHandlers.length");
+      expect(handlers).toBe(1);
     });
   });
 

@@ -367,6 +367,8 @@ function valueType(cell: CellModel | undefined): string {
 interface Op {
   run(): void;
   requestBytes: number;
+  /** Adds or removes an event handler (counted apart from reads and writes). */
+  event?: boolean;
 }
 
 const encoder = new TextEncoder();
@@ -389,8 +391,8 @@ export class FakeRequestContext {
   constructor(readonly host: FakeOfficeHost) {
     this.workbook = new FakeWorkbook(this);
   }
-  enqueue(run: () => void, requestBytes = 64): void {
-    this.queue.push({ run, requestBytes });
+  enqueue(run: () => void, requestBytes = 64, event = false): void {
+    this.queue.push({ run, requestBytes, event });
   }
   /** Queues a load: `read` runs at sync; `deliver` applies its result when the sync succeeds. */
   enqueueLoad<T>(read: () => T, deliver: (value: T) => void): void {
@@ -411,6 +413,7 @@ export class FakeRequestContext {
   async sync(): Promise<void> {
     this.host.syncCount++;
     const ops = this.queue;
+    if (ops.length > 0 && ops.every((op) => op.event)) this.host.eventSyncCount++;
     this.queue = [];
     this.deliveries = [];
     this.responseBytes = 0;
@@ -578,6 +581,37 @@ class FakeWorksheetCollection extends ClientProxy<WorkbookModel> {
       this.context.requireApi("1.4", "WorksheetCollection.getItemOrNullObject");
       return this.context.host.workbook.sheet(key) ?? null;
     });
+  }
+  /** WorksheetCollection.onChanged (ExcelApi 1.7): handlers live on the host once synced. */
+  get onChanged(): {
+    add(handler: ChangeHandler): { context: FakeRequestContext; remove(): void };
+  } {
+    const context = this.context;
+    return {
+      add(handler) {
+        context.enqueue(
+          () => {
+            context.requireApi("1.7", "WorksheetCollection.onChanged");
+            context.host.changeHandlers.push(handler);
+          },
+          64,
+          true,
+        );
+        return {
+          context,
+          remove() {
+            context.enqueue(
+              () => {
+                const i = context.host.changeHandlers.indexOf(handler);
+                if (i >= 0) context.host.changeHandlers.splice(i, 1);
+              },
+              64,
+              true,
+            );
+          },
+        };
+      },
+    };
   }
   getActiveWorksheet(): FakeWorksheet {
     return new FakeWorksheet(this.context, () => this.context.host.workbook.activeSheet ?? null);
@@ -1306,6 +1340,16 @@ class FakeSettings {
 // ---------------------------------------------------------------------------------------------
 // The host
 
+/** What worksheets.onChanged hands its handlers (the subset the fake fills in). */
+export interface FakeChangeEvent {
+  readonly type: "WorksheetChanged";
+  readonly changeType: "RangeEdited";
+  readonly source: "Local";
+  readonly worksheetId: string;
+  readonly address: string;
+}
+export type ChangeHandler = (event: FakeChangeEvent) => unknown;
+
 export interface FakeOfficeHost {
   readonly workbook: WorkbookModel;
   readonly apiVersion: string;
@@ -1313,12 +1357,21 @@ export interface FakeOfficeHost {
   readonly payloadLimitBytes: number;
   /** context.sync() calls, including the one Excel.run makes for commands left queued. */
   syncCount: number;
+  /** Of those, syncs that only added or removed event handlers (worksheets.onChanged). */
+  eventSyncCount: number;
   /** Sizes of the last sync's request and response (JSON bytes). */
   lastSync: { requestBytes: number; responseBytes: number; ops: number };
   /** Every Range.select(), in order. */
   readonly selections: { sheet: string; address: string }[];
   settingsSaves: number;
   failNextSettingsSave: boolean;
+  /** Handlers registered with worksheets.onChanged (and synced). */
+  readonly changeHandlers: ChangeHandler[];
+  /**
+   * A user typing into a cell: sets its value, then fires worksheets.onChanged as Excel does
+   * (the pane's edits through the API do not fire here; the adapter never relies on them).
+   */
+  edit(sheet: string, address: string, value: string | number | boolean): void;
   /** Values, formats and validation of every cell of a sheet (for before/after comparisons). */
   snapshot(sheet: string): SheetSnapshot;
   /** Values and formats of a range, as Office would load them. */
@@ -1361,10 +1414,25 @@ export function createFakeOffice(input: FakeWorkbookInput): FakeOffice {
     platform: input.platform ?? "PC",
     payloadLimitBytes: input.payloadLimitBytes ?? 5 * 1024 * 1024,
     syncCount: 0,
+    eventSyncCount: 0,
     lastSync: { requestBytes: 0, responseBytes: 0, ops: 0 },
     selections: [],
     settingsSaves: 0,
     failNextSettingsSave: false,
+    changeHandlers: [],
+    edit(name, address, value) {
+      const sheet = workbook.sheet(name) ?? fail("ItemNotFound", `no sheet ${name}`);
+      const rect = parseRect(address);
+      sheet.touch(rect.top, rect.left).value = value;
+      const event: FakeChangeEvent = {
+        type: "WorksheetChanged",
+        changeType: "RangeEdited",
+        source: "Local",
+        worksheetId: sheet.id,
+        address: rectA1(rect),
+      };
+      for (const handler of [...host.changeHandlers]) void handler(event);
+    },
     snapshot(name) {
       const sheet = workbook.sheet(name) ?? fail("ItemNotFound", `no sheet ${name}`);
       const values: Record<string, string | number | boolean> = {};
@@ -1415,8 +1483,13 @@ export function createFakeOffice(input: FakeWorkbookInput): FakeOffice {
   };
   const Excel = {
     ErrorCodes: ERROR_CODES,
-    async run<T>(batch: (context: FakeRequestContext) => Promise<T>): Promise<T> {
-      const context = new FakeRequestContext(host);
+    async run<T>(
+      first: FakeRequestContext | ((context: FakeRequestContext) => Promise<T>),
+      second?: (context: FakeRequestContext) => Promise<T>,
+    ): Promise<T> {
+      // Excel.run(batch) or Excel.run(existingContext, batch) (removing an event handler).
+      const batch = typeof first === "function" ? first : second!;
+      const context = typeof first === "function" ? new FakeRequestContext(host) : first;
       const result = await batch(context);
       if (context.queue.length > 0) await context.sync();
       return result;

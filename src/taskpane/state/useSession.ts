@@ -19,6 +19,8 @@ import type { ProfileStore } from "../profile-storage";
 import { type AnalysisSettings, analyse, todayLocal } from "./session";
 
 const PRECISION_KEY = "zhenggai.precision";
+/** Quiet time after the last cell edit before the automatic re-check. */
+export const RECHECK_DELAY_MS = 1000;
 
 function storedPrecision(): Precision {
   const v = Number(globalThis.localStorage?.getItem(PRECISION_KEY));
@@ -71,6 +73,8 @@ export interface Session {
   setPrecision(precision: Precision): void;
   /** Re-reads the workbook (after the user edited it in Excel). */
   refresh(): Promise<void>;
+  /** How many times an edit in Excel re-checked the workbook by itself. */
+  readonly autoChecks: number;
   saveProfile(profile: UnitProfile): Promise<void>;
   /** 设置 can be saved before a ledger is open (standalone: the browser keeps it). */
   readonly profileWithoutLedger?: boolean;
@@ -94,10 +98,17 @@ export function useSession(port: WorkbookPort | undefined, profileStore?: Profil
   const generation = useRef(0);
 
   const run = useCallback(
-    async (reread: boolean, current: AnalysisSettings, currentProfile?: UnitProfile) => {
+    async (
+      reread: boolean,
+      current: AnalysisSettings,
+      currentProfile?: UnitProfile,
+      keepShowing = false,
+    ) => {
       if (!port) return;
       const mine = ++generation.current;
-      setState((s) => (s.status === "ready" && !reread ? s : { status: "loading" }));
+      setState((s) =>
+        s.status === "ready" && (!reread || keepShowing) ? s : { status: "loading" },
+      );
       try {
         let p = currentProfile;
         if (reread || !grid.current) {
@@ -142,6 +153,26 @@ export function useSession(port: WorkbookPort | undefined, profileStore?: Profil
   const profileRef = useRef(profile);
   profileRef.current = profile;
 
+  // In Excel an edit re-checks by itself once typing pauses; the results stay on screen (and
+  // the open groups open) while the workbook is re-read.
+  const [autoChecks, setAutoChecks] = useState(0);
+  useEffect(() => {
+    const live = port?.live;
+    if (!live?.onChanged) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const unsubscribe = live.onChanged(() => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        setAutoChecks((n) => n + 1);
+        void run(true, settingsRef.current, undefined, true);
+      }, RECHECK_DELAY_MS);
+    });
+    return () => {
+      clearTimeout(timer);
+      unsubscribe();
+    };
+  }, [port, run]);
+
   const update = useCallback(
     (next: AnalysisSettings) => {
       setSettings(next);
@@ -165,6 +196,7 @@ export function useSession(port: WorkbookPort | undefined, profileStore?: Profil
       update({ ...settings, precision });
     },
     refresh: () => run(true, settings),
+    autoChecks,
     saveProfile: async (next) => {
       if (!port && !profileStore) throw new Error("请先打开台账。");
       if (port) await port.saveProfile(next);

@@ -1,17 +1,25 @@
-/** 校验: findings grouped by severity; clicking one selects its cell in Excel. */
+/**
+ * 校验: findings by severity, then grouped by code with counts; each group opens to its cells,
+ * a page at a time, each with 定位 (selects the cell in Excel; shows the address standalone).
+ */
 import {
   Accordion,
   AccordionHeader,
   AccordionItem,
   AccordionPanel,
   Badge,
+  Button,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
   makeStyles,
   Text,
   tokens,
+  useId,
 } from "@fluentui/react-components";
+import { ChevronDownRegular, ChevronRightRegular, LocationRegular } from "@fluentui/react-icons";
+import { useState } from "react";
+import { FINDING_CODES } from "../../core/findings";
 import type { Finding, Severity } from "../../core/model";
 import { SEVERITY_LABEL } from "../../core/model";
 import { DOCUMENT_KINDS } from "../../documents/api";
@@ -36,21 +44,46 @@ const useStyles = makeStyles({
     margin: 0,
     padding: 0,
   },
-  item: {
-    display: "block",
-    width: "100%",
-    textAlign: "left",
+  group: {
+    listStyle: "none",
     border: `1px solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground1,
+    overflow: "hidden",
+  },
+  groupHeader: {
+    display: "flex",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalS,
+    width: "100%",
+    textAlign: "left",
+    border: "none",
+    backgroundColor: "transparent",
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
     font: "inherit",
     color: "inherit",
-  },
-  clickable: {
     cursor: "pointer",
     ":hover": { backgroundColor: tokens.colorNeutralBackground1Hover },
   },
+  groupTitle: { flexGrow: 1, minWidth: 0, overflowWrap: "anywhere" },
+  item: {
+    listStyle: "none",
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalS,
+    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
+  },
+  itemText: {
+    flexGrow: 1,
+    flexBasis: "12em",
+    minWidth: 0,
+    display: "flex",
+    flexDirection: "column",
+    overflowWrap: "anywhere",
+  },
+  more: { listStyle: "none", padding: tokens.spacingVerticalXS },
   readiness: {
     display: "flex",
     flexDirection: "column",
@@ -87,6 +120,126 @@ export function findingPlace(f: Finding): string {
   return f.sheet;
 }
 
+/** Findings of one code, in the order the analysis gave them. */
+export interface FindingGroupData {
+  readonly code: string;
+  readonly title: string;
+  readonly findings: readonly Finding[];
+}
+
+/** Groups by code in order of first appearance; the title is the code's meaning. */
+export function groupByCode(findings: readonly Finding[]): FindingGroupData[] {
+  const groups = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const list = groups.get(f.code);
+    if (list) list.push(f);
+    else groups.set(f.code, [f]);
+  }
+  return [...groups].map(([code, list]) => ({
+    code,
+    title:
+      (FINDING_CODES as Record<string, { meaning: string } | undefined>)[code]?.meaning ??
+      list[0]!.message,
+    findings: list,
+  }));
+}
+
+/** Groups this small open by themselves: there is nothing to hide. */
+const OPEN_UP_TO = 3;
+/** Cells shown per step when a group is open (a 1,715-error ledger must stay usable). */
+export const PAGE_SIZE = 50;
+
+/** Where 定位 goes: the cell, or column A of the row. */
+function locateAddress(f: Finding): string | undefined {
+  return f.cell ?? (f.row ? `A${f.row}` : undefined);
+}
+
+function FindingGroup({
+  group,
+  select,
+  onLocate,
+}: {
+  group: FindingGroupData;
+  select: ((sheet: string, address: string) => Promise<void>) | undefined;
+  onLocate: (f: Finding, address: string) => void;
+}) {
+  const styles = useStyles();
+  const total = group.findings.length;
+  const [open, setOpen] = useState(total <= OPEN_UP_TO);
+  const [shown, setShown] = useState(PAGE_SIZE);
+  const [pointed, setPointed] = useState<string | undefined>();
+  const listId = useId("findings-");
+  const rest = total - Math.min(shown, total);
+  return (
+    <li className={styles.group} data-code={group.code} data-count={total}>
+      <button
+        type="button"
+        className={styles.groupHeader}
+        aria-expanded={open}
+        aria-controls={listId}
+        onClick={() => setOpen((o) => !o)}
+      >
+        {open ? <ChevronDownRegular aria-hidden /> : <ChevronRightRegular aria-hidden />}
+        <span className={styles.groupTitle}>{group.title}</span>
+        <Badge appearance="tint" color="informative" data-testid="group-count">
+          {total}
+        </Badge>
+      </button>
+      {open && (
+        <ul id={listId} className={styles.list} data-code={group.code}>
+          {group.findings.slice(0, shown).map((f) => {
+            const address = locateAddress(f);
+            const key = findingKey(f);
+            return (
+              <li key={key} className={styles.item}>
+                <div className={styles.itemText}>
+                  <Text size={200} className={styles.where}>
+                    {findingPlace(f)}
+                  </Text>
+                  <Text size={300}>{f.message}</Text>
+                  {pointed === key && address && (
+                    <Text size={200} role="status">
+                      请在表格软件中转到 {f.sheet}!{address}
+                    </Text>
+                  )}
+                </div>
+                {address && (
+                  <Button
+                    size="small"
+                    appearance="secondary"
+                    icon={<LocationRegular />}
+                    data-cell={f.cell}
+                    title={
+                      select
+                        ? `在工作表中选中 ${f.sheet}!${address}`
+                        : `显示位置 ${f.sheet}!${address}`
+                    }
+                    aria-label={`定位 ${f.sheet}!${address}`}
+                    onClick={() => (select ? onLocate(f, address) : setPointed(key))}
+                  >
+                    定位
+                  </Button>
+                )}
+              </li>
+            );
+          })}
+          {rest > 0 && (
+            <li className={styles.more}>
+              <Button
+                size="small"
+                appearance="subtle"
+                onClick={() => setShown((n) => n + PAGE_SIZE)}
+              >
+                再显示 {Math.min(rest, PAGE_SIZE)} 条（还有 {rest} 条）
+              </Button>
+            </li>
+          )}
+        </ul>
+      )}
+    </li>
+  );
+}
+
 export default function FindingsTab({
   session,
   onOpenSetting,
@@ -105,7 +258,7 @@ export default function FindingsTab({
   const select = session.port?.live?.selectCell;
 
   return (
-    <section aria-label="校验结果">
+    <section aria-label="校验结果" data-auto-checks={session.autoChecks}>
       <div className={styles.summary}>
         {ORDER.map((s) => (
           <Badge key={s} appearance={counts[s] ? "filled" : "outline"} color={BADGE_COLOR[s]}>
@@ -156,39 +309,14 @@ export default function FindingsTab({
             </AccordionHeader>
             <AccordionPanel>
               <ul className={styles.list} data-severity={severity}>
-                {findings
-                  .filter((f) => f.severity === severity)
-                  .map((f) => {
-                    const cell = f.cell;
-                    const body = (
-                      <>
-                        <Text size={200} className={styles.where}>
-                          {findingPlace(f)}
-                        </Text>
-                        <br />
-                        <Text size={300}>{f.message}</Text>
-                      </>
-                    );
-                    return (
-                      <li key={findingKey(f)} style={{ listStyle: "none" }}>
-                        {select && cell ? (
-                          <button
-                            type="button"
-                            className={`${styles.item} ${styles.clickable}`}
-                            data-cell={f.cell}
-                            title="在工作表中选中此单元格"
-                            onClick={() => void act(() => select(f.sheet, cell))}
-                          >
-                            {body}
-                          </button>
-                        ) : (
-                          <div className={styles.item} data-cell={f.cell}>
-                            {body}
-                          </div>
-                        )}
-                      </li>
-                    );
-                  })}
+                {groupByCode(findings.filter((f) => f.severity === severity)).map((group) => (
+                  <FindingGroup
+                    key={group.code}
+                    group={group}
+                    select={select}
+                    onLocate={(f, address) => void act(() => select!(f.sheet, address))}
+                  />
+                ))}
               </ul>
             </AccordionPanel>
           </AccordionItem>

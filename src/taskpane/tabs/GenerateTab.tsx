@@ -49,7 +49,12 @@ const STEP_VALUE: Record<GenerateStep, number> = {
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  buttons: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: tokens.spacingHorizontalS },
+  // Side by side; one under the other when the pane is too narrow (200 % zoom).
+  buttons: {
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fit, minmax(7.5em, 1fr))",
+    gap: tokens.spacingHorizontalS,
+  },
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
@@ -98,7 +103,20 @@ export default function GenerateTab({
     return { source };
   };
 
+  // Focus stays on the control that acted (a keyboard user must not land at the top of the page).
+  const kindButtons = useRef<Partial<Record<DocumentKind, HTMLElement | null>>>({});
+  const keepFocus = (actor: Element | null, kind: DocumentKind) => {
+    requestAnimationFrame(() => {
+      const active = document.activeElement;
+      if (active && active !== document.body && active.isConnected) return;
+      const target =
+        actor instanceof HTMLElement && actor.isConnected ? actor : kindButtons.current[kind];
+      target?.focus();
+    });
+  };
+
   const generate = async (kind: DocumentKind, force = false) => {
+    const actor = document.activeElement;
     const choice = template();
     if (!port) return;
     if (!choice) {
@@ -137,6 +155,7 @@ export default function GenerateTab({
       setError(describeError(e));
     } finally {
       setStep(undefined);
+      keepFocus(actor, kind);
     }
   };
 
@@ -218,7 +237,10 @@ export default function GenerateTab({
         <Button
           appearance="primary"
           icon={<DocumentRegular />}
-          disabled={busy}
+          ref={(b) => {
+            kindButtons.current["报告"] = b;
+          }}
+          disabledFocusable={busy}
           onClick={() => void generate("报告")}
         >
           生成报告
@@ -226,7 +248,10 @@ export default function GenerateTab({
         <Button
           appearance="primary"
           icon={<MegaphoneRegular />}
-          disabled={busy}
+          ref={(b) => {
+            kindButtons.current["通报"] = b;
+          }}
+          disabledFocusable={busy}
           onClick={() => void generate("通报")}
         >
           生成通报

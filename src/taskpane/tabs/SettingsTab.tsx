@@ -228,6 +228,8 @@ export default function SettingsTab({
         <Field label="完成率小数位">
           <RadioGroup
             layout="horizontal"
+            // Wraps rather than scroll sideways at 200 % zoom.
+            style={{ flexWrap: "wrap" }}
             value={String(session.settings.precision)}
             onChange={(_, d) => session.setPrecision(Number(d.value) as Precision)}
           >

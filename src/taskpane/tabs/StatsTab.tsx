@@ -15,7 +15,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { ArrowDownloadRegular, TableEditRegular } from "@fluentui/react-icons";
-import { Suspense, useState } from "react";
+import { Suspense, useEffect, useRef, useState } from "react";
 import { formatChineseDate } from "../../core/dates";
 import type { LedgerAnalysis } from "../../core/model";
 import { type GroupStats, STATUSES } from "../../core/model";
@@ -30,7 +30,8 @@ const statsCharts = retryableLazy(() => import("./StatsCharts"));
 const useStyles = makeStyles({
   tiles: {
     display: "grid",
-    gridTemplateColumns: "repeat(3, 1fr)",
+    // Three across; fewer on a very narrow pane (200 % zoom) rather than overflow.
+    gridTemplateColumns: "repeat(auto-fit, minmax(5.5em, 1fr))",
     gap: tokens.spacingHorizontalS,
     marginBottom: tokens.spacingVerticalM,
   },
@@ -53,8 +54,34 @@ const useStyles = makeStyles({
     display: "grid",
     // Fixed number columns, so that the status rows and the counts below line up.
     gridTemplateColumns: "1fr 5em 5.5em",
+    // On a wide pane the numbers stay beside their labels.
+    maxWidth: "30em",
     columnGap: tokens.spacingHorizontalM,
     rowGap: "2px",
+  },
+  // Very narrow (400 px at 200 % zoom): the number columns shrink to their content.
+  rowsNarrow: {
+    "@media (max-width: 360px)": { gridTemplateColumns: "minmax(0, 1fr) auto auto" },
+  },
+  // Very narrow: one card per group, the name on its own line and the numbers under it.
+  groupCards: {
+    "@media (max-width: 360px)": {
+      display: "block",
+      "& thead": { display: "none" },
+      "& tbody": { display: "block" },
+      "& tr": {
+        display: "flex",
+        flexWrap: "wrap",
+        columnGap: tokens.spacingHorizontalM,
+        padding: `${tokens.spacingVerticalXS} 0`,
+      },
+      "& td": { display: "block", height: "auto", minHeight: 0, padding: 0, minWidth: 0 },
+      "& td:first-child": { flexBasis: "100%", overflowWrap: "anywhere" },
+      "& td[data-label]:not(:first-child)::before": {
+        content: "attr(data-label) '：'",
+        color: tokens.colorNeutralForeground3,
+      },
+    },
   },
   muted: { color: tokens.colorNeutralForeground3 },
   num: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
@@ -86,7 +113,7 @@ function GroupTable(props: { caption: string; groups: readonly GroupStats[] }) {
   return (
     <div className={styles.section}>
       <Text weight="semibold">{props.caption}</Text>
-      <Table size="extra-small" aria-label={props.caption}>
+      <Table size="extra-small" aria-label={props.caption} className={styles.groupCards}>
         <TableHeader>
           <TableRow>
             <TableHeaderCell>名称</TableHeaderCell>
@@ -104,10 +131,18 @@ function GroupTable(props: { caption: string; groups: readonly GroupStats[] }) {
         <TableBody>
           {props.groups.map((g) => (
             <TableRow key={g.name}>
-              <TableCell title={g.name}>{g.name}</TableCell>
-              <TableCell className={styles.num}>{g.total}</TableCell>
-              <TableCell className={styles.num}>{g.done}</TableCell>
-              <TableCell className={styles.num}>{g.completionRateText}</TableCell>
+              <TableCell title={g.name} data-label="名称">
+                {g.name}
+              </TableCell>
+              <TableCell className={styles.num} data-label="问题">
+                {g.total}
+              </TableCell>
+              <TableCell className={styles.num} data-label="完成">
+                {g.done}
+              </TableCell>
+              <TableCell className={styles.num} data-label="完成率">
+                {g.completionRateText}
+              </TableCell>
             </TableRow>
           ))}
         </TableBody>
@@ -184,6 +219,11 @@ export default function StatsTab({ session }: { session: Session }) {
   const styles = useStyles();
   const { busy, error, act } = useAction();
   const [written, setWritten] = useState(false);
+  // The note sits below the tables: bring it into view, or the clerk never sees it.
+  const writtenNote = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (written) writtenNote.current?.scrollIntoView({ block: "nearest" });
+  }, [written]);
   if (session.state.status !== "ready") return null;
   const { analysis } = session.state;
   const s = analysis.stats;
@@ -209,7 +249,7 @@ export default function StatsTab({ session }: { session: Session }) {
       <Text weight="semibold" style={{ display: "block", marginTop: tokens.spacingVerticalL }}>
         各完成情况
       </Text>
-      <div className={styles.rows}>
+      <div className={`${styles.rows} ${styles.rowsNarrow}`}>
         {STATUSES.filter((st) => s.byStatus[st] > 0).map((st) => (
           <div key={st} style={{ display: "contents" }} data-status={st}>
             <Text>{st}</Text>
@@ -220,7 +260,7 @@ export default function StatsTab({ session }: { session: Session }) {
       </div>
 
       <div className={styles.section}>
-        <div className={styles.rows}>
+        <div className={`${styles.rows} ${styles.rowsNarrow}`}>
           <Text>超期未完成</Text>
           <Text className={styles.num} data-testid="stat-overdue">
             {s.overdue.length} 个
@@ -296,7 +336,7 @@ export default function StatsTab({ session }: { session: Session }) {
             在工作簿中新建或替换“整改统计”工作表；不会改动台账本身。
           </Text>
           {written && (
-            <MessageBar intent="success">
+            <MessageBar intent="success" ref={writtenNote} data-testid="stats-written">
               <MessageBarBody>已写入“整改统计”工作表。</MessageBarBody>
             </MessageBar>
           )}

@@ -83,6 +83,34 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
   actions: { display: "flex", gap: tokens.spacingHorizontalXS },
   hidden: { display: "none" },
+  // Narrow panes (and 200 % zoom): one card per template, each value under its label, so names
+  // do not wrap a character per line and the buttons are not cut off.
+  cards: {
+    "@media (max-width: 560px)": {
+      display: "block",
+      "& thead": { display: "none" },
+      "& tbody": { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+      "& tr": {
+        display: "flex",
+        flexWrap: "wrap",
+        alignItems: "center",
+        columnGap: tokens.spacingHorizontalM,
+        rowGap: tokens.spacingVerticalXXS,
+        padding: tokens.spacingVerticalS,
+        border: `1px solid ${tokens.colorNeutralStroke2}`,
+        borderRadius: tokens.borderRadiusMedium,
+        backgroundColor: tokens.colorNeutralBackground1,
+      },
+      "& td": { display: "flex", height: "auto", minHeight: 0, padding: 0, minWidth: 0 },
+      "& td:first-child": { flexBasis: "100%", fontWeight: tokens.fontWeightSemibold },
+      "& td:first-child, & td:first-child *": { overflowWrap: "anywhere" },
+      "& td:last-child": { flexBasis: "100%", justifyContent: "flex-start" },
+      "& td[data-label]:not(:first-child)::before": {
+        content: "attr(data-label) '：'",
+        color: tokens.colorNeutralForeground3,
+      },
+    },
+  },
 });
 
 const storage = (): Storage | undefined => {
@@ -235,7 +263,7 @@ export default function TemplatesTab({ port, host, libraryUrl, fetchImpl }: Temp
         ) : embedded.length === 0 ? (
           <Text className={styles.muted}>工作簿中没有内嵌模板，生成时使用内置模板。</Text>
         ) : (
-          <Table size="small" aria-label="工作簿内嵌模板">
+          <Table size="small" aria-label="工作簿内嵌模板" className={styles.cards}>
             <TableHeader>
               <TableRow>
                 <TableHeaderCell>名称</TableHeaderCell>
@@ -247,11 +275,13 @@ export default function TemplatesTab({ port, host, libraryUrl, fetchImpl }: Temp
             <TableBody>
               {embedded.map((t) => (
                 <TableRow key={t.name}>
-                  <TableCell>{t.name}</TableCell>
-                  <TableCell>
+                  <TableCell data-label="名称">{t.name}</TableCell>
+                  <TableCell data-label="类型">
                     <Badge appearance="tint">{t.kind}</Badge>
                   </TableCell>
-                  <TableCell title={`sha256 ${t.sha256}`}>{t.origin}</TableCell>
+                  <TableCell data-label="来源" title={`sha256 ${t.sha256}`}>
+                    {t.origin}
+                  </TableCell>
                   <TableCell className={styles.actions}>
                     <Button
                       size="small"
@@ -416,7 +446,7 @@ export default function TemplatesTab({ port, host, libraryUrl, fetchImpl }: Temp
           <Text className={styles.muted}>模板库中没有符合条件的模板。</Text>
         )}
         {library && library.length > 0 && (
-          <Table size="small" aria-label="模板库中的模板">
+          <Table size="small" aria-label="模板库中的模板" className={styles.cards}>
             <TableHeader>
               <TableRow>
                 <TableHeaderCell>名称</TableHeaderCell>
@@ -430,13 +460,15 @@ export default function TemplatesTab({ port, host, libraryUrl, fetchImpl }: Temp
             <TableBody>
               {library.map((t) => (
                 <TableRow key={t.name}>
-                  <TableCell>{t.name}</TableCell>
-                  <TableCell>
+                  <TableCell data-label="名称">{t.name}</TableCell>
+                  <TableCell data-label="类型">
                     <Badge appearance="tint">{t.kind}</Badge>
                   </TableCell>
-                  <TableCell>{t.department}</TableCell>
-                  <TableCell>{t.latest ? `v${t.latest.version}` : "已停用"}</TableCell>
-                  <TableCell>{date(t.latest?.createdAt)}</TableCell>
+                  <TableCell data-label="部门">{t.department}</TableCell>
+                  <TableCell data-label="版本">
+                    {t.latest ? `v${t.latest.version}` : "已停用"}
+                  </TableCell>
+                  <TableCell data-label="日期">{date(t.latest?.createdAt)}</TableCell>
                   <TableCell className={styles.actions}>
                     {t.latest && canEmbed && port ? (
                       <Button
