@@ -11,9 +11,13 @@ export {
   todayLocal,
 } from "./dates";
 export {
+  type CodeInfo,
+  type CoreFindingCode,
   cellTextFindings,
   FINDING_CODES,
+  type FindingCatalogue,
   type FindingCode,
+  type FindingCodeSets,
   makeFinding,
   renderFindingsDoc,
 } from "./findings";

@@ -4,7 +4,7 @@
  * the per-document rules the renderer asks for (documentFindings).
  */
 import { formatChineseDate, parseDateText } from "./dates";
-import { cellTextFindings, type FindingCode, makeFinding } from "./findings";
+import { type CoreFindingCode, cellTextFindings, makeFinding } from "./findings";
 import {
   type BasicInfo,
   type Finding,
@@ -134,7 +134,7 @@ export function readBasicInfo(view: SheetView): InfoRead {
     }
     const reason = parsed.error.issues.map((i) => i.message).join("；");
     const shown = cellText(cell).text;
-    const code: FindingCode = INFO_COUNT_FIELDS.has(field)
+    const code: CoreFindingCode = INFO_COUNT_FIELDS.has(field)
       ? "info.number.invalid"
       : INFO_DATE_FIELDS.has(field)
         ? "info.date.invalid"
@@ -413,7 +413,7 @@ export function isAddress(raw: string): boolean {
 export function documentFindings(info: BasicInfo, kind: "报告" | "通报"): Finding[] {
   const sheet = SHEET.info;
   const findings: Finding[] = [];
-  const missing = (code: FindingCode, key: InfoField, why: string) =>
+  const missing = (code: CoreFindingCode, key: InfoField, why: string) =>
     findings.push(makeFinding(code, { sheet }, `「${sheet}」缺少“${INFO_KEYS[key]}”：${why}`));
   if (kind === "报告") {
     if (!info.signer)
