@@ -191,9 +191,14 @@ export function makeFinding(code: CoreFindingCode, where: Where, message: string
   };
 }
 
+/** A cell's place in a message: 「整改台账」F7 (「基本信息」 when the cell is unknown). */
+export function cellPlace(sheet: string, cell?: string): string {
+  return `「${sheet}」${cell ?? ""}`;
+}
+
 /** A location prefix for messages: 「整改台账」F7 / 「整改台账」第7行 / 「基本信息」. */
 export function placeText(where: Where): string {
-  if (where.cell) return `「${where.sheet}」${where.cell}`;
+  if (where.cell) return cellPlace(where.sheet, where.cell);
   if (where.row !== undefined) return `「${where.sheet}」第${where.row}行`;
   return `「${where.sheet}」`;
 }

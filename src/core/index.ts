@@ -13,6 +13,7 @@ export {
 export {
   type CodeInfo,
   type CoreFindingCode,
+  cellPlace,
   cellTextFindings,
   FINDING_CODES,
   type FindingCatalogue,
