@@ -2,6 +2,8 @@
  * What `zhenggai check` prints: the JSON shape (a stable contract for scripts) and the text
  * report (findings by severity, then the statistics tables).
  */
+
+import { cellPlace } from "../core/findings";
 import {
   type Finding,
   type GroupStats,
@@ -158,7 +160,7 @@ export function findingLocation(f: Finding): string {
  * the task pane; the text report prints the location in front already, so drop the repeat.
  */
 export function messageWithoutLocation(f: Finding): string {
-  const prefix = `「${f.sheet}」${f.cell ?? ""}`;
+  const prefix = cellPlace(f.sheet, f.cell);
   if (!f.message.startsWith(prefix)) return f.message;
   return f.message.slice(prefix.length).replace(/^[：:，,\s]+/u, "") || f.message;
 }

@@ -4,11 +4,14 @@
  */
 import { type Finding, SEVERITY_LABEL, type Severity } from "./model";
 
-interface CodeInfo {
+export interface CodeInfo {
   readonly severity: Severity;
   /** What the finding means, in Chinese, for the documentation table. */
   readonly meaning: string;
 }
+
+/** A catalogue: code → severity and meaning. */
+export type FindingCatalogue = Readonly<Record<string, CodeInfo>>;
 
 export const FINDING_CODES = {
   // Workbook and sheets
@@ -157,7 +160,20 @@ export const FINDING_CODES = {
   "import.problems.none": { severity: "warning", meaning: "文档中没有识别出任何问题" },
 } as const satisfies Record<string, CodeInfo>;
 
-export type FindingCode = keyof typeof FINDING_CODES;
+/** The codes the core reports (FINDING_CODES); makeFinding takes its severity from there. */
+export type CoreFindingCode = keyof typeof FINDING_CODES;
+
+/**
+ * The code sets that make up FindingCode, one member per catalogue. Layers above the core add
+ * theirs by augmenting this interface (src/documents/findings.ts), so Finding.code is one union
+ * while src/core imports nothing from them.
+ */
+export interface FindingCodeSets {
+  readonly core: CoreFindingCode;
+}
+
+/** Every finding code, of every catalogue. */
+export type FindingCode = FindingCodeSets[keyof FindingCodeSets];
 
 export interface Where {
   readonly sheet: string;
@@ -166,7 +182,7 @@ export interface Where {
 }
 
 /** Builds a finding; the severity comes from the catalogue. */
-export function makeFinding(code: FindingCode, where: Where, message: string): Finding {
+export function makeFinding(code: CoreFindingCode, where: Where, message: string): Finding {
   const f: Finding = { severity: FINDING_CODES[code].severity, code, sheet: where.sheet, message };
   return {
     ...f,
@@ -175,33 +191,66 @@ export function makeFinding(code: FindingCode, where: Where, message: string): F
   };
 }
 
+/** A cell's place in a message: 「整改台账」F7 (「基本信息」 when the cell is unknown). */
+export function cellPlace(sheet: string, cell?: string): string {
+  return `「${sheet}」${cell ?? ""}`;
+}
+
 /** A location prefix for messages: 「整改台账」F7 / 「整改台账」第7行 / 「基本信息」. */
 export function placeText(where: Where): string {
-  if (where.cell) return `「${where.sheet}」${where.cell}`;
+  if (where.cell) return cellPlace(where.sheet, where.cell);
   if (where.row !== undefined) return `「${where.sheet}」第${where.row}行`;
   return `「${where.sheet}」`;
 }
 
-/** docs/findings.md, generated from FINDING_CODES. */
-export function renderFindingsDoc(): string {
+/** The sections of docs/findings.md, in order, each taking the codes whose prefix it lists. */
+const DOC_SECTIONS: readonly { readonly title: string; readonly prefixes: readonly string[] }[] = [
+  { title: "台账", prefixes: ["workbook.", "ledger.", "cell."] },
+  { title: "基本信息", prefixes: ["info.", "narrative."] },
+  { title: "导入", prefixes: ["import."] },
+  { title: "文字", prefixes: ["text."] },
+  { title: "模板", prefixes: ["template.", "library."] },
+  { title: "生成", prefixes: ["document."] },
+];
+
+/**
+ * docs/findings.md, generated from FINDING_CODES and the catalogues of the layers above
+ * (src/documents/findings.ts passes its own; the core cannot import it).
+ */
+export function renderFindingsDoc(...others: readonly FindingCatalogue[]): string {
   const lines = [
     "# Findings",
     "",
-    "<!-- Generated from src/core/findings.ts (FINDING_CODES); tests/unit/core/findings-doc.test.ts",
+    "<!-- Generated from the finding catalogues (FINDING_CODES in src/core/findings.ts,",
+    "     DOCUMENT_FINDING_CODES in src/documents/findings.ts); tests/unit/core/findings-doc.test.ts",
     "     checks this file. Regenerate: UPDATE_FINDINGS_DOC=1 npx vitest run tests/unit/core/findings-doc.test.ts -->",
     "",
     "Every finding has a severity (错误 error / 警告 warning / 提示 info), a stable code, the sheet,",
     "the cell (A1) or row, and a Chinese message saying what is wrong and what is expected.",
     "Errors stop document generation unless forced; warnings and info do not.",
-    "",
-    "| code | severity | meaning |",
-    "| --- | --- | --- |",
   ];
-  for (const [code, info] of Object.entries(FINDING_CODES) as [FindingCode, CodeInfo][]) {
+  const all = Object.entries(Object.assign({}, FINDING_CODES, ...others) as FindingCatalogue);
+  const placed = new Set<string>();
+  for (const section of DOC_SECTIONS) {
+    const rows = all.filter(([code]) => section.prefixes.some((p) => code.startsWith(p)));
+    if (rows.length === 0) continue;
     lines.push(
-      `| \`${code}\` | ${info.severity} (${SEVERITY_LABEL[info.severity]}) | ${info.meaning} |`,
+      "",
+      `## ${section.title}`,
+      "",
+      "| code | severity | meaning |",
+      "| --- | --- | --- |",
     );
+    for (const [code, info] of rows) {
+      placed.add(code);
+      lines.push(
+        `| \`${code}\` | ${info.severity} (${SEVERITY_LABEL[info.severity]}) | ${info.meaning} |`,
+      );
+    }
   }
+  const stray = all.filter(([code]) => !placed.has(code)).map(([code]) => code);
+  // A new prefix needs a section; failing here keeps every code in the document.
+  if (stray.length > 0) throw new Error(`findings without a section: ${stray.join(", ")}`);
   return `${lines.join("\n")}\n`;
 }
 

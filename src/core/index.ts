@@ -11,9 +11,14 @@ export {
   todayLocal,
 } from "./dates";
 export {
+  type CodeInfo,
+  type CoreFindingCode,
+  cellPlace,
   cellTextFindings,
   FINDING_CODES,
+  type FindingCatalogue,
   type FindingCode,
+  type FindingCodeSets,
   makeFinding,
   renderFindingsDoc,
 } from "./findings";

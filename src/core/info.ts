@@ -4,7 +4,7 @@
  * the per-document rules the renderer asks for (documentFindings).
  */
 import { formatChineseDate, parseDateText } from "./dates";
-import { cellTextFindings, type FindingCode, makeFinding } from "./findings";
+import { type CoreFindingCode, cellPlace, cellTextFindings, makeFinding } from "./findings";
 import {
   type BasicInfo,
   type Finding,
@@ -95,7 +95,7 @@ export function readBasicInfo(view: SheetView): InfoRead {
           makeFinding(
             "info.date.invalid",
             { sheet, cell: address, row: view.sheetRow(r) },
-            `「${sheet}」${address}：${keyText}“${valueText}”${period.reason}；请写成“2023年7月28日至9月11日”，或分别填写巡察开始日期和巡察结束日期。`,
+            `${cellPlace(sheet, address)}：${keyText}“${valueText}”${period.reason}；请写成“2023年7月28日至9月11日”，或分别填写巡察开始日期和巡察结束日期。`,
           ),
         );
       }
@@ -106,7 +106,7 @@ export function readBasicInfo(view: SheetView): InfoRead {
         makeFinding(
           "info.key.unknown",
           { sheet, cell: keyAddress, row: view.sheetRow(r) },
-          `「${sheet}」${keyAddress}：项目“${keyText}”无法识别，已忽略；可用的项目有：${Object.values(INFO_KEYS).join("、")}。`,
+          `${cellPlace(sheet, keyAddress)}：项目“${keyText}”无法识别，已忽略；可用的项目有：${Object.values(INFO_KEYS).join("、")}。`,
         ),
       );
       continue;
@@ -116,7 +116,7 @@ export function readBasicInfo(view: SheetView): InfoRead {
         makeFinding(
           "info.key.duplicate",
           { sheet, cell: keyAddress, row: view.sheetRow(r) },
-          `「${sheet}」${keyAddress}：项目“${INFO_KEYS[field]}”重复（第一次在${cells[field]}），只读取第一项；请删除重复的一行。`,
+          `${cellPlace(sheet, keyAddress)}：项目“${INFO_KEYS[field]}”重复（第一次在${cells[field]}），只读取第一项；请删除重复的一行。`,
         ),
       );
       continue;
@@ -134,7 +134,7 @@ export function readBasicInfo(view: SheetView): InfoRead {
     }
     const reason = parsed.error.issues.map((i) => i.message).join("；");
     const shown = cellText(cell).text;
-    const code: FindingCode = INFO_COUNT_FIELDS.has(field)
+    const code: CoreFindingCode = INFO_COUNT_FIELDS.has(field)
       ? "info.number.invalid"
       : INFO_DATE_FIELDS.has(field)
         ? "info.date.invalid"
@@ -148,7 +148,7 @@ export function readBasicInfo(view: SheetView): InfoRead {
       makeFinding(
         code,
         { sheet, cell: address, row: view.sheetRow(r) },
-        `「${sheet}」${address}：${INFO_KEYS[field]}“${shown}”${reason}；${expected}。`,
+        `${cellPlace(sheet, address)}：${INFO_KEYS[field]}“${shown}”${reason}；${expected}。`,
       ),
     );
   }
@@ -214,7 +214,7 @@ export function validateBasicInfo(
     const cell = cells[field];
     return cell ? { sheet, cell } : { sheet };
   };
-  const place = (field: InfoField) => `「${sheet}」${cells[field] ? `${cells[field]}` : ""}`;
+  const place = (field: InfoField) => cellPlace(sheet, cells[field]);
 
   for (const field of NEEDED_KEYS) {
     if (info[field] === undefined) {
@@ -413,7 +413,7 @@ export function isAddress(raw: string): boolean {
 export function documentFindings(info: BasicInfo, kind: "报告" | "通报"): Finding[] {
   const sheet = SHEET.info;
   const findings: Finding[] = [];
-  const missing = (code: FindingCode, key: InfoField, why: string) =>
+  const missing = (code: CoreFindingCode, key: InfoField, why: string) =>
     findings.push(makeFinding(code, { sheet }, `「${sheet}」缺少“${INFO_KEYS[key]}”：${why}`));
   if (kind === "报告") {
     if (!info.signer)

@@ -6,7 +6,7 @@
  */
 
 import { parseDateCell } from "./dates";
-import { type FindingCode, makeFinding, placeText } from "./findings";
+import { type CoreFindingCode, makeFinding, placeText } from "./findings";
 import type { Cell } from "./grid";
 import {
   detectHeader,
@@ -69,7 +69,7 @@ class Reporter {
   readonly findings: Finding[] = [];
   private readonly seen = new Set<string>();
   constructor(readonly sheet: string) {}
-  cell(code: FindingCode, cell: string, row: number, message: string): void {
+  cell(code: CoreFindingCode, cell: string, row: number, message: string): void {
     const key = `${code}@${cell}`;
     if (this.seen.has(key)) return;
     this.seen.add(key);
@@ -81,7 +81,7 @@ class Reporter {
       ),
     );
   }
-  sheetLevel(code: FindingCode, message: string, row?: number): void {
+  sheetLevel(code: CoreFindingCode, message: string, row?: number): void {
     this.findings.push(
       makeFinding(code, { sheet: this.sheet, ...(row !== undefined ? { row } : {}) }, message),
     );

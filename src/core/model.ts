@@ -2,6 +2,8 @@
  * The ledger domain model (see ../shared/spec/ledger.md). Types first: every other module of
  * the core produces or consumes these shapes, and so do the documents, the adapters and the UI.
  */
+
+import type { FindingCode } from "./findings";
 import type { UnitProfile } from "./profile";
 import type { RuleTitle } from "./rules";
 
@@ -227,7 +229,7 @@ export const SEVERITY_LABEL: Record<Severity, string> = {
 export interface Finding {
   readonly severity: Severity;
   /** Stable, machine-readable code, e.g. `ledger.status.unknown`. */
-  readonly code: string;
+  readonly code: FindingCode;
   readonly sheet: string;
   /** A1 address when the finding is about one cell. */
   readonly cell?: string;

@@ -2,7 +2,7 @@
  * 报告正文: optional narrative paragraphs, columns 部分 | 小标题 | 内容. 部分 is 主要做法 or
  * 下一步打算 (with aliases); a merged or blank 部分 cell inherits from the row above.
  */
-import { cellTextFindings, makeFinding } from "./findings";
+import { cellPlace, cellTextFindings, makeFinding } from "./findings";
 import type { Finding, Narrative, NarrativeParagraph, NarrativePart } from "./model";
 import { cellText } from "./normalise";
 import type { SheetView } from "./sheet";
@@ -84,7 +84,7 @@ export function readNarrative(view: SheetView): {
           makeFinding(
             "narrative.part.unknown",
             { sheet, cell, row: view.sheetRow(r) },
-            `「${sheet}」${cell}：部分“${partText}”无法识别，该行未使用；应为“主要做法”或“下一步打算”（也可写“下一步工作打算”“下一步工作安排”）。`,
+            `${cellPlace(sheet, cell)}：部分“${partText}”无法识别，该行未使用；应为“主要做法”或“下一步打算”（也可写“下一步工作打算”“下一步工作安排”）。`,
           ),
         );
       }

@@ -4,7 +4,7 @@
  * 佐证材料; 序号 unique and without gaps; declared counts equal to the rows.
  */
 import { formatChineseDate } from "./dates";
-import { makeFinding } from "./findings";
+import { cellPlace, makeFinding } from "./findings";
 import {
   type BasicInfo,
   type Finding,
@@ -40,7 +40,7 @@ export function validateRows(ledger: Ledger, ctx: RowRuleContext): Finding[] {
         makeFinding(
           "ledger.result.required",
           { sheet, cell, row: row.row },
-          `「${sheet}」${cell}：${statusText}，但整改成效为空；已完成的问题必须写明整改成效。`,
+          `${cellPlace(sheet, cell)}：${statusText}，但整改成效为空；已完成的问题必须写明整改成效。`,
         ),
       );
     }
@@ -64,7 +64,7 @@ export function validateRows(ledger: Ledger, ctx: RowRuleContext): Finding[] {
           makeFinding(
             "ledger.doneDate.beforeFeedback",
             { sheet, cell, row: row.row },
-            `「${sheet}」${cell}：完成日期${formatChineseDate(row.doneDate)}早于反馈日期${formatChineseDate(ctx.feedbackDate)}；整改应在反馈之后完成，请核对日期。`,
+            `${cellPlace(sheet, cell)}：完成日期${formatChineseDate(row.doneDate)}早于反馈日期${formatChineseDate(ctx.feedbackDate)}；整改应在反馈之后完成，请核对日期。`,
           ),
         );
       }
@@ -73,7 +73,7 @@ export function validateRows(ledger: Ledger, ctx: RowRuleContext): Finding[] {
           makeFinding(
             "ledger.doneDate.future",
             { sheet, cell, row: row.row },
-            `「${sheet}」${cell}：完成日期${formatChineseDate(row.doneDate)}晚于统计截止日期${formatChineseDate(ctx.asOf)}；不能把尚未到来的日期记为完成日期。`,
+            `${cellPlace(sheet, cell)}：完成日期${formatChineseDate(row.doneDate)}晚于统计截止日期${formatChineseDate(ctx.asOf)}；不能把尚未到来的日期记为完成日期。`,
           ),
         );
       }
@@ -85,7 +85,7 @@ export function validateRows(ledger: Ledger, ctx: RowRuleContext): Finding[] {
           makeFinding(
             "ledger.evidence.missing",
             { sheet, cell, row: row.row },
-            `「${sheet}」${cell}：${statusText}，但没有佐证材料；建议注明佐证材料（如会议记录、制度文件）以备核查。`,
+            `${cellPlace(sheet, cell)}：${statusText}，但没有佐证材料；建议注明佐证材料（如会议记录、制度文件）以备核查。`,
           ),
         );
       } else doneWithoutEvidenceColumn++;
@@ -130,7 +130,7 @@ function validateSeq(ledger: Ledger): Finding[] {
         makeFinding(
           "ledger.seq.duplicate",
           { sheet, cell, row: row.row },
-          `「${sheet}」${cell}：序号“${row.seq}”与${prev}重复；每个问题的序号应唯一。`,
+          `${cellPlace(sheet, cell)}：序号“${row.seq}”与${prev}重复；每个问题的序号应唯一。`,
         ),
       );
     } else first.set(row.seq, cell);
@@ -148,7 +148,7 @@ function validateSeq(ledger: Ledger): Finding[] {
         makeFinding(
           "ledger.seq.gap",
           { sheet, cell: b.cell, row: b.row },
-          `「${sheet}」${b.cell}：序号从${a.n}跳到${b.n}，缺少${missing}；序号应连续（漏填了问题，还是序号写错了？）。`,
+          `${cellPlace(sheet, b.cell)}：序号从${a.n}跳到${b.n}，缺少${missing}；序号应连续（漏填了问题，还是序号写错了？）。`,
         ),
       );
     }
@@ -170,7 +170,7 @@ export function validateDeclared(
       makeFinding(
         "info.declared.problems",
         at(infoCells.declaredProblems),
-        `「${sheet}」${infoCells.declaredProblems ?? ""}：基本信息声明反馈问题${info.declaredProblems}个，台账实际列出${actual.problems}个（来源为巡察反馈的问题）；请补全台账或更正“${INFO_KEYS.declaredProblems}”。`,
+        `${cellPlace(sheet, infoCells.declaredProblems)}：基本信息声明反馈问题${info.declaredProblems}个，台账实际列出${actual.problems}个（来源为巡察反馈的问题）；请补全台账或更正“${INFO_KEYS.declaredProblems}”。`,
       ),
     );
   }
@@ -179,7 +179,7 @@ export function validateDeclared(
       makeFinding(
         "info.declared.aspects",
         at(infoCells.declaredAspects),
-        `「${sheet}」${infoCells.declaredAspects ?? ""}：基本信息声明反馈问题涉及${info.declaredAspects}个方面，台账实际有${actual.aspects}个方面；请核对台账的“方面”列或更正“${INFO_KEYS.declaredAspects}”。`,
+        `${cellPlace(sheet, infoCells.declaredAspects)}：基本信息声明反馈问题涉及${info.declaredAspects}个方面，台账实际有${actual.aspects}个方面；请核对台账的“方面”列或更正“${INFO_KEYS.declaredAspects}”。`,
       ),
     );
   }

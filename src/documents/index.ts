@@ -10,6 +10,11 @@ export {
   type TagDef,
   type TagKind,
 } from "./contract";
+export {
+  DOCUMENT_FINDING_CODES,
+  type DocumentFindingCode,
+  renderAllFindingsDoc,
+} from "./findings";
 export { chineseDate, chineseNumber, chineseOrdinal, shortChineseDate, xmlSafe } from "./format";
 export { fileNameFromTitle, renderDocument } from "./render";
 export { closestName } from "./similar";

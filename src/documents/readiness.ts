@@ -3,7 +3,7 @@
  * renderer refuses, where the fault is (台账 / 基本信息 / 设置 / 模板). One pure function: the
  * pane's 校验 shows it and 生成 explains a refusal with it, so the two never disagree.
  */
-import { documentFindings, FINDING_CODES, type FindingCode } from "../core/index";
+import { type CoreFindingCode, documentFindings, FINDING_CODES } from "../core/index";
 import type { BasicInfo, Finding, InfoField } from "../core/model";
 import type { UnitProfile } from "../core/profile";
 import type { DocumentKind } from "./api";
@@ -34,7 +34,7 @@ export interface ReadinessItem {
 interface Need {
   readonly id: ReadinessId;
   readonly label: string;
-  readonly code: FindingCode;
+  readonly code: CoreFindingCode;
   readonly infoField: InfoField;
   readonly setting?: keyof UnitProfile;
 }

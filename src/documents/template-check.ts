@@ -10,6 +10,7 @@ import type { Finding } from "../core/model";
 import type { TemplateCheckResult, TemplateTagUse } from "./api";
 import { LOOPS, TAG_NAMES, TAGS, type TagDef, type TagScope } from "./contract";
 import { type Expression, ExpressionError, evaluate, parseExpression } from "./expression";
+import type { DocumentFindingCode } from "./findings";
 import { gateTemplate } from "./gate/index";
 import { locatePart, type PartLocator, partLabel } from "./locate";
 import { closestName } from "./similar";
@@ -93,7 +94,7 @@ export class RenderBudgetExceeded extends Error {
   override readonly name = "RenderBudgetExceeded";
 }
 
-const templateError = (code: string, message: string): Finding => ({
+const templateError = (code: DocumentFindingCode, message: string): Finding => ({
   severity: "error",
   code,
   sheet: TEMPLATE_SHEET,
@@ -169,7 +170,7 @@ export function explain(err: DxtError, locators: Map<string, PartLocator>): Find
   const where = whereOf(locators, p.file, p.offset);
   const xtag = String(p.xtag ?? "");
   const context = String(p.context ?? xtag);
-  const code = `${TEMPLATE_CODES.syntax}.${p.id ?? "unknown"}`;
+  const code = `${TEMPLATE_CODES.syntax}.${p.id ?? "unknown"}` as const;
   const at = `（${where}）`;
   switch (p.id) {
     case "unclosed_tag":

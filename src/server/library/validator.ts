@@ -7,7 +7,13 @@
  */
 import { strFromU8 } from "fflate";
 import type { Finding } from "../../core/model";
-import { checkTemplate, LOOPS, renderDocument, TAG_NAMES } from "../../documents";
+import {
+  checkTemplate,
+  type DocumentFindingCode,
+  LOOPS,
+  renderDocument,
+  TAG_NAMES,
+} from "../../documents";
 import { inspectDocx } from "../../library/pack";
 import type { TemplateValidator } from "./publish-check";
 import { sampleAnalysis } from "./sample-analysis";
@@ -17,7 +23,7 @@ const KNOWN = new Set<string>([...TAG_NAMES, ...LOOPS]);
 const TAG_TEXT = /\{\s*[#/^@]?\s*([^{}|\s]{1,40})\s*(?:\|[^{}]*)?\}/gu;
 const BROKEN_VALUE = /undefined|NaN|\[object Object\]/;
 
-const error = (code: string, message: string): Finding => ({
+const error = (code: DocumentFindingCode, message: string): Finding => ({
   severity: "error",
   code,
   sheet: "模板",

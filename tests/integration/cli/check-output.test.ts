@@ -176,18 +176,29 @@ describe("checkJson", () => {
 describe("text report helpers", () => {
   it("sorts findings by severity and formats locations", () => {
     const f = [
-      { severity: "info", code: "c", sheet: "报告正文", message: "" },
-      { severity: "error", code: "a", sheet: "整改台账", cell: "K5", row: 5, message: "" },
-      { severity: "warning", code: "b", sheet: "整改台账", row: 7, message: "" },
+      { severity: "info", code: "narrative.part.unknown", sheet: "报告正文", message: "" },
+      {
+        severity: "error",
+        code: "ledger.status.unknown",
+        sheet: "整改台账",
+        cell: "K5",
+        row: 5,
+        message: "",
+      },
+      { severity: "warning", code: "ledger.seq.gap", sheet: "整改台账", row: 7, message: "" },
     ] as const;
-    expect(sortFindings(f).map((x) => x.code)).toEqual(["a", "b", "c"]);
+    expect(sortFindings(f).map((x) => x.code)).toEqual([
+      "ledger.status.unknown",
+      "ledger.seq.gap",
+      "narrative.part.unknown",
+    ]);
     expect(f.map(findingLocation)).toEqual(["报告正文", "整改台账!K5", "整改台账 第7行"]);
   });
 
   it("drops the location the core repeats at the start of a message", () => {
     const f = {
       severity: "error",
-      code: "x",
+      code: "ledger.field.required",
       sheet: "整改台账",
       cell: "K5",
       message: "「整改台账」K5：完成情况为空。",

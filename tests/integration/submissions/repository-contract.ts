@@ -45,7 +45,7 @@ export function newSubmission(unitId: number, unit: string, text: string, done =
     sha256: sha(bytes),
     asOf: "2026-12-01",
     figures: figuresFor(unit, 3, done),
-    findings: [{ severity: "warning", code: "x.y", sheet: "整改台账", message: "提示" }],
+    findings: [{ severity: "warning", code: "ledger.seq.gap", sheet: "整改台账", message: "提示" }],
   };
 }
 
@@ -90,7 +90,7 @@ export function describeSubmissionRepository(
       expect([s1.round, s2.round, s3.round]).toEqual([1, 1, 2]);
       expect(s3).toMatchObject({ unit: "甲局", unitId: a.id, size: 2, fileName: "甲局台账.xlsx" });
       expect(s3.figures.done).toBe(3);
-      expect(s3.findings[0]?.code).toBe("x.y");
+      expect(s3.findings[0]?.code).toBe("ledger.seq.gap");
       const file = await repo.getSubmissionFile(s1.id);
       expect(new TextDecoder().decode(file?.bytes)).toBe("a1");
       expect(file?.submission.sha256).toBe(sha(new TextEncoder().encode("a1")));

@@ -79,7 +79,7 @@ describe("explainRefusal", () => {
         ...a.findings,
         {
           severity: "error" as const,
-          code: "ledger.status.unknown",
+          code: "ledger.status.unknown" as const,
           sheet: "整改台账",
           cell: "I3",
           message: "完成情况无法识别",

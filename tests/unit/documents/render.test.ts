@@ -224,7 +224,7 @@ describe("values", () => {
 describe("what blocks rendering", () => {
   const ledgerError = {
     severity: "error" as const,
-    code: "ledger.status.unknown",
+    code: "ledger.status.unknown" as const,
     sheet: "整改台账",
     cell: "K5",
     message: "「整改台账」K5 的完成情况“差不多”无法识别。",

@@ -76,7 +76,7 @@ describe("robustness", () => {
       findings: [
         {
           severity: "error" as const,
-          code: "ledger.sheet.missing",
+          code: "workbook.ledger.missing" as const,
           sheet: "整改台账",
           message: "没有找到整改台账工作表。",
         },
