@@ -17,6 +17,19 @@ export interface TextCell {
 }
 
 const HAN = /\p{Script=Han}/u;
+const HALF_WIDTH = /[,;:?!()]/;
+
+/**
+ * Whether a code point is a Han character (\p{Script=Han}): the CJK blocks by range, the few
+ * Han marks among CJK symbols and radicals (〇, 々, 〡…) by the regex, which is slow per character.
+ */
+function isHan(cp: number): boolean {
+  if (cp < 0x2e80) return false;
+  if ((cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3400 && cp <= 0x4dbf)) return true;
+  if (cp <= 0x303f || (cp >= 0xf900 && cp <= 0xfaff) || cp >= 0x20000)
+    return HAN.test(String.fromCodePoint(cp));
+  return false;
+}
 const HALF_TO_FULL: Readonly<Record<string, string>> = {
   ",": "，",
   ";": "；",
@@ -37,6 +50,8 @@ const isChinese = (ch: string | undefined): boolean =>
  * stay as they are.
  */
 export function halfWidthPunctuation(text: string): { marks: string[]; fixed: string } {
+  // Nearly every cell has none: one scan instead of splitting the text into characters.
+  if (!HALF_WIDTH.test(text)) return { marks: [], fixed: text };
   const chars = [...text];
   const marks: string[] = [];
   const out = chars.slice();
@@ -63,28 +78,29 @@ export function halfWidthPunctuation(text: string): { marks: string[]; fixed: st
 }
 
 // GB2312 level 1 (the 3755 common characters) and the whole GB2312 set, from the platform's
-// GBK decoder: text whose Han characters fall outside them in bulk was decoded wrongly.
-let gb2312: { common: Set<string>; all: Set<string> } | undefined;
-function gb2312Sets(): { common: Set<string>; all: Set<string> } {
+// GBK decoder: text whose Han characters fall outside them in bulk was decoded wrongly. A table
+// by UTF-16 code unit (0 outside, 1 GB2312, 2 level 1): looked up for every Han character of
+// every cell, so it must be cheap.
+let gb2312: Uint8Array | undefined;
+function gb2312Table(): Uint8Array {
   if (gb2312) return gb2312;
-  const common = new Set<string>();
-  const all = new Set<string>();
+  const table = new Uint8Array(0x10000);
   try {
     const decoder = new TextDecoder("gbk");
     for (let a = 0xb0; a <= 0xf7; a++) {
       for (let b = 0xa1; b <= 0xfe; b++) {
         const ch = decoder.decode(new Uint8Array([a, b]));
         if (ch.length !== 1 || ch === "\ufffd") continue;
-        all.add(ch);
-        if (a <= 0xd7) common.add(ch);
+        table[ch.charCodeAt(0)] = a <= 0xd7 ? 2 : 1;
       }
     }
   } catch {
     // No GBK decoder on this platform: the density test is skipped.
   }
-  gb2312 = { common, all };
-  return gb2312;
+  gb2312 = table;
+  return table;
 }
+let gb2312Known: boolean | undefined;
 
 const PINYIN_TONE = /[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]/u;
 const LATIN1_MOJIBAKE = /[ÃÂâåäæçèéïð][\u0080-\u00bf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ¡-¿]/u;
@@ -96,30 +112,48 @@ const LATIN1_MOJIBAKE = /[ÃÂâåäæçèéïð][\u0080-\u00bf€‚ƒ„…†
  */
 export function mojibakeReason(text: string): string | undefined {
   if (text.includes("\ufffd")) return "含有替换字符“�”";
-  const chars = [...text];
-  for (let i = 1; i < chars.length - 1; i++) {
-    if (chars[i] === "?" && HAN.test(chars[i - 1]!) && /[\p{L}\p{N}]/u.test(chars[i + 1]!)) {
-      return "中文中夹有问号“?”";
+  if (text.includes("?")) {
+    const chars = [...text];
+    for (let i = 1; i < chars.length - 1; i++) {
+      if (chars[i] === "?" && HAN.test(chars[i - 1]!) && /[\p{L}\p{N}]/u.test(chars[i + 1]!)) {
+        return "中文中夹有问号“?”";
+      }
     }
   }
-  const hanCount = chars.filter((c) => HAN.test(c)).length;
-  if (hanCount === 0) return undefined;
-  for (let i = 0; i < chars.length; i++) {
-    if (!PINYIN_TONE.test(chars[i]!)) continue;
-    const near = chars.slice(Math.max(0, i - 3), i + 4).join("");
-    if (HAN.test(near)) return "中文中夹有带声调的拼音字母";
+  // One pass: the Han characters, and how many fall outside GB2312 (all / level 1).
+  const table = gb2312Table();
+  let han = 0;
+  let outside = 0;
+  let rare = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0x2e80) continue;
+    const cp = text.codePointAt(i)!;
+    if (cp > 0xffff) i++; // the low surrogate
+    if (!isHan(cp)) continue;
+    han++;
+    const known = cp <= 0xffff ? table[cp]! : 0;
+    if (known === 0) outside++;
+    if (known !== 2) rare++;
+  }
+  if (han === 0) return undefined;
+  if (PINYIN_TONE.test(text)) {
+    const chars = [...text];
+    for (let i = 0; i < chars.length; i++) {
+      if (!PINYIN_TONE.test(chars[i]!)) continue;
+      const near = chars.slice(Math.max(0, i - 3), i + 4).join("");
+      if (HAN.test(near)) return "中文中夹有带声调的拼音字母";
+    }
   }
   if (LATIN1_MOJIBAKE.test(text)) return "含有按西文编码误读的字符";
-  const { common, all } = gb2312Sets();
-  if (all.size === 0) return undefined;
-  const han = chars.filter((c) => HAN.test(c));
-  const outside = han.filter((c) => !all.has(c)).length;
-  const rare = han.filter((c) => !common.has(c)).length;
-  if (outside >= 3 && outside * 4 >= han.length) return "大量生僻字，像是按错误编码读取的文字";
-  if (rare >= 4 && rare * 2 >= han.length) return "大量生僻字，像是按错误编码读取的文字";
+  gb2312Known ??= table.some((v) => v !== 0);
+  if (!gb2312Known) return undefined;
+  if (outside >= 3 && outside * 4 >= han) return "大量生僻字，像是按错误编码读取的文字";
+  if (rare >= 4 && rare * 2 >= han) return "大量生僻字，像是按错误编码读取的文字";
   return undefined;
 }
 
+const PAIR_MARKS = /[《》“”（）]/u;
 const PAIRS: readonly (readonly [string, string])[] = [
   ["《", "》"],
   ["“", "”"],
@@ -128,7 +162,9 @@ const PAIRS: readonly (readonly [string, string])[] = [
 
 /** The first pair (《》, “”, （）) whose marks do not balance in the text, e.g. "《》". */
 export function unbalancedPair(text: string): string | undefined {
+  if (!PAIR_MARKS.test(text)) return undefined;
   for (const [open, close] of PAIRS) {
+    if (!text.includes(open) && !text.includes(close)) continue;
     let depth = 0;
     for (const ch of text) {
       if (ch === open) depth++;
@@ -145,6 +181,7 @@ export function unbalancedPair(text: string): string | undefined {
 /** Dates with missing pieces inside text: 2020717日, 1016日 (a 日 after three or more digits). */
 export function brokenDates(text: string): string[] {
   const out: string[] = [];
+  if (!text.includes("日")) return out;
   for (const m of text.normalize("NFKC").matchAll(/(?<![\d月.．\-/])\d{3,8}日/gu)) {
     out.push(m[0]);
   }
@@ -181,20 +218,26 @@ export function ledgerTextCells(sheet: string, rows: readonly LedgerRow[]): Text
 export function textFindings(cells: readonly TextCell[]): Finding[] {
   const out: Finding[] = [];
   for (const c of cells) {
+    const moji = mojibakeReason(c.text);
+    // In mojibake the marks are debris of the wrong decoding: re-copying fixes both.
+    const half = moji ? { marks: [] } : halfWidthPunctuation(c.text);
+    const pair = unbalancedPair(c.text);
+    const dates = brokenDates(c.text);
+    const digitInitial = c.label === "问题" && /^\s*[\d０-９]/u.test(c.text);
+    // Nearly every cell is clean: the place is worded only for the few that get a warning.
+    if (!moji && half.marks.length === 0 && !pair && dates.length === 0 && !digitInitial) continue;
     const where = { sheet: c.sheet, cell: c.cell, row: c.row };
     const place = placeText(where);
-    const moji = mojibakeReason(c.text);
+    const placeOf = () => place;
     if (moji) {
       out.push(
         makeFinding(
           "text.mojibake",
           where,
-          `${place}：${c.label}像是乱码（${moji}）：“${excerpt(c.text)}”。请从原文件重新复制这段文字（用UTF-8或正确的编码打开），不要把乱码写进文书。`,
+          `${placeOf()}：${c.label}像是乱码（${moji}）：“${excerpt(c.text)}”。请从原文件重新复制这段文字（用UTF-8或正确的编码打开），不要把乱码写进文书。`,
         ),
       );
     }
-    // In mojibake the marks are debris of the wrong decoding: re-copying fixes both.
-    const half = moji ? { marks: [] } : halfWidthPunctuation(c.text);
     if (half.marks.length > 0) {
       const marks = [...new Set(half.marks)].map((m) => `“${m}”`).join("");
       const fixes = [...new Set(half.marks)].map((m) => `“${HALF_TO_FULL[m]}”`).join("");
@@ -202,37 +245,35 @@ export function textFindings(cells: readonly TextCell[]): Finding[] {
         makeFinding(
           "text.halfWidthPunctuation",
           where,
-          `${place}：${c.label}的中文里有${half.marks.length}个半角标点${marks}，公文应使用全角${fixes}；请改为全角（可用“规范台账”修正）。`,
+          `${placeOf()}：${c.label}的中文里有${half.marks.length}个半角标点${marks}，公文应使用全角${fixes}；请改为全角（可用“规范台账”修正）。`,
         ),
       );
     }
-    const pair = unbalancedPair(c.text);
     if (pair) {
       out.push(
         makeFinding(
           "text.unbalanced",
           where,
-          `${place}：${c.label}中的${pair}不成对：“${excerpt(c.text)}”。请补全或删去多余的${pair[0]}或${pair[1]}。`,
+          `${placeOf()}：${c.label}中的${pair}不成对：“${excerpt(c.text)}”。请补全或删去多余的${pair[0]}或${pair[1]}。`,
         ),
       );
     }
-    const dates = brokenDates(c.text);
     if (dates.length > 0) {
       out.push(
         makeFinding(
           "text.brokenDate",
           where,
-          `${place}：${c.label}中的日期“${dates.join("”“")}”缺少年或月，像是复制时丢了字；请写完整，如“2020年7月17日”。`,
+          `${placeOf()}：${c.label}中的日期“${dates.join("”“")}”缺少年或月，像是复制时丢了字；请写完整，如“2020年7月17日”。`,
         ),
       );
     }
-    if (c.label === "问题" && /^[\d０-９]/u.test(c.text.trim())) {
+    if (digitInitial) {
       const lead = /^[\d０-９]+[.．、]?/u.exec(c.text.trim())?.[0] ?? "";
       out.push(
         makeFinding(
           "text.digitInitial",
           where,
-          `${place}：问题以数字“${lead}”开头，排在序号后会读成小数（如“12.2017年…”）；文书中序号后写全角点“12．”，建议在开头加上主语或改写，避免与序号相连。`,
+          `${placeOf()}：问题以数字“${lead}”开头，排在序号后会读成小数（如“12.2017年…”）；文书中序号后写全角点“12．”，建议在开头加上主语或改写，避免与序号相连。`,
         ),
       );
     }
