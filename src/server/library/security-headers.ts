@@ -38,6 +38,12 @@ export const PAGE_POLICY = [
   `frame-ancestors 'self' ${OFFICE_FRAME_ANCESTORS.join(" ")}`,
 ].join("; ");
 
+/** Pages outside Office (standalone.html, dashboard.html): the same without Microsoft's host. */
+export const LOCAL_PAGE_POLICY = PAGE_POLICY.replace(
+  "script-src 'self' https://appsforoffice.microsoft.com",
+  "script-src 'self'",
+);
+
 export const RESOURCE_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'";
 
 function isHtml(contentType: unknown): boolean {
@@ -55,7 +61,13 @@ export function addSecurityHeaders(app: FastifyInstance): void {
     const page =
       isHtml(reply.getHeader("content-type")) ||
       (reply.statusCode === 304 && /\.html?$/i.test(request.url.split("?")[0] ?? ""));
-    reply.header("content-security-policy", page ? PAGE_POLICY : RESOURCE_POLICY);
+    // Only the add-in page (inside Office) may load what office.js fetches from Microsoft; the
+    // standalone page and the dashboard run without office.js and load scripts from here only.
+    const addin = /\/taskpane\.html?$/i.test(request.url.split("?")[0] ?? "");
+    reply.header(
+      "content-security-policy",
+      page ? (addin ? PAGE_POLICY : LOCAL_PAGE_POLICY) : RESOURCE_POLICY,
+    );
     return payload;
   });
 }

@@ -56,6 +56,7 @@ describe("security headers", () => {
   beforeAll(async () => {
     const dist = join(tmp.dir, "dist");
     mkdirSync(join(dist, "static"), { recursive: true });
+    writeFileSync(join(dist, "standalone.html"), "<!doctype html><html><body></body></html>");
     writeFileSync(
       join(dist, "taskpane.html"),
       '<!doctype html><html><head><script type="module" src="./static/a.js"></script></head><body></body></html>',
@@ -81,6 +82,19 @@ describe("security headers", () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers["content-type"]).toMatch(/^text\/html/);
     expectPagePolicy(res.headers);
+  });
+
+  it("only the add-in page may load from Microsoft's host; other pages load from here only", async () => {
+    const addin = await app.inject({ method: "GET", url: "/taskpane.html" });
+    const standalone = await app.inject({ method: "GET", url: "/standalone.html" });
+    expect(standalone.statusCode).toBe(200);
+    expectPagePolicy(standalone.headers);
+    expect(directives(addin.headers["content-security-policy"]).get("script-src")).toContain(
+      "https://appsforoffice.microsoft.com",
+    );
+    expect(directives(standalone.headers["content-security-policy"]).get("script-src")).toEqual([
+      "'self'",
+    ]);
   });
 
   it("a revalidated page (304, no content type) keeps the page policy: reloads still run", async () => {
