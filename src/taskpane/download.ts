@@ -3,9 +3,9 @@
  * Blob through an <a download>; Excel on Mac cannot, so the file goes to our server, which gives
  * a one-time link that opens in the default browser (Office.context.ui.openBrowserWindow).
  */
-import { type HostInfo, isMac } from "./host";
 
-export const DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+import { DOCX_MIME } from "../documents/api";
+import { type HostInfo, isMac } from "./host";
 
 export type DownloadOutcome =
   | { readonly via: "blob" }

@@ -51,9 +51,10 @@ import {
 } from "@fluentui/react-icons";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { chineseLocalDate, todayLocal } from "../../core/dates";
-import { DOCUMENT_KINDS, type DocumentKind } from "../../documents/api";
+import { DOCUMENT_KINDS, DOCX_MIME, type DocumentKind } from "../../documents/api";
 import { LibraryApiError, LibraryClient, type TemplateSummary } from "../../library/client";
 import type { EmbeddedTemplate, WorkbookPort } from "../../ports/workbook";
+import { saveBlob } from "../download";
 import { describeError, isConnectionFailure, SERVER_STOPPED } from "../errors";
 import type { HostInfo } from "../host";
 import {
@@ -72,8 +73,6 @@ export interface TemplatesTabProps {
   readonly libraryUrl?: string;
   readonly fetchImpl?: typeof fetch;
 }
-
-const DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -129,18 +128,6 @@ const messageOf = (e: unknown): string => {
     return [e.message, ...e.details.map((d) => `· ${d}`)].join("\n");
   return describeError(e);
 };
-
-function saveFile(bytes: Uint8Array, fileName: string, mime: string): void {
-  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: mime }));
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = fileName;
-  a.style.display = "none";
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
 
 async function readFileInput(
   input: HTMLInputElement | null,
@@ -288,7 +275,7 @@ export default function TemplatesTab({ port, host, libraryUrl, fetchImpl }: Temp
                       icon={<ArrowDownloadRegular />}
                       title="下载"
                       aria-label={`下载${t.name}`}
-                      onClick={() => saveFile(t.docx, `${t.name}.docx`, DOCX_MIME)}
+                      onClick={() => saveBlob(t.docx, `${t.name}.docx`, DOCX_MIME)}
                     />
                     {store && (
                       <Button
@@ -325,7 +312,7 @@ export default function TemplatesTab({ port, host, libraryUrl, fetchImpl }: Temp
               disabled={!!busy}
               onClick={() =>
                 act("正在下载……", async () => {
-                  saveFile(await builtIn(kind), `${kind}.docx`, DOCX_MIME);
+                  saveBlob(await builtIn(kind), `${kind}.docx`, DOCX_MIME);
                   return undefined;
                 })
               }
@@ -494,7 +481,7 @@ export default function TemplatesTab({ port, host, libraryUrl, fetchImpl }: Temp
                         onClick={() =>
                           act("正在下载……", async () => {
                             const got = await client.download(t.name);
-                            saveFile(got.bytes, `${t.name}-v${got.version}.docx`, DOCX_MIME);
+                            saveBlob(got.bytes, `${t.name}-v${got.version}.docx`, DOCX_MIME);
                             return undefined;
                           })
                         }
@@ -552,7 +539,7 @@ export default function TemplatesTab({ port, host, libraryUrl, fetchImpl }: Temp
               act("正在导出……", async () => {
                 if (!port) return undefined;
                 const bytes = await exportWorkbookPack(port);
-                saveFile(bytes, `模板包-${todayLocal()}.zip`, "application/zip");
+                saveBlob(bytes, `模板包-${todayLocal()}.zip`, "application/zip");
                 return `已导出 ${embedded.length} 个模板。`;
               })
             }
