@@ -4,9 +4,8 @@
  * whose ledger has errors (or cannot be read at all) is listed and flagged, never counted: its
  * numbers are not trusted, and silently dropping it would hide that it is missing. Pure.
  *
- * The figure shapes restate src/submissions/types.ts (UnitFigures and its parts) field for
- * field: the core imports nothing, and the server stores these values as UnitFigures, which
- * the compiler checks structurally there.
+ * The figure shapes are defined here (the core imports nothing); src/submissions/types.ts
+ * names them UnitFigures, AspectFigures and OverdueFigure for what the server stores.
  */
 
 import {
@@ -32,6 +31,7 @@ export interface SummaryAspectFigures {
   readonly byStatus: Readonly<Record<Status, number>>;
 }
 
+/** One overdue problem of a unit (the unit is the row's owner). */
 export interface SummaryOverdueFigure {
   readonly seq: string;
   readonly aspect: string;
@@ -42,18 +42,26 @@ export interface SummaryOverdueFigure {
   readonly daysOverdue: number;
 }
 
-/** One unit's figures (the shape of UnitFigures in src/submissions/types.ts). */
+/** One unit's figures. */
 export interface SummaryUnitFigures {
+  /** 单位: 基本信息's 单位名称, else the file name without extension. */
   readonly unit: string;
+  /** The file the figures were read from. */
   readonly file: string;
   readonly asOf: LocalDate;
+  /** 问题总数 (巡察反馈 only). */
   readonly total: number;
   readonly done: number;
+  /** done ÷ total, unrounded (0 when total is 0). */
   readonly completionRate: number;
   readonly byStatus: Readonly<Record<Status, number>>;
+  /** 超期: problems past a dated deadline and not done, on asOf. */
   readonly overdue: number;
+  /** 自查 problems (counted apart from 问题总数). */
   readonly selfFound: { readonly total: number; readonly done: number };
+  /** 整改措施 */
   readonly measures: number;
+  /** 制度: distinct 《…》 titles in this ledger. */
   readonly rules: number;
   readonly errors: number;
   readonly warnings: number;

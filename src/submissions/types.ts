@@ -4,7 +4,8 @@
  * button, the office dashboard and the server all speak these shapes; the browser never imports
  * server code.
  */
-import type { Finding, LocalDate, Status } from "../core/model";
+import type { Finding, LocalDate } from "../core/model";
+import type { SummaryUnitFigures as UnitFigures } from "../core/summary";
 
 /** Who a token belongs to: a unit submits its own ledger; the office reads every unit's. */
 export type AccountRole = "unit" | "office";
@@ -19,55 +20,16 @@ export interface Account {
   readonly activeTokens: number;
 }
 
-/** One 方面 of one unit; `key` is the normalised name that matches it across units. */
-export interface AspectFigures {
-  readonly key: string;
-  readonly name: string;
-  readonly total: number;
-  readonly done: number;
-  readonly byStatus: Readonly<Record<Status, number>>;
-}
-
-/** One overdue problem of a unit (the unit is the row's owner). */
-export interface OverdueFigure {
-  readonly seq: string;
-  readonly aspect: string;
-  readonly problem: string;
-  readonly department: string;
-  readonly deadline: LocalDate;
-  readonly status: Status | null;
-  readonly daysOverdue: number;
-}
-
 /**
- * The figures of one unit's ledger as the summary counts them (src/core/summary.ts computes
- * them from a LedgerAnalysis). A unit with `errors > 0` is listed and flagged, never counted.
+ * One unit's figures, one 方面 of them, one overdue problem: the shapes src/core/summary.ts
+ * computes from a LedgerAnalysis, stored and answered as they are. A unit with `errors > 0` is
+ * listed and flagged, never counted.
  */
-export interface UnitFigures {
-  /** 单位: 基本信息's 单位名称, else the file name without extension. */
-  readonly unit: string;
-  /** The file the figures were read from. */
-  readonly file: string;
-  readonly asOf: LocalDate;
-  /** 问题总数 (巡察反馈 only). */
-  readonly total: number;
-  readonly done: number;
-  /** done ÷ total, unrounded (0 when total is 0). */
-  readonly completionRate: number;
-  readonly byStatus: Readonly<Record<Status, number>>;
-  /** 超期: problems past a dated deadline and not done, on asOf. */
-  readonly overdue: number;
-  /** 自查 problems (counted apart from 问题总数). */
-  readonly selfFound: { readonly total: number; readonly done: number };
-  /** 整改措施 */
-  readonly measures: number;
-  /** 制度: distinct 《…》 titles in this ledger. */
-  readonly rules: number;
-  readonly errors: number;
-  readonly warnings: number;
-  readonly aspects: readonly AspectFigures[];
-  readonly overdueItems: readonly OverdueFigure[];
-}
+export type {
+  SummaryAspectFigures as AspectFigures,
+  SummaryOverdueFigure as OverdueFigure,
+  SummaryUnitFigures as UnitFigures,
+} from "../core/summary";
 
 /** A stored submission. Immutable: nothing in it ever changes after it is stored. */
 export interface Submission {
