@@ -17,7 +17,7 @@
 import type pg from "pg";
 import type { Finding } from "../../core/model";
 import type { UnitFigures } from "../../submissions/types";
-import { conflict, notFound } from "../library/errors";
+import { notFound } from "../library/errors";
 import { inTransaction, openPool, redactUrl, runMigrations } from "../library/pg-migrations";
 import type {
   Account,
@@ -29,6 +29,7 @@ import type {
   SubmissionFilter,
   SubmissionRepository,
 } from "./repository";
+import { accountExists } from "./repository";
 
 export const SUBMISSION_MIGRATIONS: readonly string[] = [
   `
@@ -147,7 +148,6 @@ const toSubmission = (r: SubmissionRow): Submission => ({
 });
 
 const now = () => new Date().toISOString();
-const ROLE_LABEL: Record<AccountRole, string> = { unit: "单位", office: "巡察办账户" };
 type Queryable = Pick<pg.PoolClient, "query">;
 
 export class PostgresSubmissionRepository implements SubmissionRepository {
@@ -206,8 +206,7 @@ export class PostgresSubmissionRepository implements SubmissionRepository {
         [role, name, at],
       );
       const id = inserted.rows[0]?.id;
-      if (id === undefined)
-        throw conflict("account_exists", `${ROLE_LABEL[role]}“${name}”已存在，请换一个名称。`);
+      if (id === undefined) throw accountExists(role, name);
       await c.query(
         "INSERT INTO submission_tokens (account_id, token_hash, created_at) VALUES ($1, $2, $3)",
         [id, tokenHash, at],

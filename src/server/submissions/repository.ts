@@ -21,8 +21,15 @@ import type {
   SubmissionAuditEntry,
   UnitFigures,
 } from "../../submissions/types";
+import { conflict } from "../library/errors";
 
 export type { Account, AccountRole, Submission, SubmissionAuditAction, SubmissionAuditEntry };
+
+const ROLE_LABEL: Record<AccountRole, string> = { unit: "单位", office: "巡察办账户" };
+
+/** The 409 every store gives for an account name already taken in its role. */
+export const accountExists = (role: AccountRole, name: string) =>
+  conflict("account_exists", `${ROLE_LABEL[role]}“${name}”已存在，请换一个名称。`);
 
 export interface NewSubmission {
   readonly unitId: number;

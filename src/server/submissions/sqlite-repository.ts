@@ -11,7 +11,7 @@ import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import type { Finding } from "../../core/model";
 import type { UnitFigures } from "../../submissions/types";
-import { conflict, notFound } from "../library/errors";
+import { notFound } from "../library/errors";
 import type {
   Account,
   AccountRole,
@@ -22,6 +22,7 @@ import type {
   SubmissionFilter,
   SubmissionRepository,
 } from "./repository";
+import { accountExists } from "./repository";
 
 const MIGRATIONS: readonly string[] = [
   `
@@ -126,7 +127,6 @@ const toSubmission = (r: SubmissionRow): Submission => ({
 });
 
 const now = () => new Date().toISOString();
-const ROLE_LABEL: Record<AccountRole, string> = { unit: "单位", office: "巡察办账户" };
 
 export class SqliteSubmissionRepository implements SubmissionRepository {
   private readonly db: Database.Database;
@@ -186,8 +186,7 @@ export class SqliteSubmissionRepository implements SubmissionRepository {
       const exists = this.db
         .prepare("SELECT 1 FROM accounts WHERE role = ? AND name = ?")
         .get(role, name);
-      if (exists)
-        throw conflict("account_exists", `${ROLE_LABEL[role]}“${name}”已存在，请换一个名称。`);
+      if (exists) throw accountExists(role, name);
       const at = now();
       const { lastInsertRowid } = this.db
         .prepare("INSERT INTO accounts (role, name, created_at) VALUES (?, ?, ?)")
