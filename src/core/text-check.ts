@@ -228,13 +228,12 @@ export function textFindings(cells: readonly TextCell[]): Finding[] {
     if (!moji && half.marks.length === 0 && !pair && dates.length === 0 && !digitInitial) continue;
     const where = { sheet: c.sheet, cell: c.cell, row: c.row };
     const place = placeText(where);
-    const placeOf = () => place;
     if (moji) {
       out.push(
         makeFinding(
           "text.mojibake",
           where,
-          `${placeOf()}：${c.label}像是乱码（${moji}）：“${excerpt(c.text)}”。请从原文件重新复制这段文字（用UTF-8或正确的编码打开），不要把乱码写进文书。`,
+          `${place}：${c.label}像是乱码（${moji}）：“${excerpt(c.text)}”。请从原文件重新复制这段文字（用UTF-8或正确的编码打开），不要把乱码写进文书。`,
         ),
       );
     }
@@ -245,7 +244,7 @@ export function textFindings(cells: readonly TextCell[]): Finding[] {
         makeFinding(
           "text.halfWidthPunctuation",
           where,
-          `${placeOf()}：${c.label}的中文里有${half.marks.length}个半角标点${marks}，公文应使用全角${fixes}；请改为全角（可用“规范台账”修正）。`,
+          `${place}：${c.label}的中文里有${half.marks.length}个半角标点${marks}，公文应使用全角${fixes}；请改为全角（可用“规范台账”修正）。`,
         ),
       );
     }
@@ -254,7 +253,7 @@ export function textFindings(cells: readonly TextCell[]): Finding[] {
         makeFinding(
           "text.unbalanced",
           where,
-          `${placeOf()}：${c.label}中的${pair}不成对：“${excerpt(c.text)}”。请补全或删去多余的${pair[0]}或${pair[1]}。`,
+          `${place}：${c.label}中的${pair}不成对：“${excerpt(c.text)}”。请补全或删去多余的${pair[0]}或${pair[1]}。`,
         ),
       );
     }
@@ -263,7 +262,7 @@ export function textFindings(cells: readonly TextCell[]): Finding[] {
         makeFinding(
           "text.brokenDate",
           where,
-          `${placeOf()}：${c.label}中的日期“${dates.join("”“")}”缺少年或月，像是复制时丢了字；请写完整，如“2020年7月17日”。`,
+          `${place}：${c.label}中的日期“${dates.join("”“")}”缺少年或月，像是复制时丢了字；请写完整，如“2020年7月17日”。`,
         ),
       );
     }
@@ -273,7 +272,7 @@ export function textFindings(cells: readonly TextCell[]): Finding[] {
         makeFinding(
           "text.digitInitial",
           where,
-          `${placeOf()}：问题以数字“${lead}”开头，排在序号后会读成小数（如“12.2017年…”）；文书中序号后写全角点“12．”，建议在开头加上主语或改写，避免与序号相连。`,
+          `${place}：问题以数字“${lead}”开头，排在序号后会读成小数（如“12.2017年…”）；文书中序号后写全角点“12．”，建议在开头加上主语或改写，避免与序号相连。`,
         ),
       );
     }
