@@ -12,7 +12,7 @@ import type { ImportResult } from "../core/import/model";
 import { SHEET } from "../core/model";
 import { looseKey } from "../core/text";
 import type { AddedLedgerSheets } from "../ports/workbook";
-import { asCellInput } from "./stats-layout";
+import { asTextInput } from "./stats-layout";
 
 export type Role = "ledger" | "info" | "narrative";
 
@@ -51,19 +51,14 @@ const ROLE_BY_NAME: Readonly<Record<string, Role>> = {
 /** Excel's serial day number of a date (exceljs keeps dates as UTC midnights). */
 const serial = (d: Date) => d.getTime() / 86_400_000 + 25_569;
 
-/** Text Excel would turn into a number, date or formula is written with a ' prefix. */
-function textInput(s: string): string {
-  return /^[\s\d.,+\-=@'/]/u.test(s) ? `'${s}` : String(asCellInput(s));
-}
-
 function cellInput(value: ExcelJS.CellValue): string | number | boolean {
   if (value === null || value === undefined) return "";
   if (value instanceof Date) return serial(value);
   if (typeof value === "number" || typeof value === "boolean") return value;
-  if (typeof value === "string") return value === "" ? "" : textInput(value);
+  if (typeof value === "string") return value === "" ? "" : asTextInput(value);
   if (typeof value === "object" && "richText" in value)
-    return textInput(value.richText.map((r) => r.text).join(""));
-  return textInput(String(value));
+    return asTextInput(value.richText.map((r) => r.text).join(""));
+  return asTextInput(String(value));
 }
 
 const excelStyle = (s: string | undefined) =>

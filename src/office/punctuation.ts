@@ -5,11 +5,7 @@
  * Two syncs: one to read the targets, one to write.
  */
 import type { PunctuationFix } from "../core/punctuation-fix";
-
-/** Text Excel would turn into a number, date or formula is written with a ' prefix. */
-function textInput(s: string): string {
-  return /^[\s\d.,+\-=@'/]/u.test(s) ? `'${s}` : s;
-}
+import { asTextInput } from "./stats-layout";
 
 /** Writes the fixes whose cells still hold `before`; returns how many cells were changed. */
 export async function fixPunctuationIn(
@@ -29,7 +25,7 @@ export async function fixPunctuationIn(
     const formula = range.formulas[0]?.[0];
     if (value !== fix.before) continue;
     if (typeof formula === "string" && formula.startsWith("=")) continue;
-    range.values = [[textInput(fix.after)]];
+    range.values = [[asTextInput(fix.after)]];
     changed++;
   }
   if (changed > 0) await context.sync();

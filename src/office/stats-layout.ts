@@ -188,6 +188,14 @@ export function buildStatsLayout(analysis: LedgerAnalysis): StatsLayout {
 }
 
 /** Text Excel would read as a formula (`=`, `+`, `-`, `@`) or as a prefix (`'`) gets a `'` prefix. */
+/**
+ * Text that must stay text: Excel would turn it into a number, date or formula when it starts
+ * with a digit, a sign, '=', '@', "'", '/', a dot, a comma or a space, so it gets a ' prefix.
+ */
+export function asTextInput(s: string): string {
+  return /^[\s\d.,+\-=@'/]/u.test(s) ? `'${s}` : s;
+}
+
 export function asCellInput(value: LayoutValue): LayoutValue {
   return typeof value === "string" && /^[=+\-@']/.test(value) ? `'${value}` : value;
 }
