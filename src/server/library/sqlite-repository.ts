@@ -29,6 +29,7 @@ import type {
   TemplateSummary,
   TemplateVersion,
 } from "./repository";
+import { openSqlite } from "./sqlite-open";
 
 /** Schema migrations, applied in order; PRAGMA user_version records how many ran. */
 const MIGRATIONS: readonly string[] = [
@@ -147,12 +148,7 @@ export class SqliteTemplateRepository implements TemplateRepository {
 
   constructor(readonly file: string) {
     mkdirSync(dirname(file), { recursive: true });
-    this.db = new Database(file);
-    // busy_timeout first: switching to WAL takes a lock another process may be holding.
-    this.db.pragma("busy_timeout = 5000");
-    this.db.pragma("journal_mode = WAL");
-    this.db.pragma("synchronous = FULL");
-    this.db.pragma("foreign_keys = ON");
+    this.db = openSqlite(file);
     this.migrate();
   }
 

@@ -8,10 +8,11 @@
  */
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
-import Database from "better-sqlite3";
+import type Database from "better-sqlite3";
 import type { Finding } from "../../core/model";
 import type { UnitFigures } from "../../submissions/types";
 import { notFound } from "../library/errors";
+import { openSqlite } from "../library/sqlite-open";
 import type {
   Account,
   AccountRole,
@@ -133,11 +134,7 @@ export class SqliteSubmissionRepository implements SubmissionRepository {
 
   constructor(readonly file: string) {
     mkdirSync(dirname(file), { recursive: true });
-    this.db = new Database(file);
-    this.db.pragma("busy_timeout = 5000");
-    this.db.pragma("journal_mode = WAL");
-    this.db.pragma("synchronous = FULL");
-    this.db.pragma("foreign_keys = ON");
+    this.db = openSqlite(file);
     this.migrate();
   }
 
