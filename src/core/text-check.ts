@@ -105,14 +105,78 @@ let gb2312Known: boolean | undefined;
 const PINYIN_TONE = /[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]/u;
 const LATIN1_MOJIBAKE = /[ÃÂâåäæçèéïð][\u0080-\u00bf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ¡-¿]/u;
 
+// What one pass over a text finds, so the checks below run only where their marks occur.
+const HAS_FFFD = 1;
+const HAS_QUESTION = 2;
+const HAS_HALF_WIDTH = 4;
+const HAS_PAIR_MARK = 8;
+const HAS_DAY = 16;
+/** Latin-1 supplement or Latin Extended (pinyin tone letters, Latin-1 mojibake debris). */
+const HAS_LATIN = 32;
+
+/** The marks in a text and its Han characters outside GB2312 (all / level 1), in one pass. */
+interface TextScan {
+  readonly flags: number;
+  readonly han: number;
+  readonly outside: number;
+  readonly rare: number;
+}
+
+function scanText(text: string): TextScan {
+  const table = gb2312Table();
+  let flags = 0;
+  let han = 0;
+  let outside = 0;
+  let rare = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0x80) {
+      // , ; : ? ! ( )
+      if (
+        unit === 0x2c ||
+        unit === 0x3b ||
+        unit === 0x3a ||
+        unit === 0x21 ||
+        unit === 0x28 ||
+        unit === 0x29
+      )
+        flags |= HAS_HALF_WIDTH;
+      else if (unit === 0x3f) flags |= HAS_QUESTION | HAS_HALF_WIDTH;
+      continue;
+    }
+    if (unit < 0x2e80) {
+      if (unit <= 0x24f) flags |= HAS_LATIN;
+      // “ ”
+      else if (unit === 0x201c || unit === 0x201d) flags |= HAS_PAIR_MARK;
+      continue;
+    }
+    if (unit === 0x65e5)
+      flags |= HAS_DAY; // 日
+    else if (unit === 0x300a || unit === 0x300b || unit === 0xff08 || unit === 0xff09)
+      flags |= HAS_PAIR_MARK; // 《 》 （ ）
+    else if (unit === 0xfffd) flags |= HAS_FFFD;
+    let cp = unit;
+    if (unit >= 0xd800 && unit <= 0xdbff) {
+      cp = text.codePointAt(i)!;
+      if (cp > 0xffff) i++; // the low surrogate
+    }
+    if (!isHan(cp)) continue;
+    han++;
+    const known = cp <= 0xffff ? table[cp]! : 0;
+    if (known === 0) outside++;
+    if (known !== 2) rare++;
+  }
+  return { flags, han, outside, rare };
+}
+
 /**
  * Why a text looks like mojibake, or undefined: U+FFFD, "?" inside Chinese text, pinyin tone
  * letters or Latin-1 sequences inside Chinese text, or Han characters outside GB2312 in bulk
  * (UTF-8 read as GBK gives 涓叡娓呬赴…).
  */
-export function mojibakeReason(text: string): string | undefined {
-  if (text.includes("\ufffd")) return "含有替换字符“�”";
-  if (text.includes("?")) {
+export function mojibakeReason(text: string, scan: TextScan = scanText(text)): string | undefined {
+  if (scan.flags & HAS_FFFD) return "含有替换字符“�”";
+  if (scan.flags & HAS_QUESTION) {
     const chars = [...text];
     for (let i = 1; i < chars.length - 1; i++) {
       if (chars[i] === "?" && HAN.test(chars[i - 1]!) && /[\p{L}\p{N}]/u.test(chars[i + 1]!)) {
@@ -120,60 +184,47 @@ export function mojibakeReason(text: string): string | undefined {
       }
     }
   }
-  // One pass: the Han characters, and how many fall outside GB2312 (all / level 1).
-  const table = gb2312Table();
-  let han = 0;
-  let outside = 0;
-  let rare = 0;
-  for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    if (unit < 0x2e80) continue;
-    const cp = text.codePointAt(i)!;
-    if (cp > 0xffff) i++; // the low surrogate
-    if (!isHan(cp)) continue;
-    han++;
-    const known = cp <= 0xffff ? table[cp]! : 0;
-    if (known === 0) outside++;
-    if (known !== 2) rare++;
-  }
+  const { han, outside, rare } = scan;
   if (han === 0) return undefined;
-  if (PINYIN_TONE.test(text)) {
-    const chars = [...text];
-    for (let i = 0; i < chars.length; i++) {
-      if (!PINYIN_TONE.test(chars[i]!)) continue;
-      const near = chars.slice(Math.max(0, i - 3), i + 4).join("");
-      if (HAN.test(near)) return "中文中夹有带声调的拼音字母";
+  if (scan.flags & HAS_LATIN) {
+    if (PINYIN_TONE.test(text)) {
+      const chars = [...text];
+      for (let i = 0; i < chars.length; i++) {
+        if (!PINYIN_TONE.test(chars[i]!)) continue;
+        const near = chars.slice(Math.max(0, i - 3), i + 4).join("");
+        if (HAN.test(near)) return "中文中夹有带声调的拼音字母";
+      }
     }
+    if (LATIN1_MOJIBAKE.test(text)) return "含有按西文编码误读的字符";
   }
-  if (LATIN1_MOJIBAKE.test(text)) return "含有按西文编码误读的字符";
-  gb2312Known ??= table.some((v) => v !== 0);
+  gb2312Known ??= gb2312Table().some((v) => v !== 0);
   if (!gb2312Known) return undefined;
   if (outside >= 3 && outside * 4 >= han) return "大量生僻字，像是按错误编码读取的文字";
   if (rare >= 4 && rare * 2 >= han) return "大量生僻字，像是按错误编码读取的文字";
   return undefined;
 }
 
-const PAIR_MARKS = /[《》“”（）]/u;
-const PAIRS: readonly (readonly [string, string])[] = [
-  ["《", "》"],
-  ["“", "”"],
-  ["（", "）"],
+const PAIRS: readonly (readonly [number, number, string])[] = [
+  [0x300a, 0x300b, "《》"],
+  [0x201c, 0x201d, "“”"],
+  [0xff08, 0xff09, "（）"],
 ];
 
 /** The first pair (《》, “”, （）) whose marks do not balance in the text, e.g. "《》". */
-export function unbalancedPair(text: string): string | undefined {
-  if (!PAIR_MARKS.test(text)) return undefined;
-  for (const [open, close] of PAIRS) {
-    if (!text.includes(open) && !text.includes(close)) continue;
+export function unbalancedPair(
+  text: string,
+  scan: TextScan | undefined = undefined,
+): string | undefined {
+  if (scan ? !(scan.flags & HAS_PAIR_MARK) : !/[《》“”（）]/u.test(text)) return undefined;
+  // Every mark is one UTF-16 unit, so the text is walked by code unit.
+  for (const [open, close, pair] of PAIRS) {
     let depth = 0;
-    for (const ch of text) {
-      if (ch === open) depth++;
-      else if (ch === close) {
-        depth--;
-        if (depth < 0) return open + close;
-      }
+    for (let i = 0; i < text.length; i++) {
+      const unit = text.charCodeAt(i);
+      if (unit === open) depth++;
+      else if (unit === close && --depth < 0) return pair;
     }
-    if (depth !== 0) return open + close;
+    if (depth !== 0) return pair;
   }
   return undefined;
 }
@@ -200,14 +251,16 @@ const DOCUMENT_FIELDS = [
 /** The ledger's cells that reach the documents. */
 export function ledgerTextCells(sheet: string, rows: readonly LedgerRow[]): TextCell[] {
   const out: TextCell[] = [];
-  const seen = new Set<string>();
+  // A merged cell (a 方面 over many rows) is one cell: report it once. Its rows are
+  // consecutive, so the last address seen per field is enough — no set of every address.
+  const last: (string | undefined)[] = DOCUMENT_FIELDS.map(() => undefined);
   for (const r of rows) {
-    for (const [field, label] of DOCUMENT_FIELDS) {
+    for (let f = 0; f < DOCUMENT_FIELDS.length; f++) {
+      const [field, label] = DOCUMENT_FIELDS[f]!;
       const cell = r.cells[field];
       const text = r[field];
-      // A merged 方面 cell is one cell: report it once.
-      if (!cell || !text || seen.has(cell)) continue;
-      seen.add(cell);
+      if (!cell || !text || cell === last[f]) continue;
+      last[f] = cell;
       out.push({ sheet, cell, row: r.row, label, text });
     }
   }
@@ -218,11 +271,13 @@ export function ledgerTextCells(sheet: string, rows: readonly LedgerRow[]): Text
 export function textFindings(cells: readonly TextCell[]): Finding[] {
   const out: Finding[] = [];
   for (const c of cells) {
-    const moji = mojibakeReason(c.text);
+    const scan = scanText(c.text);
+    const moji = mojibakeReason(c.text, scan);
     // In mojibake the marks are debris of the wrong decoding: re-copying fixes both.
-    const half = moji ? { marks: [] } : halfWidthPunctuation(c.text);
-    const pair = unbalancedPair(c.text);
-    const dates = brokenDates(c.text);
+    const half =
+      moji || !(scan.flags & HAS_HALF_WIDTH) ? { marks: [] } : halfWidthPunctuation(c.text);
+    const pair = unbalancedPair(c.text, scan);
+    const dates = scan.flags & HAS_DAY ? brokenDates(c.text) : [];
     const digitInitial = c.label === "问题" && /^\s*[\d０-９]/u.test(c.text);
     // Nearly every cell is clean: the place is worded only for the few that get a warning.
     if (!moji && half.marks.length === 0 && !pair && dates.length === 0 && !digitInitial) continue;
