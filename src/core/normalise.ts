@@ -83,8 +83,24 @@ const STATUS_LOOKUP = lookup(STATUS_SPELLINGS);
 const TYPE_LOOKUP = lookup(TYPE_SPELLINGS);
 const SOURCE_LOOKUP = lookup(SOURCE_SPELLINGS);
 
+/**
+ * Keys of short cell values already seen. 完成情况, 整改类型, 来源 and 是否公开 take a handful of
+ * spellings in a whole ledger, so the NFKC pass and the regexes run once per spelling, not once
+ * per row. Bounded: cleared when full.
+ */
+const VALUE_KEYS = new Map<string, string>();
+const VALUE_KEYS_MAX = 4096;
+
 function valueKey(text: string): string {
-  return looseKey(stripTrailingPunctuation(text));
+  let key = VALUE_KEYS.get(text);
+  if (key === undefined) {
+    key = looseKey(stripTrailingPunctuation(text));
+    if (text.length <= 64) {
+      if (VALUE_KEYS.size >= VALUE_KEYS_MAX) VALUE_KEYS.clear();
+      VALUE_KEYS.set(text, key);
+    }
+  }
+  return key;
 }
 
 /** 完成情况 → canonical status; undefined when not an accepted spelling. */

@@ -156,7 +156,7 @@ export function classifyRuleTitles(texts: Iterable<RuleText | string>): RuleTitl
   const dropped = new Map<string, RuleTitle>();
   for (const item of texts) {
     const { text, row } = typeof item === "string" ? { text: item, row: undefined } : item;
-    if (!text) continue;
+    if (!text?.includes("《")) continue;
     let sentenceStart = 0;
     for (const m of text.matchAll(/《([^《》]+)》/gu)) {
       const at = m.index ?? 0;
@@ -171,10 +171,10 @@ export function classifyRuleTitles(texts: Iterable<RuleText | string>): RuleTitl
       // The last verb before the title governs it, so in 制定《甲》《乙》 both are made and in
       // 学习《甲》，修订《乙》 only 乙 is.
       // Earlier titles' own words (…落实意识形态…) are not verbs of this sentence.
-      const before = text.slice(sentenceStart, at).replace(/《[^《》]*》/gu, "《》");
-      const after = text.slice(at + m[0].length).replace(/《[^《》]*》/gu, "《》");
       const title = m[1]!.replace(/[\s\u3000]+/gu, "");
       if (title === "" || kept.has(title)) continue;
+      const before = text.slice(sentenceStart, at).replace(/《[^《》]*》/gu, "《》");
+      const after = text.slice(at + m[0].length).replace(/《[^《》]*》/gu, "《》");
       const reason = classifyOne(title, before, after);
       const entry: RuleTitle = row !== undefined ? { title, reason, row } : { title, reason };
       if (reason === "制定或修订的制度") {

@@ -104,20 +104,26 @@ export function countMeasures(text: string): number {
   const s = text.normalize("NFKC");
   if (s.trim() === "") return 0;
   const families: number[][] = [[], [], [], []];
-  for (const m of s.matchAll(/(?:^|[^一二三四五六七八九十])([一二三四五六七八九十]{1,3})是/gu)) {
-    families[0]!.push(cnOrdinalValue(m[1]!));
+  // Each family's regex runs only when its mark occurs: most cells have one family or none.
+  if (s.includes("是")) {
+    for (const m of s.matchAll(/(?:^|[^一二三四五六七八九十])([一二三四五六七八九十]{1,3})是/gu)) {
+      families[0]!.push(cnOrdinalValue(m[1]!));
+    }
   }
-  // NFKC turns ①…⑳ into digits, so circled numbers are read from the original text.
-  for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
-    if (cp >= 0x2460 && cp <= 0x2473) families[1]!.push(cp - 0x2460 + 1);
+  // NFKC turns ①…⑳ into digits, so circled numbers are read from the original text (one
+  // UTF-16 unit each).
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0x2460 && unit <= 0x2473) families[1]!.push(unit - 0x2460 + 1);
   }
   for (const m of s.matchAll(/(?:^|[\n。;；:：\s])(\d{1,2})[.、](?!\d)/gu)) {
     families[2]!.push(Number(m[1]));
   }
-  for (const m of s.matchAll(/[(（](\d{1,2}|[一二三四五六七八九十]{1,3})[)）]/gu)) {
-    const v = /\d/.test(m[1]!) ? Number(m[1]) : cnOrdinalValue(m[1]!);
-    families[3]!.push(v);
+  if (s.includes("(") || s.includes("（")) {
+    for (const m of s.matchAll(/[(（](\d{1,2}|[一二三四五六七八九十]{1,3})[)）]/gu)) {
+      const v = /\d/.test(m[1]!) ? Number(m[1]) : cnOrdinalValue(m[1]!);
+      families[3]!.push(v);
+    }
   }
   const best = Math.max(...families.map(runLength));
   return best > 0 ? best : 1;
