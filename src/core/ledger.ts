@@ -36,9 +36,55 @@ import { type EnumeratorStyle, enumeratorStyle, stripEnumerator } from "./text";
 import { REQUIRED_LEDGER_FIELDS } from "./vocabulary";
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-type RowDraft = Mutable<Omit<LedgerRow, "cells">> & {
-  cells: Partial<Record<LedgerField, string>>;
-};
+type RowDraft = Mutable<LedgerRow>;
+type RowCells = LedgerRow["cells"];
+
+/**
+ * The class of one ledger's `row.cells`: each field's A1 address is made when it is asked for
+ * (letters of the field's column + the row), so a 50,000-row ledger does not keep 800,000
+ * address strings alive (bench case 1). A cell inside a merge points at the merge's top-left
+ * cell; those few are stored when the row is read. `toJSON` gives the plain object.
+ */
+function rowCellsClass(
+  letters: ReadonlyMap<LedgerField, string>,
+): new (
+  sheetRow: number,
+  merged: Partial<Record<LedgerField, string>> | undefined,
+) => RowCells {
+  class LedgerRowCells {
+    readonly #row: number;
+    readonly #merged: Partial<Record<LedgerField, string>> | undefined;
+    constructor(sheetRow: number, merged: Partial<Record<LedgerField, string>> | undefined) {
+      this.#row = sheetRow;
+      this.#merged = merged;
+    }
+    static {
+      for (const [field, columnLetters] of letters) {
+        Object.defineProperty(LedgerRowCells.prototype, field, {
+          enumerable: true,
+          get(this: LedgerRowCells) {
+            return this.#merged?.[field] ?? `${columnLetters}${this.#row}`;
+          },
+        });
+      }
+    }
+    toJSON(): Partial<Record<LedgerField, string>> {
+      const out: Partial<Record<LedgerField, string>> = {};
+      for (const field of letters.keys()) out[field] = (this as RowCells)[field];
+      return out;
+    }
+  }
+  return LedgerRowCells as unknown as new (
+    sheetRow: number,
+    merged: Partial<Record<LedgerField, string>> | undefined,
+  ) => RowCells;
+}
+
+/** A cell's A1 address, a merge continuation giving its merge's top-left cell. */
+function addressOf(view: SheetView, r: number, c: number): string {
+  const m = view.isMergedContinuation(r, c) ? view.mergeAt(r, c) : undefined;
+  return m ? view.address(m.top, m.left) : view.address(r, c);
+}
 
 const TEXT_FIELDS = [
   "seq",
@@ -109,6 +155,9 @@ export function readLedger(view: SheetView): LedgerRead {
   const inherited = { aspect: "", category: "" };
   let aspectStyle: EnumeratorStyle | undefined;
   const seenStyles = new Set<EnumeratorStyle>();
+  const RowCellsOf = rowCellsClass(
+    new Map([...header.columns].map(([field, c]) => [field, view.columnLetters(c)])),
+  );
 
   for (let r = firstData; r < view.rows; r++) {
     if (view.isBlankRow(r)) continue;
@@ -152,7 +201,7 @@ export function readLedger(view: SheetView): LedgerRead {
       previous = undefined;
       continue;
     }
-    const draft = readRow(view, header, r, sheetRow, inherited, rep);
+    const draft = readRow(view, header, r, sheetRow, inherited, RowCellsOf, rep);
     rows.push(draft);
     previous = draft;
     inherited.aspect = draft.aspect;
@@ -286,13 +335,12 @@ function readText(
   field: LedgerField,
   sheetRow: number,
   rep: Reporter,
-): { text: string; address: string } {
-  const cell = view.value(r, c);
-  const m = view.isMergedContinuation(r, c) ? view.mergeAt(r, c) : undefined;
-  const address = m ? view.address(m.top, m.left) : view.address(r, c);
-  const t = cellText(cell);
-  reportCellIssues(t, address, field, sheetRow, rep);
-  return { text: t.text, address };
+): string {
+  const t = cellText(view.value(r, c));
+  // The address is worded only for the few cells with something to report.
+  if (t.error !== undefined || t.removed.length > 0)
+    reportCellIssues(t, addressOf(view, r, c), field, sheetRow, rep);
+  return t.text;
 }
 
 function reportCellIssues(
@@ -329,9 +377,18 @@ function readRow(
   r: number,
   sheetRow: number,
   inherited: { readonly aspect: string; readonly category: string },
+  RowCellsOf: ReturnType<typeof rowCellsClass>,
   rep: Reporter,
 ): RowDraft {
-  const cells: Partial<Record<LedgerField, string>> = {};
+  // Addresses of this row's cells that sit inside a merge (the rest are made on demand).
+  let merged: Partial<Record<LedgerField, string>> | undefined;
+  for (const [field, c] of header.columns) {
+    if (!view.isMergedContinuation(r, c)) continue;
+    const m = view.mergeAt(r, c)!;
+    merged ??= {};
+    merged[field] = view.address(m.top, m.left);
+  }
+  const cells = new RowCellsOf(sheetRow, merged);
   const text: Record<TextField, string> = {
     seq: "",
     aspect: "",
@@ -348,9 +405,7 @@ function readRow(
   for (const field of TEXT_FIELDS) {
     const c = header.columns.get(field);
     if (c === undefined) continue;
-    const read = readText(view, r, c, field, sheetRow, rep);
-    text[field] = read.text;
-    cells[field] = read.address;
+    text[field] = readText(view, r, c, field, sheetRow, rep);
   }
   // Numbering is the documents' job: 一、政治建设 → 政治建设, 1．问题 → 问题.
   text.aspect = stripEnumerator(text.aspect);
@@ -364,13 +419,18 @@ function readRow(
     text.category = inherited.category;
   }
 
-  const cellAt = (field: LedgerField): { cell: Cell; address: string } | undefined => {
+  const cellAt = (
+    field: LedgerField,
+  ): { readonly cell: Cell; readonly address: string } | undefined => {
     const c = header.columns.get(field);
     if (c === undefined) return undefined;
-    const m = view.isMergedContinuation(r, c) ? view.mergeAt(r, c) : undefined;
-    const address = m ? view.address(m.top, m.left) : view.address(r, c);
-    cells[field] = address;
-    return { cell: view.value(r, c), address };
+    // The address is made only when a finding names it.
+    return {
+      cell: view.value(r, c),
+      get address() {
+        return cells[field]!;
+      },
+    };
   };
 
   // 完成情况
@@ -539,9 +599,9 @@ function continueRow(
   for (const field of APPENDABLE) {
     const c = header.columns.get(field);
     if (c === undefined || view.isMergedContinuation(r, c)) continue;
-    const read = readText(view, r, c, field, sheetRow, rep);
-    if (read.text !== "" && read.text !== target[field]) {
-      target[field] = target[field] === "" ? read.text : `${target[field]}\n${read.text}`;
+    const text = readText(view, r, c, field, sheetRow, rep);
+    if (text !== "" && text !== target[field]) {
+      target[field] = target[field] === "" ? text : `${target[field]}\n${text}`;
     }
   }
 }

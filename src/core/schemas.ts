@@ -9,6 +9,8 @@ import type { Cell } from "./grid";
 import {
   type BasicInfo,
   type InfoField,
+  LEDGER_FIELDS,
+  type LedgerField,
   type LedgerRow,
   RECTIFICATION_TYPES,
   SOURCES,
@@ -48,7 +50,15 @@ export const ledgerRowSchema = z
     source: z.enum(SOURCES),
     isPublic: z.boolean(),
     note: z.string(),
-    cells: z.record(z.string(), z.string()),
+    // An object per field, not a record: readLedger's row.cells makes each address on demand
+    // (getters on its class), which a record parse would not see.
+    cells: z
+      .object(
+        Object.fromEntries(LEDGER_FIELDS.map((f) => [f, z.string().optional()])) as {
+          [F in LedgerField]: z.ZodOptional<z.ZodString>;
+        },
+      )
+      .strict(),
   })
   .strict();
 
