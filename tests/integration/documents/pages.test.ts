@@ -13,6 +13,8 @@ import { buildViewModel } from "../../../src/documents/view-model";
 import { readWorkbookFile } from "../../../src/node/read-workbook";
 import {
   bodyLines,
+  type PageLine,
+  type PageRule,
   pageNumberLine,
   type RenderedPage,
   renderPages,
@@ -39,6 +41,7 @@ interface Rendered {
   readonly date: string;
   readonly printer: string;
   readonly printDate: string;
+  readonly cc: string;
   pages: RenderedPage[];
 }
 
@@ -120,6 +123,7 @@ beforeAll(async () => {
         date: squash(paras[sigIndex + 1] ?? ""),
         printer: squash(String(vm.印发机关)),
         printDate: squash(String(vm.印发日期)),
+        cc: squash(String(vm.抄送 ?? "")),
         pages: [],
       });
       files.push(result.docx);
@@ -244,6 +248,50 @@ describe("GB/T 9704 on the rendered page (LibreOffice, every example ledger)", (
       expect(printer!.page).toBe(date!.page);
       expect(Math.abs(printer!.top - date!.top), d.name).toBeLessThan(1);
     }
+  });
+
+  it("sets the 版记 at the foot of the last page, its last rule on the type area's bottom", () => {
+    const TYPE_AREA = { left: 28, right: 210 - 26 };
+    const reports = docs.filter((d) => d.kind === "报告");
+    expect(reports.length).toBe(7);
+    const measured: string[] = [];
+    for (const d of docs) {
+      const last = d.pages.at(-1) as RenderedPage;
+      const rules = last.rules ?? [];
+      const where = `${d.name} p${last.number}`;
+      // The 通报 carries no 版记 (its tags have none): no rule on its last page.
+      if (d.kind === "通报") {
+        expect(rules, where).toEqual([]);
+        continue;
+      }
+      // Three full-width rules: above 抄送, between 抄送 and 印发, below 印发.
+      expect(rules.length, `${where}: ${JSON.stringify(rules)}`).toBe(3);
+      const [top, middle, bottom] = rules as [PageRule, PageRule, PageRule];
+      for (const r of rules) {
+        expect(Math.abs(r.left - TYPE_AREA.left), where).toBeLessThan(1);
+        expect(Math.abs(r.right - TYPE_AREA.right), where).toBeLessThan(1);
+      }
+      // The last rule's bottom edge on the type area's bottom (GB/T 9704 7.4: the 版记's last
+      // element on the last line of the page).
+      expect(
+        Math.abs(bottom.bottom - TYPE_AREA_BOTTOM_MM),
+        `${where}: ${bottom.bottom}`,
+      ).toBeLessThan(1);
+      measured.push(`${d.name}: ${bottom.bottom.toFixed(1)} mm`);
+      // 抄送 between the first two rules, the 印发 line between the last two.
+      const lines = bodyLines(last);
+      const inside = (l: PageLine, a: PageRule, b: PageRule) =>
+        l.top > a.bottom && l.bottom < b.top;
+      const cc = lines.filter((l) => inside(l, top, middle)).map((l) => l.text);
+      expect(cc.join(""), where).toBe(`抄送：${d.cc}。`);
+      const print = lines.filter((l) => inside(l, middle, bottom)).map((l) => l.text);
+      expect(print.join(""), where).toBe(`${d.printer}${d.printDate}印发`);
+      // Nothing of the body under or behind the 版记: every other line ends above its first rule.
+      for (const l of lines.filter((l) => !inside(l, top, bottom))) {
+        expect(l.bottom, `${where}: ${l.text}`).toBeLessThan(top.top);
+      }
+    }
+    expect(measured.length).toBe(7);
   });
 
   it("puts the page number's dash 7 ± 1 mm below the type area", () => {
