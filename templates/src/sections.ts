@@ -227,12 +227,21 @@ export function colophon(): XmlElement[] {
     ),
   );
   // The last paragraph anchors the floating table and keeps the body from ending in a table.
+  // The 1 pt paragraph before it opens the last section when the 附件 precedes: LibreOffice
+  // sets a section's page style on its first paragraph, and a table it turns into a frame
+  // loses it (the 版记 would stay on the last landscape page).
   return [
+    hairline(),
     tagParagraph("{#有版记}"),
     table,
     tagParagraph("{/有版记}"),
-    paragraph({ snapToGrid: false, spacing: { line: 20 } }),
+    hairline(),
   ];
+}
+
+/** An empty 1 pt paragraph off the grid. */
+function hairline(): XmlElement {
+  return paragraph({ snapToGrid: false, spacing: { line: 20 } });
 }
 
 /**

@@ -69,6 +69,36 @@ function sizedAnalyses(): { name: string; analysis: LedgerAnalysis }[] {
   });
 }
 
+/**
+ * Reports of one problem whose closing paragraph leaves the 成文日期 on the last lines of its
+ * page (9 and 12 repetitions: the date three lines and one line above the type area's bottom),
+ * so the 版记 has no room beside the body there.
+ */
+function fullPageReports(): { name: string; docx: Uint8Array; date: string }[] {
+  const problem = parseReportSeed().problems[0]!;
+  return [9, 12].map((n) => {
+    const analysis = analysisOf(
+      rowsFrom([problem]),
+      { ...REPORT_INFO, phone: "0393-1234567" },
+      {
+        asOf: "2024-01-05",
+        nextSteps: [
+          {
+            heading: "加强监督检查",
+            text: `${"持续巩固整改成果，建立健全长效机制，".repeat(n)}确保整改落到实处。`,
+          },
+        ],
+      },
+    );
+    const template = readFileSync(join("templates", "报告.docx"));
+    const result = renderDocument({ template, kind: "报告", analysis, force: true });
+    if (!result.ok) throw new Error(result.findings.map((f) => f.message).join("\n"));
+    const vm = buildViewModel(analysis, "报告");
+    return { name: `版记另起一页 ${n}`, docx: result.docx, date: squash(String(vm.成文日期)) };
+  });
+}
+const full: { name: string; date: string; pages: RenderedPage[] }[] = [];
+
 beforeAll(async () => {
   const ledgers = readdirSync("examples").filter((f) => f.endsWith("-整改台账.xlsx"));
   const files: Uint8Array[] = [];
@@ -129,8 +159,10 @@ beforeAll(async () => {
       files.push(result.docx);
     }
   }
-  renderPages(files).forEach((pages, i) => {
-    (docs[i] as Rendered).pages = pages;
+  const fullJobs = fullPageReports();
+  renderPages([...files, ...fullJobs.map((j) => j.docx)]).forEach((pages, i) => {
+    if (i < docs.length) (docs[i] as Rendered).pages = pages;
+    else full.push({ ...(fullJobs[i - docs.length] as (typeof fullJobs)[number]), pages });
   });
 }, 600_000);
 
@@ -292,6 +324,29 @@ describe("GB/T 9704 on the rendered page (LibreOffice, every example ledger)", (
       }
     }
     expect(measured.length).toBe(7);
+  });
+
+  it("moves the 版记 to a new page when the body leaves no room at the foot of its last page", () => {
+    expect(full).toHaveLength(2);
+    for (const d of full) {
+      const [before, last] = d.pages.slice(-2) as [RenderedPage, RenderedPage];
+      const body = bodyLines(before);
+      // The 成文日期 closes the body on the last lines of its page, the 版记 is not there…
+      expect(body.at(-1)?.text, d.name).toBe(d.date);
+      expect(body.at(-1)!.top, d.name).toBeGreaterThan(TYPE_AREA_BOTTOM_MM - 40);
+      expect(
+        body.some((l) => l.text.startsWith("抄送：")),
+        d.name,
+      ).toBe(false);
+      // …but alone at the foot of the next page, its last rule on the type area's bottom.
+      const lines = bodyLines(last).map((l) => l.text);
+      expect(lines[0], d.name).toMatch(/^抄送：/);
+      expect(lines.at(-1), d.name).toMatch(/印发$/);
+      const rules = last.rules ?? [];
+      expect(rules, d.name).toHaveLength(3);
+      expect(Math.abs(rules[2]!.bottom - TYPE_AREA_BOTTOM_MM), d.name).toBeLessThan(1);
+      expect(bodyLines(last)[0]!.top, d.name).toBeGreaterThan(rules[0]!.bottom);
+    }
   });
 
   it("puts the page number's dash 7 ± 1 mm below the type area", () => {
