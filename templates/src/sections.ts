@@ -230,13 +230,7 @@ export function colophon(): XmlElement[] {
   // The 1 pt paragraph before it opens the last section when the 附件 precedes: LibreOffice
   // sets a section's page style on its first paragraph, and a table it turns into a frame
   // loses it (the 版记 would stay on the last landscape page).
-  return [
-    hairline(),
-    tagParagraph("{#有版记}"),
-    table,
-    tagParagraph("{/有版记}"),
-    hairline(),
-  ];
+  return [hairline(), tagParagraph("{#有版记}"), table, tagParagraph("{/有版记}"), hairline()];
 }
 
 /** An empty 1 pt paragraph off the grid. */
