@@ -139,9 +139,10 @@ const none = { "w:val": "nil" };
  * (w:sz 8 eighths of a point = 1 pt), between rows 0.25 mm (w:sz 6 = 0.75 pt). The table
  * borders, not row borders, draw them, so removing the 抄送 row (no 抄送) still leaves the right
  * rules. 抄送 and 印发机关 stand one 4号 character in from the left, 印发日期 one in from the
- * right; a long 抄送 wraps under the first character after the colon (GB/T 9704 7.4.2). The
- * {#有抄送}/{#有印发} tags sit in different cells of their row, so docxtemplater keeps or drops
- * the whole row.
+ * right (an empty one-character first cell in each row, so the table needs no left cell margin,
+ * which Word and LibreOffice would subtract from a floating table's position); a long 抄送 wraps
+ * under the first character after the colon (GB/T 9704 7.4.2). The {#有抄送}/{#有印发} tags sit
+ * in different cells of their row, so docxtemplater keeps or drops the whole row.
  */
 export function colophon(): XmlElement[] {
   const outer = CHAR_SMALL;
@@ -152,15 +153,21 @@ export function colophon(): XmlElement[] {
       "w:tblPr",
       {},
       // Floating at the bottom of the type area of the page it lands on (GB/T 9704 7.4: the
-      // 版记 closes the last page).
+      // 版记 closes the last page, its last rule on the last line). Horizontally it is placed
+      // from the page's edge at the left margin, not centred in the margins: LibreOffice
+      // (writerfilter) keeps a floating table as a frame only when text could stand beside it,
+      // and a table as wide as the type area anchored to the margins is imported inline, right
+      // after the 成文日期. Placed from the page it becomes a frame at the foot of the page, as
+      // in Word; when the body leaves no room (tblOverlap never) both move it, with its anchor
+      // paragraph, to a new page.
       el("w:tblpPr", {
         "w:leftFromText": 0,
         "w:rightFromText": 0,
         "w:topFromText": 0,
         "w:bottomFromText": 0,
         "w:vertAnchor": "margin",
-        "w:horzAnchor": "margin",
-        "w:tblpXSpec": "center",
+        "w:horzAnchor": "page",
+        "w:tblpX": MARGIN.left,
         "w:tblpYSpec": "bottom",
       }),
       el("w:tblOverlap", { "w:val": "never" }),
@@ -181,7 +188,7 @@ export function colophon(): XmlElement[] {
       el(
         "w:tblCellMar",
         {},
-        el("w:left", { "w:w": outer, "w:type": "dxa" }),
+        el("w:left", { "w:w": 0, "w:type": "dxa" }),
         el("w:right", { "w:w": outer, "w:type": "dxa" }),
       ),
       el("w:tblLook", { "w:val": "0000" }),
@@ -195,7 +202,9 @@ export function colophon(): XmlElement[] {
       "w:tr",
       {},
       el("w:trPr", {}, el("w:cantSplit")),
-      cell(COL[0] + COL[1], 2, { left: outer, right: 0 }, {}, run(`{#有抄送}${LABEL}`)),
+      // The empty first cell: 抄送 one character in, like 印发机关 below.
+      cell(COL[0], 1, { left: 0, right: 0 }, {}, run("{#有抄送}")),
+      cell(COL[1], 1, { left: 0, right: 0 }, {}, run(LABEL)),
       // The label's own cell: a long 抄送 wraps under the first character after the colon; the
       // 句号 closes the last organ (GB/T 9704 7.4.2).
       cell(COL[2], 1, { left: 0, right: outer }, {}, run("{抄送}。{/有抄送}")),
@@ -218,12 +227,15 @@ export function colophon(): XmlElement[] {
     ),
   );
   // The last paragraph anchors the floating table and keeps the body from ending in a table.
-  return [
-    tagParagraph("{#有版记}"),
-    table,
-    tagParagraph("{/有版记}"),
-    paragraph({ snapToGrid: false, spacing: { line: 20 } }),
-  ];
+  // The 1 pt paragraph before it opens the last section when the 附件 precedes: LibreOffice
+  // sets a section's page style on its first paragraph, and a table it turns into a frame
+  // loses it (the 版记 would stay on the last landscape page).
+  return [hairline(), tagParagraph("{#有版记}"), table, tagParagraph("{/有版记}"), hairline()];
+}
+
+/** An empty 1 pt paragraph off the grid. */
+function hairline(): XmlElement {
+  return paragraph({ snapToGrid: false, spacing: { line: 20 } });
 }
 
 /**

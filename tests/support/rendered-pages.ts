@@ -43,6 +43,19 @@ export interface RenderedPage {
   readonly heightMm: number;
   /** Lines from top to bottom. */
   readonly lines: readonly PageLine[];
+  /**
+   * Horizontal rules longer than 100 mm (the 版记's table borders), top to bottom, measured on
+   * pixels: only on each document's last page.
+   */
+  readonly rules?: readonly PageRule[];
+}
+
+/** A horizontal rule on the page, in mm from the page's top-left corner. */
+export interface PageRule {
+  readonly top: number;
+  readonly bottom: number;
+  readonly left: number;
+  readonly right: number;
 }
 
 const unesc = (s: string) =>
@@ -132,10 +145,14 @@ export function renderPages(docs: readonly Uint8Array[]): RenderedPage[][] {
         encoding: "utf8",
         maxBuffer: 64 * 1024 * 1024,
       });
-      // The dash on the first two pages (odd and even footers) from their pixels.
-      return parseBboxLayout(html).map((page) =>
-        page.number <= 2 ? { ...page, dashTop: dashTop(pdf, page, dir) } : page,
-      );
+      // The dash on the first two pages (odd and even footers) and the rules of the last page
+      // from their pixels.
+      const pages = parseBboxLayout(html);
+      return pages.map((page) => ({
+        ...page,
+        ...(page.number <= 2 ? { dashTop: dashTop(pdf, page, dir) } : {}),
+        ...(page.number === pages.length ? { rules: horizontalRules(pdf, page, dir) } : {}),
+      }));
     });
   } finally {
     rmSync(profile, { recursive: true, force: true });
@@ -178,6 +195,68 @@ function dashTop(pdf: string, page: RenderedPage, dir: string): number | undefin
     }
   }
   return undefined;
+}
+
+/** A page as greyscale pixels at DPI (P5 from pdftoppm). */
+function pagePixels(
+  pdf: string,
+  page: RenderedPage,
+  dir: string,
+): { width: number; height: number; data: Uint8Array } | undefined {
+  const prefix = join(dir, `page-${page.number}`);
+  execFileSync("pdftoppm", [
+    ...["-r", String(DPI), "-gray", "-singlefile"],
+    ...["-f", String(page.number), "-l", String(page.number)],
+    pdf,
+    prefix,
+  ]);
+  const pgm = readFileSync(`${prefix}.pgm`);
+  const header = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(pgm.subarray(0, 40).toString("latin1"));
+  if (!header) return undefined;
+  return {
+    width: Number(header[1]),
+    height: Number(header[2]),
+    data: pgm.subarray(header[0].length),
+  };
+}
+
+/**
+ * Horizontal rules: runs of pixel rows each dark over more than 100 mm (no text line is: the
+ * gaps between characters break it up, so only the rows' dark pixels are counted, not runs).
+ */
+function horizontalRules(pdf: string, page: RenderedPage, dir: string): PageRule[] {
+  const pixels = pagePixels(pdf, page, dir);
+  if (!pixels) return [];
+  const { width, height, data } = pixels;
+  const rules: PageRule[] = [];
+  let open: { top: number; left: number; right: number } | undefined;
+  for (let row = 0; row <= height; row++) {
+    let first = -1;
+    let last = -1;
+    let dark = 0;
+    if (row < height) {
+      for (let col = 0; col < width; col++) {
+        if ((data[row * width + col] ?? 255) < 128) {
+          dark++;
+          if (first < 0) first = col;
+          last = col;
+        }
+      }
+    }
+    // A rule's row is dark almost all along; a line of text is not.
+    const isRule = dark > 100 * PX_PER_MM && dark > 0.95 * (last - first + 1);
+    if (isRule && !open) open = { top: row, left: first, right: last + 1 };
+    else if (!isRule && open) {
+      rules.push({
+        top: open.top / PX_PER_MM,
+        bottom: row / PX_PER_MM,
+        left: open.left / PX_PER_MM,
+        right: open.right / PX_PER_MM,
+      });
+      open = undefined;
+    }
+  }
+  return rules;
 }
 
 /** The page number line (— 3 —), if the page has one. */

@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { analyseWorkbook } from "../../../src/core";
 import type { LedgerAnalysis } from "../../../src/core/model";
 import { renderDocument } from "../../../src/documents/render";
+import { buildViewModel } from "../../../src/documents/view-model";
 import { readWorkbookFile } from "../../../src/node/read-workbook";
 import { MARGIN, TWIPS_PER_MM } from "../../../templates/src/layout";
 import { ANNEX_COLUMNS } from "../../../templates/src/sections";
@@ -133,6 +134,32 @@ describe("the report with 附件 (--annex), rendered", () => {
     expect(annexFirst[0]?.left).toBeCloseTo(MARGIN.left / TWIPS_PER_MM, 0);
     expect(annexFirst[0]!.top).toBeLessThan(37 + 8);
     expect(annexFirst[1]?.text).toBe("整改台账");
+  });
+
+  it("sets the 版记 at the foot of the last, portrait page: its last rule on the type area's bottom", () => {
+    const last = pages.at(-1) as RenderedPage;
+    expect(last.heightMm).toBeGreaterThan(last.widthMm);
+    // Three full-width rules (above 抄送, between, below 印发), the last on the bottom of the
+    // portrait type area: 297 − 35 mm.
+    const rules = last.rules ?? [];
+    expect(rules).toHaveLength(3);
+    for (const r of rules) {
+      expect(Math.abs(r.left - MARGIN.left / TWIPS_PER_MM)).toBeLessThan(1);
+      expect(Math.abs(r.right - (210 - MARGIN.right / TWIPS_PER_MM))).toBeLessThan(1);
+    }
+    const bottom = rules[2]!.bottom;
+    expect(Math.abs(bottom - (297 - MARGIN.bottom / TWIPS_PER_MM)), `${bottom} mm`).toBeLessThan(1);
+    // The page holds the 版记 only, under its first rule.
+    const lines = bodyLines(last);
+    const vm = buildViewModel(analysis, "报告");
+    expect(lines.map((l) => l.text).join("")).toBe(
+      squash(`抄送：${vm.抄送}。${vm.印发机关}${vm.印发日期}印发`),
+    );
+    for (const l of lines) expect(l.top).toBeGreaterThan(rules[0]!.top);
+    // Without the 附件 too: the plain report's 版记 closes its last page the same way.
+    const plainRules = plainPages.at(-1)?.rules ?? [];
+    expect(plainRules).toHaveLength(3);
+    expect(Math.abs(plainRules[2]!.bottom - bottom)).toBeLessThan(0.5);
   });
 
   it("repeats the header row at the top of every annex page", () => {

@@ -12,6 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { analyseWorkbook } from "../../../src/core/index";
 import { renderDocument } from "../../../src/documents/index";
 import { readWorkbookFile } from "../../../src/node/read-workbook";
+import { convertToPdf, writePreviewCopy } from "../../../templates/src/libreoffice";
+import { docxParagraphs } from "../../unit/documents/helpers";
 
 const root = fileURLToPath(new URL("../../../", import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), "zg-lo-"));
@@ -21,6 +23,9 @@ const jobs = [
   { name: "lt", ledger: "龙亭区市容环境卫生服务中心-整改台账.xlsx", kind: "通报" as const },
 ];
 const text = new Map<string, string>();
+/** The documents' own text, and the text of their preview copies' PDF (docs:previews). */
+const bodies = new Map<string, string>();
+const previews = new Map<string, string>();
 
 beforeAll(async () => {
   for (const job of jobs) {
@@ -31,6 +36,7 @@ beforeAll(async () => {
     const result = renderDocument({ template, kind: job.kind, analysis, force: true });
     if (!result.ok) throw new Error(result.findings.map((f) => f.message).join("\n"));
     writeFileSync(join(dir, `${job.name}.docx`), result.docx);
+    bodies.set(job.name, docxParagraphs(result.docx).join(""));
   }
   const profile = pathToFileURL(join(dir, "profile")).href;
   execFileSync(
@@ -52,7 +58,13 @@ beforeAll(async () => {
     const raw = execFileSync("pdftotext", ["-raw", "-enc", "UTF-8", pdf, "-"]).toString("utf8");
     text.set(job.name, raw.replace(/\s+/g, "").replace(/—\d+—/g, ""));
   }
-}, 180_000);
+  // The previews' copies, converted as `npm run docs:previews` does (its fonts, one launch).
+  const copies = jobs.map((j) => writePreviewCopy(join(dir, `${j.name}.docx`), dir));
+  convertToPdf(copies, dir).forEach((pdf, i) => {
+    const raw = execFileSync("pdftotext", ["-enc", "UTF-8", pdf, "-"]).toString("utf8");
+    previews.set(jobs[i]!.name, raw);
+  });
+}, 300_000);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -78,5 +90,21 @@ describe("generated documents in LibreOffice", () => {
     const lt = text.get("lt") ?? "";
     expect(lt).toContain("关于巡察整改进展情况的通报");
     expect(lt).toContain("kfltmzj@126.com");
+  });
+});
+
+describe("the preview copies (docs:previews, condensed to Word's grid)", () => {
+  it("keep every ，。；： of the document, also where a line ends on one", () => {
+    const count = (t: string, mark: string) => t.split(mark).length - 1;
+    for (const job of jobs) {
+      const body = bodies.get(job.name) ?? "";
+      const pdf = previews.get(job.name) ?? "";
+      for (const mark of ["，", "。", "；", "："]) {
+        expect(count(body, mark), `${job.name} ${mark}`).toBeGreaterThan(0);
+        expect(count(pdf, mark), `${job.name} ${mark}`).toBe(count(body, mark));
+      }
+    }
+    // Lines do end on them: some line of the 报告's preview ends with a ，.
+    expect(previews.get("qf")).toMatch(/，\n/);
   });
 });

@@ -13,6 +13,8 @@ import { buildViewModel } from "../../../src/documents/view-model";
 import { readWorkbookFile } from "../../../src/node/read-workbook";
 import {
   bodyLines,
+  type PageLine,
+  type PageRule,
   pageNumberLine,
   type RenderedPage,
   renderPages,
@@ -39,6 +41,7 @@ interface Rendered {
   readonly date: string;
   readonly printer: string;
   readonly printDate: string;
+  readonly cc: string;
   pages: RenderedPage[];
 }
 
@@ -65,6 +68,36 @@ function sizedAnalyses(): { name: string; analysis: LedgerAnalysis }[] {
     };
   });
 }
+
+/**
+ * Reports of one problem whose closing paragraph leaves the 成文日期 on the last lines of its
+ * page (9 and 12 repetitions: the date three lines and one line above the type area's bottom),
+ * so the 版记 has no room beside the body there.
+ */
+function fullPageReports(): { name: string; docx: Uint8Array; date: string }[] {
+  const problem = parseReportSeed().problems[0]!;
+  return [9, 12].map((n) => {
+    const analysis = analysisOf(
+      rowsFrom([problem]),
+      { ...REPORT_INFO, phone: "0393-1234567" },
+      {
+        asOf: "2024-01-05",
+        nextSteps: [
+          {
+            heading: "加强监督检查",
+            text: `${"持续巩固整改成果，建立健全长效机制，".repeat(n)}确保整改落到实处。`,
+          },
+        ],
+      },
+    );
+    const template = readFileSync(join("templates", "报告.docx"));
+    const result = renderDocument({ template, kind: "报告", analysis, force: true });
+    if (!result.ok) throw new Error(result.findings.map((f) => f.message).join("\n"));
+    const vm = buildViewModel(analysis, "报告");
+    return { name: `版记另起一页 ${n}`, docx: result.docx, date: squash(String(vm.成文日期)) };
+  });
+}
+const full: { name: string; date: string; pages: RenderedPage[] }[] = [];
 
 beforeAll(async () => {
   const ledgers = readdirSync("examples").filter((f) => f.endsWith("-整改台账.xlsx"));
@@ -120,13 +153,16 @@ beforeAll(async () => {
         date: squash(paras[sigIndex + 1] ?? ""),
         printer: squash(String(vm.印发机关)),
         printDate: squash(String(vm.印发日期)),
+        cc: squash(String(vm.抄送 ?? "")),
         pages: [],
       });
       files.push(result.docx);
     }
   }
-  renderPages(files).forEach((pages, i) => {
-    (docs[i] as Rendered).pages = pages;
+  const fullJobs = fullPageReports();
+  renderPages([...files, ...fullJobs.map((j) => j.docx)]).forEach((pages, i) => {
+    if (i < docs.length) (docs[i] as Rendered).pages = pages;
+    else full.push({ ...(fullJobs[i - docs.length] as (typeof fullJobs)[number]), pages });
   });
 }, 600_000);
 
@@ -243,6 +279,73 @@ describe("GB/T 9704 on the rendered page (LibreOffice, every example ledger)", (
       expect(printer, d.name).toBeDefined();
       expect(printer!.page).toBe(date!.page);
       expect(Math.abs(printer!.top - date!.top), d.name).toBeLessThan(1);
+    }
+  });
+
+  it("sets the 版记 at the foot of the last page, its last rule on the type area's bottom", () => {
+    const TYPE_AREA = { left: 28, right: 210 - 26 };
+    const reports = docs.filter((d) => d.kind === "报告");
+    expect(reports.length).toBe(7);
+    const measured: string[] = [];
+    for (const d of docs) {
+      const last = d.pages.at(-1) as RenderedPage;
+      const rules = last.rules ?? [];
+      const where = `${d.name} p${last.number}`;
+      // The 通报 carries no 版记 (its tags have none): no rule on its last page.
+      if (d.kind === "通报") {
+        expect(rules, where).toEqual([]);
+        continue;
+      }
+      // Three full-width rules: above 抄送, between 抄送 and 印发, below 印发.
+      expect(rules.length, `${where}: ${JSON.stringify(rules)}`).toBe(3);
+      const [top, middle, bottom] = rules as [PageRule, PageRule, PageRule];
+      for (const r of rules) {
+        expect(Math.abs(r.left - TYPE_AREA.left), where).toBeLessThan(1);
+        expect(Math.abs(r.right - TYPE_AREA.right), where).toBeLessThan(1);
+      }
+      // The last rule's bottom edge on the type area's bottom (GB/T 9704 7.4: the 版记's last
+      // element on the last line of the page).
+      expect(
+        Math.abs(bottom.bottom - TYPE_AREA_BOTTOM_MM),
+        `${where}: ${bottom.bottom}`,
+      ).toBeLessThan(1);
+      measured.push(`${d.name}: ${bottom.bottom.toFixed(1)} mm`);
+      // 抄送 between the first two rules, the 印发 line between the last two.
+      const lines = bodyLines(last);
+      const inside = (l: PageLine, a: PageRule, b: PageRule) =>
+        l.top > a.bottom && l.bottom < b.top;
+      const cc = lines.filter((l) => inside(l, top, middle)).map((l) => l.text);
+      expect(cc.join(""), where).toBe(`抄送：${d.cc}。`);
+      const print = lines.filter((l) => inside(l, middle, bottom)).map((l) => l.text);
+      expect(print.join(""), where).toBe(`${d.printer}${d.printDate}印发`);
+      // Nothing of the body under or behind the 版记: every other line ends above its first rule.
+      for (const l of lines.filter((l) => !inside(l, top, bottom))) {
+        expect(l.bottom, `${where}: ${l.text}`).toBeLessThan(top.top);
+      }
+    }
+    expect(measured.length).toBe(7);
+  });
+
+  it("moves the 版记 to a new page when the body leaves no room at the foot of its last page", () => {
+    expect(full).toHaveLength(2);
+    for (const d of full) {
+      const [before, last] = d.pages.slice(-2) as [RenderedPage, RenderedPage];
+      const body = bodyLines(before);
+      // The 成文日期 closes the body on the last lines of its page, the 版记 is not there…
+      expect(body.at(-1)?.text, d.name).toBe(d.date);
+      expect(body.at(-1)!.top, d.name).toBeGreaterThan(TYPE_AREA_BOTTOM_MM - 40);
+      expect(
+        body.some((l) => l.text.startsWith("抄送：")),
+        d.name,
+      ).toBe(false);
+      // …but alone at the foot of the next page, its last rule on the type area's bottom.
+      const lines = bodyLines(last).map((l) => l.text);
+      expect(lines[0], d.name).toMatch(/^抄送：/);
+      expect(lines.at(-1), d.name).toMatch(/印发$/);
+      const rules = last.rules ?? [];
+      expect(rules, d.name).toHaveLength(3);
+      expect(Math.abs(rules[2]!.bottom - TYPE_AREA_BOTTOM_MM), d.name).toBeLessThan(1);
+      expect(bodyLines(last)[0]!.top, d.name).toBeGreaterThan(rules[0]!.bottom);
     }
   });
 
