@@ -4,7 +4,7 @@
  * globalThis.__fakeHost, with the ledger sheet as it was before the pane touched it.
  */
 import { installFakeOffice } from "../support/fake-excel";
-import { brokenLedgerInput, fakeLedgerInput } from "./taskpane-fake-ledger";
+import { brokenLedgerInput, fakeLedgerInput, readyLedgerInput } from "./taskpane-fake-ledger";
 
 const options = globalThis as {
   /** A test may put templates into the workbook first (an init script sets the parts). */
@@ -18,12 +18,18 @@ const options = globalThis as {
   __fakeKeepSettings?: boolean;
   /** The host's DialogApi version ("" for none; default 1.2). */
   __fakeDialogApi?: string;
+  /** The ledger with no error and what 通报 needs (生成通报 gives a document at once). */
+  __fakeReadyLedger?: boolean;
 };
 const SETTINGS_KEY = "fake-excel.savedSettings";
 const keep = options.__fakeKeepSettings === true;
 const kept = keep ? sessionStorage.getItem(SETTINGS_KEY) : null;
 const host = installFakeOffice({
-  ...(options.__fakeBrokenRows ? brokenLedgerInput(options.__fakeBrokenRows) : fakeLedgerInput()),
+  ...(options.__fakeBrokenRows
+    ? brokenLedgerInput(options.__fakeBrokenRows)
+    : options.__fakeReadyLedger
+      ? readyLedgerInput()
+      : fakeLedgerInput()),
   ...(options.__fakeCustomXmlParts ? { customXmlParts: options.__fakeCustomXmlParts } : {}),
   ...(kept ? { settings: JSON.parse(kept) as Record<string, unknown> } : {}),
   ...(keep
