@@ -30,8 +30,7 @@ const useStyles = makeStyles({
     padding: tokens.spacingHorizontalM,
     boxSizing: "border-box",
   },
-  body: { height: "100%", display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  content: { flexGrow: 1, minHeight: 0, overflow: "hidden" },
+  content: { overflow: "hidden" },
   title: { overflowWrap: "anywhere" },
 });
 
@@ -51,7 +50,7 @@ export function EnlargedPreview(props: {
         aria-label="放大预览"
         data-testid="enlarged-preview"
       >
-        <DialogBody className={styles.body}>
+        <DialogBody>
           <DialogTitle className={styles.title}>
             {props.fileName}
             <Text size={200} weight="regular" data-testid="enlarged-pages">
@@ -59,9 +58,10 @@ export function EnlargedPreview(props: {
             </Text>
           </DialogTitle>
           <DialogContent className={styles.content}>
-            <div ref={box} style={{ height: "100%" }}>
+            <div ref={box}>
               <Suspense fallback={null}>
-                <Preview docx={props.docx} maxHeight="100%" />
+                {/* The surface less its title and buttons: the pages scroll inside. */}
+                <Preview docx={props.docx} maxHeight="calc(100vh - 150px)" />
               </Suspense>
             </div>
           </DialogContent>
