@@ -126,6 +126,8 @@ describe("standalone page with the keyboard (Chromium)", () => {
       await expect.poll(() => focused(page)).toBe("2026年12月10日");
       await page.keyboard.press("Enter");
       await expect.poll(() => field.inputValue()).toBe("2026年12月10日");
+      // The focus is back on the calendar button, which names the new date.
+      await expect.poll(() => focused(page)).toBe("选择日期，当前为 2026年12月10日");
       expect(await field.getAttribute("data-value")).toBe("2026-12-10");
       await expectStatsOn(page, "2026-12-10");
 

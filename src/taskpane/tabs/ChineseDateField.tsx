@@ -97,6 +97,7 @@ export function ChineseDateField(props: ChineseDateFieldProps) {
   const [open, setOpen] = useState(false);
   const [focusDay, setFocusDay] = useState(value);
   const grid = useRef<HTMLDivElement>(null);
+  const trigger = useRef<HTMLButtonElement>(null);
   const headingId = useId();
 
   // A new value from outside (a remembered date, the calendar): show it, unless being typed.
@@ -162,6 +163,8 @@ export function ChineseDateField(props: ChineseDateFieldProps) {
     commit(date);
     setText(formatChineseDate(date));
     setOpen(false);
+    // Back to the calendar button, not to the top of the page (the grid is gone).
+    requestAnimationFrame(() => trigger.current?.focus());
   };
 
   const month = focusDay.slice(0, 7);
@@ -179,8 +182,11 @@ export function ChineseDateField(props: ChineseDateFieldProps) {
         disabled={props.disabled}
         data-testid={props.testId}
         data-value={value}
-        inputMode="numeric"
         autoComplete="off"
+        // As wide as the field, never wider: the input's own default width (20 characters)
+        // would push a 200 px pane (400 px at 200 % zoom) sideways.
+        style={{ width: "100%", minWidth: 0 }}
+        input={{ size: 1 }}
         onFocus={() => {
           editing.current = true;
         }}
@@ -203,6 +209,7 @@ export function ChineseDateField(props: ChineseDateFieldProps) {
           >
             <PopoverTrigger disableButtonEnhancement>
               <Button
+                ref={trigger}
                 appearance="transparent"
                 size="small"
                 icon={<CalendarRegular />}
