@@ -5,7 +5,8 @@
  *    settings (saveAsync), not in the browser: after a reload of the pane it is still there,
  *    read back from the settings;
  *  - 放大预览 opens preview-dialog.html with displayDialogAsync, sends it the rendered .docx with
- *    messageChild (the chunks put together are the document, byte for byte), the dialog draws it
+ *    messageChild (the chunks put together are the document, byte for byte; the page has the add-in
+ *    page's Content-Security-Policy), the dialog draws it
  *    through the sanitised renderer and says how many pages; its 保存 downloads the document
  *    from the pane, its 关闭 closes it;
  *  - without DialogApi 1.2 the same control enlarges the preview over the pane, with 保存.
@@ -169,6 +170,11 @@ describe("task pane in the fake Excel host: settings and the preview dialog", ()
       });
       expect(dialogs).toHaveLength(1);
       expect(new URL(dialogs[0]!.url).pathname).toBe("/preview-dialog.html");
+      // Served with the add-in page's policy (office.js may load from Microsoft inside Office;
+      // nothing inline runs).
+      const policy = (await fetch(dialogs[0]!.url)).headers.get("content-security-policy") ?? "";
+      expect(policy).toContain("script-src 'self' https://appsforoffice.microsoft.com;");
+      expect(policy).toContain("object-src 'none'");
       // The chunks sent with messageChild are the document the pane rendered.
       const messages = dialogs[0]!.toChild.map((m) => JSON.parse(m) as ToDialog);
       expect(messages[0]).toMatchObject({ type: "start", fileName });
