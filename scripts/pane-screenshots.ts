@@ -19,6 +19,7 @@ import { buildPane, PROJECT_ROOT } from "./pane-build";
 
 export const SCREENSHOT_WIDTHS = [400, 1280] as const;
 const HEIGHT = 900;
+const FIXED_PORT = 38_217;
 const AS_OF = "2024年12月31日";
 const PROFILE: Record<string, string> = {
   signer: "王建国",
@@ -93,7 +94,10 @@ export async function takePaneScreenshots(
     distDir: dist,
     library: { dataDir: join(tmp, "library"), adminToken: "screenshots-admin-0123456789abcdef" },
   });
-  await app.listen({ host: "127.0.0.1", port: 0 });
+  // A fixed port when free: 模板 shows the library's address, and it should not change per run.
+  await app
+    .listen({ host: "127.0.0.1", port: FIXED_PORT })
+    .catch(() => app.listen({ host: "127.0.0.1", port: 0 }));
   const address = app.server.address();
   const url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
   const browser = await launchChromium();
@@ -106,6 +110,8 @@ export async function takePaneScreenshots(
         deviceScaleFactor: 1,
         locale: "zh-CN",
         timezoneId: "Asia/Shanghai",
+        // No transitions half way (the selected tab's underline slides): the same picture each run.
+        reducedMotion: "reduce",
       });
       const page = await context.newPage();
       await page.goto(`${url}/standalone.html`);
@@ -118,7 +124,7 @@ export async function takePaneScreenshots(
         // Each tab from its top, as it first shows.
         await page.locator("main").evaluate((m) => m.scrollTo(0, 0));
         const file = join(outDir, `taskpane-${tab.file}-${width}.png`);
-        await page.screenshot({ path: file });
+        await page.screenshot({ path: file, animations: "disabled" });
         written.push(file);
       }
       if (width === 1280) {
@@ -130,7 +136,7 @@ export async function takePaneScreenshots(
         await overlay.getByText(/共 \d+ 页/).waitFor();
         await settle(page, "generate");
         const file = join(outDir, `taskpane-preview-${width}.png`);
-        await page.screenshot({ path: file });
+        await page.screenshot({ path: file, animations: "disabled" });
         written.push(file);
       }
       await context.close();
