@@ -9,7 +9,8 @@
  *    page's Content-Security-Policy), the dialog draws it
  *    through the sanitised renderer and says how many pages; its 保存 downloads the document
  *    from the pane, its 关闭 closes it;
- *  - without DialogApi 1.2 the same control enlarges the preview over the pane, with 保存.
+ *  - when Office will not open the dialog, or without DialogApi 1.2, the same control enlarges
+ *    the preview over the pane, with 保存.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -198,6 +199,18 @@ describe("task pane in the fake Excel host: settings and the preview dialog", ()
       await frame.getByRole("button", { name: "关闭" }).click();
       await page.locator('iframe[data-testid="office-dialog"]').waitFor({ state: "detached" });
       await page.getByTestId("preview-window").waitFor({ state: "detached" });
+
+      // A dialog Office refuses to open: the preview is enlarged in the pane, and the pane says why.
+      await page.evaluate(() => {
+        (
+          globalThis as unknown as { __fakeHost: { failNextDialog: boolean } }
+        ).__fakeHost.failNextDialog = true;
+      });
+      await page.getByRole("button", { name: "放大预览" }).click();
+      await page.getByText("无法打开预览窗口：A dialog box is already opened").waitFor();
+      await page.getByTestId("enlarged-preview").locator("section.docx").first().waitFor();
+      await page.keyboard.press("Escape");
+      await page.getByTestId("enlarged-preview").waitFor({ state: "detached" });
     } finally {
       await context.close();
     }

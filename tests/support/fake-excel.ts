@@ -1374,6 +1374,8 @@ export interface FakeOfficeHost {
   readonly dialogApiVersion: string;
   /** Dialogs opened with Office.context.ui.displayDialogAsync, newest last. */
   readonly dialogs: FakeDialogRecord[];
+  /** The next displayDialogAsync fails (12007: a dialog is already open, as Office says). */
+  failNextDialog: boolean;
   /** Handlers registered with worksheets.onChanged (and synced). */
   readonly changeHandlers: ChangeHandler[];
   /**
@@ -1442,6 +1444,7 @@ export function createFakeOffice(input: FakeWorkbookInput): FakeOffice {
     onSettingsSaved: input.onSettingsSaved,
     dialogApiVersion: input.dialogApiVersion ?? "1.2",
     dialogs: [],
+    failNextDialog: false,
     changeHandlers: [],
     edit(name, address, value) {
       const sheet = workbook.sheet(name) ?? fail("ItemNotFound", `no sheet ${name}`);
@@ -1564,6 +1567,19 @@ function fakeDialogUi(host: FakeOfficeHost) {
           callback?.({
             status: "failed",
             error: { code: 12004, message: "The domain of the URL is not trusted." },
+          }),
+        );
+        return;
+      }
+      if (host.failNextDialog) {
+        host.failNextDialog = false;
+        later(() =>
+          callback?.({
+            status: "failed",
+            error: {
+              code: 12007,
+              message: "A dialog box is already opened from this host window.",
+            },
           }),
         );
         return;

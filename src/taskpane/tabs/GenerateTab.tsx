@@ -214,6 +214,11 @@ export default function GenerateTab({
       openWindow.current = opened;
       setEnlarged((e) => (e?.in === "window" ? { in: "window", pages: opened.pages } : e));
     } catch (e) {
+      // Closed by the user before it showed the document: nothing more to do.
+      if ((e as { code?: unknown } | null)?.code === "DialogClosed") {
+        setEnlarged(undefined);
+        return;
+      }
       // The window did not open: enlarge in the pane instead, and say why.
       setError(describeError(e));
       setEnlarged({ in: "pane" });
