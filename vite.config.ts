@@ -57,6 +57,8 @@ export default defineConfig({
         taskpane: join(root, "taskpane.html"),
         standalone: join(root, "standalone.html"),
         dashboard: join(root, "dashboard.html"),
+        // 放大预览's dialog in Excel (Office.context.ui.displayDialogAsync).
+        "preview-dialog": join(root, "preview-dialog.html"),
       },
     },
   },

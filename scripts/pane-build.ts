@@ -16,6 +16,7 @@ import {
   isPaneBuildFresh,
   PANE_MANIFEST_FILE,
   PANE_PAGE,
+  PREVIEW_DIALOG_PAGE,
   PROJECT_ROOT,
   STANDALONE_PAGE,
 } from "../src/server/static";
@@ -55,6 +56,7 @@ export async function buildPaneChunks(
     taskpane: join(PROJECT_ROOT, PANE_PAGE),
     standalone: join(PROJECT_ROOT, STANDALONE_PAGE),
     dashboard: join(PROJECT_ROOT, DASHBOARD_PAGE),
+    "preview-dialog": join(PROJECT_ROOT, PREVIEW_DIALOG_PAGE),
   };
   for (const [name, file] of Object.entries(options.extraInputs ?? {})) {
     input[name] = join(PROJECT_ROOT, file);

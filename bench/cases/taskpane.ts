@@ -1,12 +1,19 @@
 /**
  * Case 6: the task pane — initial JS gzipped and time to first render (bench/taskpane.ts, from
- * the task pane engineer), and context.sync calls per one-click action against the fake Excel
- * host (read + analyse + write 整改统计) for 10 and 10,000 rows, desktop and web.
+ * the task pane engineer), context.sync calls per one-click action against the fake Excel
+ * host (read + analyse + write 整改统计) for 10 and 10,000 rows, desktop and web, and, in
+ * Chromium on the standalone page, the pane's first render and "open → numbers" (choosing a
+ * generated ledger of 1,000 or 10,000 rows until 统计 shows its 问题总数).
+ *
+ * Just this part, once:  npx tsx bench/cases/taskpane.ts --open-rows
  */
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import type { Cell, WorkbookGrid } from "../../src/core/grid";
 import { a1 } from "../../src/core/grid";
-import { BENCH_AS_OF, generateLedgerGrid } from "../data";
+import { BENCH_AS_OF, generateLedgerGrid, generateLedgerXlsx } from "../data";
 import { fmtMs } from "../harness";
 import { isMissing, missingText, type Piece, type Pieces, ROOT } from "../pieces";
 import type { CaseResult, Table, Verdict } from "../report";
@@ -15,6 +22,9 @@ const TITLE = "Task pane: initial JS, first render, Office syncs per click";
 const GOAL = "initial JS ≤ 250 KB gzipped; syncs per click independent of rows";
 const SIZES = [10, 10_000] as const;
 const PLATFORMS = ["PC", "OfficeOnline"] as const;
+/** Ledger sizes opened in the standalone page for "open → numbers". */
+export const OPEN_SIZES = [1_000, 10_000] as const;
+const OPEN_RUNS = 3;
 
 /** Excel's serial day number for a UTC date (1900 system). */
 const serial = (d: Date) => d.getTime() / 86_400_000 + 25_569;
@@ -91,6 +101,102 @@ function extraRows(raw: Record<string, unknown>): string[][] {
     ["largest lazily loaded chunk, gzipped", kb(n("largestLazyChunkGzipBytes"))],
   ];
   return rows.filter((r): r is [string, string] => r[1] !== undefined).map(([k, v]) => [k, v, ""]);
+}
+
+export interface OpenToNumbers {
+  readonly rows: number;
+  /** Median ms from navigation to the App's first commit (performance mark). */
+  readonly firstRenderMs: number;
+  /** Median ms from choosing the file until 统计 shows its 问题总数. */
+  readonly openToNumbersMs: number;
+  /** What the pane showed as 问题总数 (the generated ledger's 巡察反馈 problems). */
+  readonly shownTotal: number;
+  readonly runs: number;
+}
+
+const median = (xs: readonly number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
+/**
+ * The standalone page in Debian's Chromium (fresh context per run, cold cache, loopback): first
+ * render, then a generated ledger chosen with 选择台账文件 until 统计's 问题总数 is on screen
+ * (exceljs and the core load lazily, then the file is read and analysed in the page).
+ */
+export async function measureOpenToNumbers(
+  sizes: readonly number[] = OPEN_SIZES,
+  runs = OPEN_RUNS,
+): Promise<OpenToNumbers[]> {
+  const [{ buildPane }, { buildApp }, { launchChromium }] = await Promise.all([
+    import("../../scripts/pane-build"),
+    import("../../src/server/app"),
+    import("../../tests/support/chromium"),
+  ]);
+  const dir = mkdtempSync(join(tmpdir(), "zhenggai-bench-open-"));
+  const dist = await buildPane({ outDir: join(dir, "dist"), quiet: true });
+  const app = await buildApp({ distDir: dist, library: false });
+  await app.listen({ host: "127.0.0.1", port: 0 });
+  const address = app.server.address();
+  const url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}/standalone.html`;
+  const browser = await launchChromium();
+  const results: OpenToNumbers[] = [];
+  try {
+    for (const rows of sizes) {
+      const file = join(dir, `台账-${rows}.xlsx`);
+      writeFileSync(file, await generateLedgerXlsx(rows));
+      const render: number[] = [];
+      const open: number[] = [];
+      let shownTotal = 0;
+      // One warm-up run (the server's first responses, Chromium's first start-up).
+      for (let i = 0; i <= runs; i++) {
+        const context = await browser.newContext({ viewport: { width: 420, height: 800 } });
+        const page = await context.newPage();
+        await page.goto(url);
+        await page.waitForFunction(
+          () => performance.getEntriesByName("zhenggai:first-render").length > 0,
+        );
+        const renderAt = await page.evaluate(
+          () => performance.getEntriesByName("zhenggai:first-render")[0]!.startTime,
+        );
+        await page.getByTestId("open-xlsx").first().waitFor({ state: "attached" });
+        const t0 = performance.now();
+        await page.getByTestId("open-xlsx").first().setInputFiles(file);
+        await page.locator('section[aria-label="校验结果"]').waitFor({ timeout: 300_000 });
+        await page.getByRole("tab", { name: "统计" }).click();
+        await page.getByTestId("stat-total").waitFor({ timeout: 300_000 });
+        const opened = performance.now() - t0;
+        shownTotal = Number(await page.getByTestId("stat-total").innerText());
+        if (i > 0) {
+          render.push(renderAt);
+          open.push(opened);
+        }
+        await context.close();
+      }
+      results.push({
+        rows,
+        firstRenderMs: median(render),
+        openToNumbersMs: median(open),
+        shownTotal,
+        runs,
+      });
+    }
+  } finally {
+    await browser.close();
+    await app.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return results;
+}
+
+function openRows(results: readonly OpenToNumbers[]): string[][] {
+  return results.map((r) => [
+    r.rows.toLocaleString("en-US"),
+    fmtMs(r.firstRenderMs),
+    fmtMs(r.openToNumbersMs),
+    String(r.shownTotal),
+  ]);
 }
 
 export async function taskpaneCase(pieces: Pieces): Promise<CaseResult> {
@@ -202,5 +308,31 @@ export async function taskpaneCase(pieces: Pieces): Promise<CaseResult> {
     if (verdict !== "missed" && pc10k > pc10 + 2) verdict = "missed";
     else if (verdict === "untested") verdict = "info";
   }
+  // Part 3: the standalone page on generated ledgers of 1,000 and 10,000 rows.
+  try {
+    const open = await measureOpenToNumbers();
+    tables.push({
+      headers: ["rows (standalone page)", "first render", "open → numbers", "问题总数 shown"],
+      rows: openRows(open),
+    });
+    const big = open.find((r) => r.rows === 10_000);
+    if (big) headline.push(`open → numbers ${fmtMs(big.openToNumbersMs)} (10,000 rows)`);
+    notes.push(
+      `Open → numbers: a fresh Chromium context per run (median of ${OPEN_RUNS}, after one warm-up), the standalone page served from loopback; from choosing the generated ledger (bench/data.ts) with 选择台账文件 until 统计 shows 问题总数 — this loads exceljs and the core, reads the .xlsx in the page and analyses it. First render is the App's first commit (performance mark zhenggai:first-render) on the same page.`,
+    );
+  } catch (error) {
+    headline.push(`open → numbers: 出错（${(error as Error).message.split("\n")[0]}）`);
+  }
   return { id: 6, title: TITLE, goal: GOAL, verdict, headline: headline.join("; "), tables, notes };
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  if (process.argv.includes("--open-rows")) {
+    const results = await measureOpenToNumbers();
+    for (const r of results) {
+      console.log(
+        `${r.rows.toLocaleString("en-US")} rows: first render ${fmtMs(r.firstRenderMs)}, open → numbers ${fmtMs(r.openToNumbersMs)} (问题总数 ${r.shownTotal}, median of ${r.runs})`,
+      );
+    }
+  }
 }

@@ -1,7 +1,9 @@
 /**
  * The WorkbookPort inside Excel. Each method is one Excel.run with as few syncs as it can:
  * readWorkbook 2 (sheet list; used ranges + cells), live.writeStatistics 1, live.selectCell 1,
- * live.normaliseLedger 2 + 1, live.fixPunctuation 2 (read the targets, write), live.onChanged 1 (+ 1 to remove), live.addLedgerSheets 2 + 2, profile 0 (document settings), embedded templates 1 + one per part.
+ * live.normaliseLedger 2 + 1, live.fixPunctuation 2 (read the targets, write), live.onChanged 1
+ * (+ 1 to remove), live.addLedgerSheets 2 + 2, profile and choices 0 (document settings),
+ * embedded templates 1 + one per part; the preview window is a dialog (no sync).
  */
 import { analyseWorkbook } from "../core/analyse";
 import type { WorkbookGrid } from "../core/grid";
@@ -14,12 +16,15 @@ import type {
   EmbeddedTemplate,
   EmbeddedTemplateStore,
   LiveWorkbook,
+  PaneChoiceStore,
   WorkbookPort,
 } from "../ports/workbook";
 import { addLedgerSheetsIn, importedSheetLayouts } from "./add-ledger";
+import { documentSettingsChoices } from "./choices";
 import { OfficeAdapterError, officeCall, officeErrorCode } from "./errors";
 import { excelApiSupported, excelRun, excelRunOn, isExcelOnTheWeb } from "./host";
 import { planNormalisation, queueNormalisation } from "./normalise";
+import { officePreviewWindow } from "./preview-dialog";
 import { loadProfileFromSettings, saveProfileToSettings } from "./profile";
 import { fixPunctuationIn } from "./punctuation";
 import { type ReadBudget, readWorkbookIn } from "./read";
@@ -47,6 +52,7 @@ export interface ExcelWorkbookPort extends WorkbookPort {
   readonly host: "excel";
   readonly live: LiveWorkbook;
   readonly embedded: EmbeddedTemplateStore;
+  readonly choices: PaneChoiceStore;
   /** Problems found when embedded templates were last read (corrupted parts are skipped). */
   readonly templateProblems: readonly string[];
 }
@@ -267,5 +273,7 @@ export function createExcelWorkbookPort(options: ExcelPortOptions = {}): ExcelWo
       embed: embedTemplate,
       remove: removeEmbeddedTemplate,
     },
+    choices: documentSettingsChoices(),
+    previewWindow: officePreviewWindow(),
   };
 }

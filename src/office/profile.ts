@@ -30,14 +30,15 @@ export function loadProfileFromSettings(): UnitProfile | undefined {
   return parsed.data;
 }
 
-function saveSettings(settings: Office.Settings): Promise<void> {
+/** settings.saveAsync as a promise; `what` names what is saved in the error (单位信息, …). */
+export function saveSettings(settings: Office.Settings, what = "单位信息"): Promise<void> {
   return new Promise((resolve, reject) => {
     settings.saveAsync((result) => {
       if (String(result.status) === "succeeded") resolve();
       else {
         reject(
           new OfficeAdapterError(
-            `保存单位信息失败：${result.error?.message ?? "Excel 未能保存设置"}。`,
+            `保存${what}失败：${result.error?.message ?? "Excel 未能保存设置"}。`,
             "SettingsSaveFailed",
             { cause: result.error },
           ),

@@ -67,8 +67,52 @@ export interface EmbeddedTemplateStore {
 }
 
 /**
- * Capabilities are explicit: every port states `live` and `embedded`, as an object or `null`,
- * and the UI shows a control only when its capability is there (no optional methods, no `!`).
+ * What the pane remembers for one workbook between sessions: the as-of date (统计截至日期) and the
+ * template picked in 生成. Inside Excel it travels with the file (document settings); standalone
+ * it is kept in this browser, keyed by the file name.
+ */
+export interface PaneChoices {
+  /** YYYY-MM-DD. */
+  readonly asOf?: string;
+  /** 生成's template source (a local file cannot be remembered: its bytes are not kept). */
+  readonly templateSource?: "builtin" | "embedded";
+  /** The embedded template picked per kind when the workbook carries several (by name). */
+  readonly templates?: Partial<Record<DocumentKind, string>>;
+}
+
+export interface PaneChoiceStore {
+  /** What was kept for this workbook; `{}` when nothing (or nothing readable) was. */
+  load(): Promise<PaneChoices>;
+  /** Merges `choices` into what is kept (keys left out keep their value) and saves. */
+  save(choices: PaneChoices): Promise<void>;
+}
+
+/**
+ * A window of the host, larger than the pane, showing the generated document before it is saved
+ * (Excel: Office.context.ui.displayDialogAsync with DialogApi 1.2's messageChild).
+ */
+export interface PreviewWindow {
+  /**
+   * Opens the document in the window; resolves once the window shows it with its page count.
+   * `onSave` is called when the user clicks 保存 there (the pane saves: a dialog cannot
+   * download on every platform), `onClosed` when the window is gone.
+   */
+  open(
+    document: { readonly docx: Uint8Array; readonly fileName: string },
+    events: { readonly onSave: () => void; readonly onClosed: () => void },
+  ): Promise<OpenPreview>;
+}
+
+export interface OpenPreview {
+  /** Pages the window drew. */
+  readonly pages: number;
+  close(): void;
+}
+
+/**
+ * Capabilities are explicit: every port states `live`, `embedded`, `choices` and `previewWindow`,
+ * as an object or `null`, and the UI shows a control only when its capability is there (no
+ * optional methods, no `!`).
  */
 export interface WorkbookPort {
   /** `excel` inside Excel (any platform), `standalone` for a file opened in the page. */
@@ -81,4 +125,11 @@ export interface WorkbookPort {
   saveProfile(profile: UnitProfile): Promise<void>;
   readonly live: LiveWorkbook | null;
   readonly embedded: EmbeddedTemplateStore | null;
+  /** Per-workbook choices (as-of date, template); both hosts have it. */
+  readonly choices: PaneChoiceStore | null;
+  /**
+   * A host window for the preview (Excel with DialogApi 1.2); `null` means the pane enlarges
+   * the preview in place.
+   */
+  readonly previewWindow: PreviewWindow | null;
 }

@@ -15,6 +15,8 @@ export const PANE_PAGE = "taskpane.html";
 export const STANDALONE_PAGE = "standalone.html";
 /** The inspection office's dashboard, built beside the pane. */
 export const DASHBOARD_PAGE = "dashboard.html";
+/** 放大预览's dialog page inside Excel (opened by the pane with displayDialogAsync). */
+export const PREVIEW_DIALOG_PAGE = "preview-dialog.html";
 /** Written by every Vite build; its time stamps the build. */
 export const PANE_MANIFEST_FILE = ".vite/manifest.json";
 
@@ -33,6 +35,7 @@ const SOURCES = [
   "taskpane.html",
   "standalone.html",
   "dashboard.html",
+  "preview-dialog.html",
   "vite.config.ts",
   "package-lock.json",
 ];

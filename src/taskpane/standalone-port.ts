@@ -7,6 +7,7 @@ import type { WorkbookGrid } from "../core/grid";
 import type { UnitProfile } from "../core/profile";
 import type { WorkbookPort } from "../ports/workbook";
 import { WorkbookReadError } from "../xlsx/read-error";
+import { browserChoiceStore } from "./choice-storage";
 import { browserProfileStore } from "./profile-storage";
 
 export { PROFILE_STORAGE_KEY } from "./profile-storage";
@@ -66,6 +67,9 @@ export function createStandalonePort(
     label: fileName,
     live: null,
     embedded: null,
+    choices: browserChoiceStore(fileName, storage),
+    // The pane enlarges the preview in place (a page has no host window to open).
+    previewWindow: null,
     readWorkbook() {
       // The file in memory never changes: read it once.
       grid ??= readXlsxGrid(bytes, fileName).catch((error: unknown) => {

@@ -30,6 +30,8 @@ const port: WorkbookPort = {
     profile = p;
   },
   live: null,
+  choices: null,
+  previewWindow: null,
   embedded: {
     list: async () => [...templates.values()],
     embed: async (t) => {

@@ -286,7 +286,9 @@ describe("task pane for a clerk (Chromium, standalone)", () => {
     await page.getByTestId("open-xlsx").setInputFiles(SHAOYANG);
     await page.locator('section[aria-label="校验结果"]').waitFor();
     await page.getByRole("tab", { name: "生成" }).click();
-    expect(await page.getByTestId("as-of").inputValue()).toBe(AS_OF);
+    // The field shows the date in Chinese; the date it holds is the one filled in.
+    expect(await page.getByTestId("as-of").getAttribute("data-value")).toBe(AS_OF);
+    expect(await page.getByTestId("as-of").inputValue()).toBe("2024年12月31日");
     await page.getByText("截至 2024年12月31日").first().waitFor();
   });
 
@@ -378,7 +380,11 @@ describe("task pane for a clerk (Chromium, standalone)", () => {
           locale: "zh-CN",
           acceptDownloads: true,
         });
-        await excel.addInitScript(`globalThis.__fakeCustomXmlParts = ${JSON.stringify(xml)};`);
+        // The workbook keeps its document settings across a reload of the pane, as the file does
+        // (the template picked is remembered there).
+        await excel.addInitScript(
+          `globalThis.__fakeCustomXmlParts = ${JSON.stringify(xml)}; globalThis.__fakeKeepSettings = true;`,
+        );
       } finally {
         uninstallFakeOffice();
       }

@@ -23,3 +23,22 @@ export function fakeLedgerInput(): FakeWorkbookInput {
 export function brokenLedgerInput(rows: number): FakeWorkbookInput {
   return ledgerWorkbook({ rows, status: () => BROKEN_STATUS });
 }
+
+/**
+ * The usual test ledger with nothing wrong and what 通报 needs in 基本信息 (成文日期, 联系电话),
+ * so that 生成通报 gives a document at once.
+ */
+export function readyLedgerInput(): FakeWorkbookInput {
+  const input = ledgerWorkbook({ rows: FAKE_LEDGER_ROWS, status: defaultStatus });
+  return {
+    ...input,
+    sheets: input.sheets.map((sheet) =>
+      sheet.name === "基本信息"
+        ? {
+            ...sheet,
+            rows: [...(sheet.rows ?? []), ["成文日期", "2024-12-31"], ["联系电话", "0371-5321234"]],
+          }
+        : sheet,
+    ),
+  };
+}

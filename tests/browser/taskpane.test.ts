@@ -247,7 +247,9 @@ describe("task pane in Chromium", () => {
     it("generates 报告 then 通报: valid .docx downloads with the ledger's numbers, previewed in the pane", async () => {
       const analysis = await coreAnalysis(SHAOYANG, AS_OF, PROFILE);
       await openTab(page, "生成");
-      expect(await page.getByTestId("as-of").inputValue()).toBe(AS_OF);
+      // The field shows the date in Chinese; the date it holds is the one filled in.
+      expect(await page.getByTestId("as-of").getAttribute("data-value")).toBe(AS_OF);
+      expect(await page.getByTestId("as-of").inputValue()).toBe("2024年12月31日");
 
       for (const kind of ["报告", "通报"] as const) {
         const file = await generate(kind);

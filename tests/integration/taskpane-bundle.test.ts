@@ -45,8 +45,9 @@ describe("task pane bundle", () => {
 
   it("has one entry per page; the pane's initial chunks hold React, Fluent UI and the app shell", () => {
     const entries = chunks.filter((c) => c.isEntry);
-    // taskpane.html, standalone.html (the pane without office.js) and dashboard.html.
-    expect(entries).toHaveLength(3);
+    // taskpane.html, standalone.html (the pane without office.js), dashboard.html and
+    // preview-dialog.html (放大预览's dialog in Excel).
+    expect(entries).toHaveLength(4);
     const standalone = entries.find((c) =>
       c.moduleIds.some((id) => id.endsWith("src/taskpane/standalone-main.tsx")),
     );
@@ -67,6 +68,20 @@ describe("task pane bundle", () => {
     expect(initial.some((id) => inPackage(id, "react-dom"))).toBe(true);
     expect(initial.some((id) => id.includes("/node_modules/@fluentui/"))).toBe(true);
     expect(initial.some((id) => id.endsWith("src/taskpane/App.tsx"))).toBe(true);
+  });
+
+  it("gives the preview dialog a small page of its own: the safe renderer, no React, no Fluent UI", () => {
+    const dialog = chunks.find(
+      (c) =>
+        c.isEntry && c.moduleIds.some((id) => id.endsWith("src/taskpane/preview-dialog/main.ts")),
+    );
+    expect(dialog).toBeDefined();
+    const first = initialModules(chunks, dialog!.file);
+    expect(first.some((id) => id.endsWith("src/taskpane/preview/safe-preview.ts"))).toBe(true);
+    expect(
+      first.some((id) => inPackage(id, "react-dom") || id.includes("/node_modules/@fluentui/")),
+    ).toBe(false);
+    expect(first.filter((id) => inPackage(id, "docx-preview"))).toEqual([]);
   });
 
   it.each(LAZY_PACKAGES)("loads %s only when needed", (pkg) => {

@@ -47,6 +47,10 @@ export interface FakeWorkbookInput {
   readonly customXmlParts?: readonly string[];
   /** Payload limit on the web (default 5 MB); tests may lower it. */
   readonly payloadLimitBytes?: number;
+  /** Highest DialogApi version (default "1.2": displayDialogAsync + messageChild); "" for none. */
+  readonly dialogApiVersion?: string;
+  /** Called with the settings (JSON) after each successful saveAsync (a page keeps them). */
+  readonly onSettingsSaved?: (json: string) => void;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1326,6 +1330,7 @@ class FakeSettings {
       }
       this.host.workbook.savedSettings = JSON.stringify(this.bag);
       this.host.settingsSaves++;
+      this.host.onSettingsSaved?.(this.host.workbook.savedSettings);
       cb?.({ status: "succeeded", value: undefined, error: null });
     }, 0);
   }
@@ -1365,6 +1370,12 @@ export interface FakeOfficeHost {
   readonly selections: { sheet: string; address: string }[];
   settingsSaves: number;
   failNextSettingsSave: boolean;
+  onSettingsSaved?: ((json: string) => void) | undefined;
+  readonly dialogApiVersion: string;
+  /** Dialogs opened with Office.context.ui.displayDialogAsync, newest last. */
+  readonly dialogs: FakeDialogRecord[];
+  /** The next displayDialogAsync fails (12007: a dialog is already open, as Office says). */
+  failNextDialog: boolean;
   /** Handlers registered with worksheets.onChanged (and synced). */
   readonly changeHandlers: ChangeHandler[];
   /**
@@ -1379,6 +1390,17 @@ export interface FakeOfficeHost {
     sheet: string,
     address: string,
   ): { values: unknown[][]; formats: string[][]; types: string[][] };
+}
+
+/** One displayDialogAsync: what was asked for and what went through it. */
+export interface FakeDialogRecord {
+  readonly url: string;
+  readonly options: Record<string, unknown>;
+  /** messageChild calls (the messages, in order). */
+  readonly toChild: string[];
+  /** messageParent calls from the dialog's page. */
+  readonly toParent: string[];
+  closed: boolean;
 }
 
 export interface SheetSnapshot {
@@ -1419,6 +1441,10 @@ export function createFakeOffice(input: FakeWorkbookInput): FakeOffice {
     selections: [],
     settingsSaves: 0,
     failNextSettingsSave: false,
+    onSettingsSaved: input.onSettingsSaved,
+    dialogApiVersion: input.dialogApiVersion ?? "1.2",
+    dialogs: [],
+    failNextDialog: false,
     changeHandlers: [],
     edit(name, address, value) {
       const sheet = workbook.sheet(name) ?? fail("ItemNotFound", `no sheet ${name}`);
@@ -1460,6 +1486,11 @@ export function createFakeOffice(input: FakeWorkbookInput): FakeOffice {
   const info = { host: "Excel", platform: host.platform };
   const Office = {
     HostType: { Excel: "Excel", Word: "Word" },
+    EventType: {
+      DialogMessageReceived: "dialogMessageReceived",
+      DialogEventReceived: "dialogEventReceived",
+      DialogParentMessageReceived: "dialogParentMessageReceived",
+    },
     PlatformType: { PC: "PC", Mac: "Mac", OfficeOnline: "OfficeOnline", iOS: "iOS" },
     AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
     onReady(callback?: (i: typeof info) => void) {
@@ -1472,10 +1503,14 @@ export function createFakeOffice(input: FakeWorkbookInput): FakeOffice {
       document: { settings, url: workbook.name },
       requirements: {
         isSetSupported(name: string, version?: string | number) {
+          const wanted = version === undefined ? "1.1" : String(version);
+          if (name === "DialogApi")
+            return host.dialogApiVersion !== "" && versionAtLeast(host.dialogApiVersion, wanted);
           if (name !== "ExcelApi") return false;
-          return versionAtLeast(host.apiVersion, version === undefined ? "1.1" : String(version));
+          return versionAtLeast(host.apiVersion, wanted);
         },
       },
+      ui: fakeDialogUi(host),
       platform: host.platform,
       displayLanguage: "zh-CN",
       diagnostics: { host: "Excel", platform: host.platform, version: "16.0.fake" },
@@ -1497,6 +1532,135 @@ export function createFakeOffice(input: FakeWorkbookInput): FakeOffice {
   };
   const OfficeExtension = { Error: FakeOfficeError, ErrorCodes: ERROR_CODES };
   return { host, Office, Excel, OfficeExtension };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dialogs (Office.context.ui): the dialog's page is an iframe over the pane, same origin; the
+// page (which loads this fake too) finds its opener's bridge on window.parent.
+
+type DialogHandler = (arg: { message: string; origin: string } | { error: number }) => void;
+
+interface DialogBridge {
+  /** The dialog page's messageParent. */
+  fromChild(message: string): void;
+  /** The dialog page's DialogParentMessageReceived handlers. */
+  readonly childHandlers: ((arg: { message: string; origin: string }) => void)[];
+}
+
+const BRIDGE = "__fakeOfficeDialogBridge";
+
+function fakeDialogUi(host: FakeOfficeHost) {
+  const later = (fn: () => void) => setTimeout(fn, 0);
+  return {
+    displayDialogAsync(
+      url: string,
+      optionsOrCallback?: unknown,
+      maybeCallback?: (result: { status: string; value?: unknown; error?: unknown }) => void,
+    ) {
+      const callback = (
+        typeof optionsOrCallback === "function" ? optionsOrCallback : maybeCallback
+      ) as ((result: { status: string; value?: unknown; error?: unknown }) => void) | undefined;
+      const options = (typeof optionsOrCallback === "object" && optionsOrCallback) || {};
+      const doc = (globalThis as { document?: Document }).document;
+      if (!doc || new URL(url, doc.baseURI).origin !== new URL(doc.baseURI).origin) {
+        later(() =>
+          callback?.({
+            status: "failed",
+            error: { code: 12004, message: "The domain of the URL is not trusted." },
+          }),
+        );
+        return;
+      }
+      if (host.failNextDialog) {
+        host.failNextDialog = false;
+        later(() =>
+          callback?.({
+            status: "failed",
+            error: {
+              code: 12007,
+              message: "A dialog box is already opened from this host window.",
+            },
+          }),
+        );
+        return;
+      }
+      const record: FakeDialogRecord = {
+        url,
+        options: options as Record<string, unknown>,
+        toChild: [],
+        toParent: [],
+        closed: false,
+      };
+      host.dialogs.push(record);
+      const handlers = new Map<string, DialogHandler[]>();
+      const fire = (type: string, arg: Parameters<DialogHandler>[0]) => {
+        for (const h of handlers.get(type) ?? []) h(arg);
+      };
+      const frame = doc.createElement("iframe");
+      const bridge: DialogBridge = {
+        fromChild(message) {
+          if (record.closed) return;
+          record.toParent.push(message);
+          later(() => fire("dialogMessageReceived", { message, origin: location.origin }));
+        },
+        childHandlers: [],
+      };
+      Object.assign(globalThis, { [BRIDGE]: bridge });
+      frame.src = url;
+      frame.title = "Office 对话框";
+      frame.dataset.testid = "office-dialog";
+      frame.setAttribute(
+        "style",
+        "position:fixed;inset:4%;width:92%;height:92%;border:1px solid #888;background:#fff;z-index:100000",
+      );
+      doc.body.appendChild(frame);
+      const dialog = {
+        addEventHandler(type: string, handler: DialogHandler) {
+          handlers.set(type, [...(handlers.get(type) ?? []), handler]);
+        },
+        messageChild(message: string) {
+          if (!versionAtLeast(host.dialogApiVersion || "0", "1.2"))
+            throw new Error("messageChild requires DialogApi 1.2");
+          if (record.closed) throw new Error("The dialog is closed.");
+          record.toChild.push(message);
+          later(() => {
+            for (const h of bridge.childHandlers) h({ message, origin: location.origin });
+          });
+        },
+        close() {
+          if (record.closed) return;
+          record.closed = true;
+          frame.remove();
+        },
+      };
+      later(() => callback?.({ status: "succeeded", value: dialog }));
+    },
+    /** In the dialog's page: to the pane that opened it. */
+    messageParent(message: string) {
+      const bridge = (globalThis as unknown as { parent?: Record<string, unknown> }).parent?.[
+        BRIDGE
+      ] as DialogBridge | undefined;
+      if (!bridge) throw new Error("messageParent outside a dialog");
+      bridge.fromChild(message);
+    },
+    addHandlerAsync(
+      type: string,
+      handler: (arg: { message: string; origin: string }) => void,
+      callback?: (result: { status: string; error?: { message: string } }) => void,
+    ) {
+      const bridge = (globalThis as unknown as { parent?: Record<string, unknown> }).parent?.[
+        BRIDGE
+      ] as DialogBridge | undefined;
+      setTimeout(() => {
+        if (type !== "dialogParentMessageReceived" || !bridge) {
+          callback?.({ status: "failed", error: { message: "Not a dialog." } });
+          return;
+        }
+        bridge.childHandlers.push(handler);
+        callback?.({ status: "succeeded" });
+      }, 0);
+    },
+  };
 }
 
 let installed: { previous: Record<string, unknown> } | undefined;

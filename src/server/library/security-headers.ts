@@ -63,7 +63,8 @@ export function addSecurityHeaders(app: FastifyInstance): void {
       (reply.statusCode === 304 && /\.html?$/i.test(request.url.split("?")[0] ?? ""));
     // Only the add-in page (inside Office) may load what office.js fetches from Microsoft; the
     // standalone page and the dashboard run without office.js and load scripts from here only.
-    const addin = /\/taskpane\.html?$/i.test(request.url.split("?")[0] ?? "");
+    // The add-in's pages: the pane and its preview dialog (both load office.js).
+    const addin = /\/(?:taskpane|preview-dialog)\.html?$/i.test(request.url.split("?")[0] ?? "");
     reply.header(
       "content-security-policy",
       page ? (addin ? PAGE_POLICY : LOCAL_PAGE_POLICY) : RESOURCE_POLICY,

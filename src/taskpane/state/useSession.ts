@@ -13,7 +13,7 @@ import {
   SHEET,
 } from "../../core/model";
 import type { UnitProfile } from "../../core/profile";
-import type { WorkbookPort } from "../../ports/workbook";
+import type { PaneChoices, WorkbookPort } from "../../ports/workbook";
 import { describeError } from "../errors";
 import type { ProfileStore } from "../profile-storage";
 import { type AnalysisSettings, analyse, todayLocal } from "./session";
@@ -25,15 +25,6 @@ export const RECHECK_DELAY_MS = 1000;
 function storedPrecision(): Precision {
   const v = Number(globalThis.localStorage?.getItem(PRECISION_KEY));
   return v === 1 || v === 2 ? v : 0;
-}
-
-const AS_OF_KEY = "zhenggai.asOf:";
-
-/** The as-of date last chosen for this workbook (keyed by its file or workbook name). */
-function storedAsOf(label: string | undefined): string | undefined {
-  if (!label) return undefined;
-  const v = globalThis.localStorage?.getItem(AS_OF_KEY + label);
-  return v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : undefined;
 }
 
 /**
@@ -80,6 +71,10 @@ export interface Session {
   readonly profileWithoutLedger?: boolean;
   /** The 基本信息 cell that holds (or should hold) a value, for 定位. */
   infoCell(field: InfoField): { sheet: string; address: string };
+  /** What this workbook remembers (as-of date, template), once its port has said. */
+  readonly choices: PaneChoices;
+  /** Keeps template choices for this workbook (the as-of date is kept by setAsOf). */
+  rememberChoices(choices: PaneChoices): void;
 }
 
 /**
@@ -131,23 +126,39 @@ export function useSession(port: WorkbookPort | undefined, profileStore?: Profil
   // through a ref, so changing them does not re-read the workbook.
   const settingsRef = useRef(settings);
   settingsRef.current = settings;
+  const [choices, setChoices] = useState<PaneChoices>({});
   useEffect(() => {
     grid.current = undefined;
     setProfile(undefined);
-    // Each workbook keeps its own as-of date (a reload or another file must not mix them up).
-    const remembered = storedAsOf(port?.label);
-    const next = remembered ? { ...settingsRef.current, asOf: remembered } : settingsRef.current;
-    if (remembered) {
-      settingsRef.current = next;
-      setSettings(next);
-    }
-    if (port) void run(true, next);
-    else {
+    setChoices({});
+    let cancelled = false;
+    if (port) {
+      // Each workbook keeps its own as-of date (a reload or another file must not mix them up):
+      // in Excel in the workbook's settings, standalone in this browser by file name.
+      setState({ status: "loading" });
+      void (port.choices?.load() ?? Promise.resolve<PaneChoices>({}))
+        .catch((): PaneChoices => ({}))
+        .then((remembered) => {
+          if (cancelled) return;
+          setChoices(remembered);
+          const next = remembered.asOf
+            ? { ...settingsRef.current, asOf: remembered.asOf }
+            : settingsRef.current;
+          if (remembered.asOf) {
+            settingsRef.current = next;
+            setSettings(next);
+          }
+          void run(true, next);
+        });
+    } else {
       setState({ status: "idle" });
       void profileStore?.load().then((p) => {
         if (p) setProfile(p);
       });
     }
+    return () => {
+      cancelled = true;
+    };
   }, [port, run, profileStore]);
 
   const profileRef = useRef(profile);
@@ -188,7 +199,9 @@ export function useSession(port: WorkbookPort | undefined, profileStore?: Profil
     profile,
     setAsOf: (asOf) => {
       if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) return;
-      if (port) globalThis.localStorage?.setItem(AS_OF_KEY + port.label, asOf);
+      // Kept quietly: a failed save only means the date is asked for again next time.
+      void port?.choices?.save({ asOf }).catch(() => {});
+      setChoices((c) => ({ ...c, asOf }));
       update({ ...settings, asOf });
     },
     setPrecision: (precision) => {
@@ -206,6 +219,11 @@ export function useSession(port: WorkbookPort | undefined, profileStore?: Profil
     },
     profileWithoutLedger: profileStore !== undefined,
     infoCell: (field) => ({ sheet: SHEET.info, address: infoCellAddress(grid.current, field) }),
+    choices,
+    rememberChoices: (next) => {
+      setChoices((c) => ({ ...c, ...next, templates: { ...c.templates, ...next.templates } }));
+      void port?.choices?.save(next).catch(() => {});
+    },
   };
 }
 

@@ -5,7 +5,6 @@
 import {
   Button,
   Field,
-  Input,
   MessageBar,
   MessageBarActions,
   MessageBarBody,
@@ -18,7 +17,12 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
-import { ArrowDownloadRegular, DocumentRegular, MegaphoneRegular } from "@fluentui/react-icons";
+import {
+  ArrowDownloadRegular,
+  DocumentRegular,
+  FullScreenMaximizeRegular,
+  MegaphoneRegular,
+} from "@fluentui/react-icons";
 import { lazy, Suspense, useEffect, useRef, useState } from "react";
 import { formatChineseDate } from "../../core/dates";
 import type { Finding } from "../../core/model";
@@ -35,10 +39,15 @@ import {
   type TemplateChoice,
 } from "../state/session";
 import { describeError, type Session } from "../state/useSession";
+import { ChineseDateField } from "./ChineseDateField";
 import { findingKey, findingPlace } from "./FindingsTab";
+import { usePageCount } from "./page-count";
 import { type OpenSetting, ReadinessList } from "./Readiness";
 
 const Preview = lazy(() => import("./Preview").then((m) => ({ default: m.Preview })));
+const EnlargedPreview = lazy(() =>
+  import("./EnlargedPreview").then((m) => ({ default: m.EnlargedPreview })),
+);
 
 const STEP_VALUE: Record<GenerateStep, number> = {
   read: 0.15,
@@ -88,11 +97,23 @@ export default function GenerateTab({
   onOpenTab: (tab: "findings" | "templates") => void;
 }) {
   const styles = useStyles();
-  const [source, setSource] = useState<TemplateChoice["source"]>("builtin");
+  // The source this workbook last used (a local file is not kept: pick it again).
+  const [source, setSource] = useState<TemplateChoice["source"]>(() =>
+    session.choices.templateSource === "embedded" && session.port?.embedded
+      ? "embedded"
+      : "builtin",
+  );
   const [file, setFile] = useState<{ name: string; bytes: Uint8Array } | undefined>();
   const [step, setStep] = useState<GenerateStep | undefined>();
   const [error, setError] = useState<string | undefined>();
   const [outcome, setOutcome] = useState<Outcome | undefined>();
+  /** 放大预览: in the pane (overlay), or in the host's window with the pages it drew. */
+  const [enlarged, setEnlarged] = useState<
+    { readonly in: "pane" } | { readonly in: "window"; readonly pages?: number } | undefined
+  >();
+  const enlargeButton = useRef<HTMLButtonElement>(null);
+  const openWindow = useRef<{ close(): void } | undefined>(undefined);
+  useEffect(() => () => openWindow.current?.close(), []);
   const fileInput = useRef<HTMLInputElement>(null);
   const port = session.port;
   const busy = step !== undefined;
@@ -125,6 +146,8 @@ export default function GenerateTab({
     }
     setError(undefined);
     setOutcome(undefined);
+    openWindow.current?.close();
+    setEnlarged(undefined);
     try {
       const { result, analysis, templateLabel } = await generateDocument({
         port,
@@ -159,29 +182,72 @@ export default function GenerateTab({
     }
   };
 
+  const save = (done: Extract<Outcome, { status: "done" }>) =>
+    void downloadDocx(done.docx, done.fileName, host)
+      .then((saved) =>
+        setOutcome((current) =>
+          current === done || (current?.status === "done" && current.docx === done.docx)
+            ? { ...done, saved: saved.via === "browser" ? { openedUrl: saved.url } : {} }
+            : current,
+        ),
+      )
+      .catch((e: unknown) => setError(describeError(e)));
+
+  const closeEnlarged = () => {
+    setEnlarged(undefined);
+    requestAnimationFrame(() => enlargeButton.current?.focus());
+  };
+
+  /** The host's window when it has one (Excel, DialogApi 1.2); otherwise over the pane. */
+  const enlarge = async (done: Extract<Outcome, { status: "done" }>) => {
+    const hostWindow = port?.previewWindow;
+    if (!hostWindow) {
+      setEnlarged({ in: "pane" });
+      return;
+    }
+    setEnlarged({ in: "window" });
+    try {
+      const opened = await hostWindow.open(
+        { docx: done.docx, fileName: done.fileName },
+        { onSave: () => save(done), onClosed: () => setEnlarged(undefined) },
+      );
+      openWindow.current = opened;
+      setEnlarged((e) => (e?.in === "window" ? { in: "window", pages: opened.pages } : e));
+    } catch (e) {
+      // Closed by the user before it showed the document: nothing more to do.
+      if ((e as { code?: unknown } | null)?.code === "DialogClosed") {
+        setEnlarged(undefined);
+        return;
+      }
+      // The window did not open: enlarge in the pane instead, and say why.
+      setError(describeError(e));
+      setEnlarged({ in: "pane" });
+    }
+  };
+
   const embeddedAvailable = Boolean(port?.embedded);
   const docxShown = outcome?.status === "done" ? outcome.docx : undefined;
   const { box: previewBox, pages } = usePageCount(docxShown);
-  const picker = useEmbeddedPicker(source === "embedded" ? port : undefined);
+  const picker = useEmbeddedPicker(source === "embedded" ? port : undefined, session);
 
   return (
     <section aria-label="生成文档" className={styles.form}>
-      <Field
+      <ChineseDateField
         label="统计截至日期"
         hint={`截至 ${formatChineseDate(session.settings.asOf)}：完成情况、超期和通报中的“截至…”都按这一天计算；本工作簿会记住这一天。`}
-      >
-        <Input
-          type="date"
-          value={session.settings.asOf}
-          onChange={(_, d) => session.setAsOf(d.value)}
-          disabled={busy}
-          data-testid="as-of"
-        />
-      </Field>
+        value={session.settings.asOf}
+        onChange={(date) => session.setAsOf(date)}
+        disabled={busy}
+        testId="as-of"
+      />
       <Field label="模板">
         <RadioGroup
           value={source}
-          onChange={(_, d) => setSource(d.value as TemplateChoice["source"])}
+          onChange={(_, d) => {
+            const next = d.value as TemplateChoice["source"];
+            setSource(next);
+            if (next !== "file") session.rememberChoices({ templateSource: next });
+          }}
           disabled={busy}
         >
           <Radio value="builtin" label={TEMPLATE_SOURCE_LABEL.builtin} />
@@ -359,26 +425,44 @@ export default function GenerateTab({
                 size="small"
                 appearance={outcome.saved ? "secondary" : "primary"}
                 icon={<ArrowDownloadRegular />}
-                onClick={() =>
-                  void downloadDocx(outcome.docx, outcome.fileName, host)
-                    .then((saved) =>
-                      setOutcome({
-                        ...outcome,
-                        saved: saved.via === "browser" ? { openedUrl: saved.url } : {},
-                      }),
-                    )
-                    .catch((e: unknown) => setError(describeError(e)))
-                }
+                onClick={() => save(outcome)}
               >
                 {outcome.saved ? "再次保存" : "保存"}
               </Button>
+              <Button
+                size="small"
+                ref={enlargeButton}
+                icon={<FullScreenMaximizeRegular />}
+                disabled={enlarged?.in === "window" && enlarged.pages === undefined}
+                onClick={() => void enlarge(outcome)}
+              >
+                放大预览
+              </Button>
             </MessageBarActions>
           </MessageBar>
+          {enlarged?.in === "window" && (
+            <Text size={200} className={styles.muted} data-testid="preview-window" role="status">
+              {enlarged.pages === undefined
+                ? "正在打开预览窗口……"
+                : `已在预览窗口中打开（共 ${enlarged.pages} 页），可在窗口中保存。`}
+            </Text>
+          )}
           <div ref={previewBox} data-pages={pages}>
             <Suspense fallback={null}>
               <Preview docx={outcome.docx} />
             </Suspense>
           </div>
+          {enlarged?.in === "pane" && (
+            <Suspense fallback={null}>
+              <EnlargedPreview
+                docx={outcome.docx}
+                fileName={outcome.fileName}
+                saved={Boolean(outcome.saved)}
+                onSave={() => save(outcome)}
+                onClose={closeEnlarged}
+              />
+            </Suspense>
+          )}
         </>
       )}
     </section>
@@ -403,24 +487,21 @@ function FaultList(props: { place: string; hint: string; findings: readonly Find
   );
 }
 
-const PICK_KEY = "zhenggai.template:";
-
-/** The workbook's embedded templates by kind, and the one picked per kind (kept per workbook). */
-function useEmbeddedPicker(port: WorkbookPort | undefined) {
+/**
+ * The workbook's embedded templates by kind, and the one picked per kind (kept per workbook
+ * through the session's choices: in Excel the workbook's settings, standalone this browser).
+ */
+function useEmbeddedPicker(port: WorkbookPort | undefined, session: Session) {
   const [list, setList] = useState<readonly EmbeddedTemplate[]>([]);
-  const [names, setNames] = useState<Partial<Record<DocumentKind, string>>>({});
+  const [names, setNames] = useState<Partial<Record<DocumentKind, string>>>(
+    () => session.choices.templates ?? {},
+  );
   useEffect(() => {
     let cancelled = false;
     if (!port?.embedded) {
       setList([]);
       return;
     }
-    const stored: Partial<Record<DocumentKind, string>> = {};
-    for (const kind of DOCUMENT_KINDS) {
-      const v = globalThis.localStorage?.getItem(`${PICK_KEY}${port.label}:${kind}`);
-      if (v) stored[kind] = v;
-    }
-    setNames(stored);
     void port.embedded
       .list()
       .then((l) => {
@@ -446,25 +527,8 @@ function useEmbeddedPicker(port: WorkbookPort | undefined) {
     byKind,
     names: valid,
     pick(kind: DocumentKind, name: string) {
-      if (port) globalThis.localStorage?.setItem(`${PICK_KEY}${port.label}:${kind}`, name);
+      session.rememberChoices({ templates: { [kind]: name } });
       setNames((old) => ({ ...old, [kind]: name }));
     },
   };
-}
-
-/** Pages the preview drew (docx-preview writes one section.docx per page), for "共 N 页". */
-function usePageCount(docx: Uint8Array | undefined) {
-  const box = useRef<HTMLDivElement>(null);
-  const [pages, setPages] = useState(0);
-  useEffect(() => {
-    setPages(0);
-    const el = box.current;
-    if (!el || !docx) return;
-    const count = () => setPages(el.querySelectorAll("section.docx").length);
-    const observer = new MutationObserver(count);
-    observer.observe(el, { childList: true, subtree: true });
-    count();
-    return () => observer.disconnect();
-  }, [docx]);
-  return { box, pages };
 }

@@ -17,7 +17,7 @@ const useStyles = makeStyles({
   },
 });
 
-export function Preview({ docx }: { docx: Uint8Array }) {
+export function Preview({ docx, maxHeight }: { docx: Uint8Array; maxHeight?: string }) {
   const styles = useStyles();
   const frame = useRef<HTMLElement>(null);
   const body = useRef<HTMLDivElement>(null);
@@ -48,7 +48,13 @@ export function Preview({ docx }: { docx: Uint8Array }) {
   }, [docx]);
 
   return (
-    <section className={styles.frame} ref={frame} data-testid="docx-preview" aria-label="文档预览">
+    <section
+      className={styles.frame}
+      ref={frame}
+      data-testid="docx-preview"
+      aria-label="文档预览"
+      style={maxHeight ? { maxHeight, height: maxHeight } : undefined}
+    >
       {loading && <Spinner size="small" label="正在生成预览……" style={{ padding: 12 }} />}
       <div ref={body} style={{ zoom }} />
     </section>

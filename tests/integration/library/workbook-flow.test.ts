@@ -33,6 +33,8 @@ function memoryWorkbook(profile?: UnitProfile): WorkbookPort & { embeddedNames()
       saved = p;
     },
     live: null,
+    choices: null,
+    previewWindow: null,
     embedded: {
       list: async () => [...templates.values()],
       embed: async (t) => {
