@@ -17,6 +17,7 @@ import { SubmissionsClient } from "../../src/submissions/client";
 import type { UnitOverview } from "../../src/submissions/types";
 import { tempDir } from "../integration/library/helpers";
 import { launchChromium } from "../support/chromium";
+import { listenOnLoopback } from "../support/pane-server";
 
 const ADMIN = "dashboard-test-admin-0123456789";
 const UNITS = ["县市政园林局", "县教育局", "县卫健委"];
@@ -39,9 +40,7 @@ describe("the office's dashboard", () => {
       distDir: dist,
       library: { dataDir: join(tmp.dir, "library"), adminToken: ADMIN },
     });
-    await app.listen({ host: "127.0.0.1", port: 0 });
-    const address = app.server.address();
-    url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+    url = await listenOnLoopback(app);
     admin = new SubmissionsClient(url, ADMIN);
     for (const [i, name] of UNITS.entries()) {
       const { token } = await admin.createAccount("unit", name);

@@ -26,6 +26,7 @@ import { LIBRARY_TOKEN_KEY } from "../../src/taskpane/templates/actions";
 import { ADMIN_TOKEN, tempDir } from "../integration/library/helpers";
 import { launchChromium } from "../support/chromium";
 import { docx, GOOD_BODY, HOSTILE_TEMPLATES } from "../support/hostile-templates";
+import { listenOnLoopback } from "../support/pane-server";
 
 const SHAOYANG = join(PROJECT_ROOT, "examples/邵阳市园林绿化中心-整改台账.xlsx");
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -123,9 +124,7 @@ describe("hostile templates in Chromium", () => {
       distDir: dist,
       library: { dataDir: join(tmp.dir, "library"), adminToken: ADMIN_TOKEN },
     });
-    await app.listen({ host: "127.0.0.1", port: 0 });
-    const address = app.server.address();
-    url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+    url = await listenOnLoopback(app);
     token = (await new LibraryClient(url).createDepartment("县委巡察办", ADMIN_TOKEN)).token;
     browser = await launchChromium();
   }, 240_000);

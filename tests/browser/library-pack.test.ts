@@ -15,6 +15,7 @@ import { exportPack } from "../../src/library/pack";
 import { buildApp } from "../../src/server/app";
 import { ADMIN_TOKEN, makeDocx, tempDir } from "../integration/library/helpers";
 import { launchChromium } from "../support/chromium";
+import { listenOnLoopback } from "../support/pane-server";
 
 const HARNESS = "tests/browser/library-harness.html";
 const EXAMPLE = join(PROJECT_ROOT, "examples/邵阳市园林绿化中心-整改台账.xlsx");
@@ -52,9 +53,7 @@ describe("模板 tab in Chromium: pack → generate → publish", () => {
       distDir: dist,
       library: { dataDir: join(tmp.dir, "library"), adminToken: ADMIN_TOKEN },
     });
-    await app.listen({ host: "127.0.0.1", port: 0 });
-    const address = app.server.address();
-    url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+    url = await listenOnLoopback(app);
     token = (await new LibraryClient(url).createDepartment("县委巡察办", ADMIN_TOKEN)).token;
     browser = await launchChromium();
     page = await browser.newPage();

@@ -12,7 +12,6 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { build } from "esbuild";
 import type { FastifyInstance } from "fastify";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -29,6 +28,7 @@ import { workbookGridFromXlsx } from "../../src/xlsx/grid";
 import { tempDir } from "../integration/library/helpers";
 import { launchChromium } from "../support/chromium";
 import { installFakeOffice, uninstallFakeOffice } from "../support/fake-excel";
+import { buildFakeOffice, listenOnLoopback } from "../support/pane-server";
 import { fakeLedgerInput } from "./taskpane-fake-ledger";
 
 const SHAOYANG = join(PROJECT_ROOT, "examples/邵阳市园林绿化中心-整改台账.xlsx");
@@ -88,25 +88,16 @@ describe("task pane for a clerk (Chromium, standalone)", () => {
       distDir: dist,
       library: { dataDir: join(tmp.dir, "library"), adminToken: "taskpane-clerk-admin-0123456789" },
     });
-    await app.listen({ host: "127.0.0.1", port });
-    const address = app.server.address();
-    port = typeof address === "object" && address ? address.port : 0;
-    url = `http://127.0.0.1:${port}`;
+    // The same port again after a restart: the page keeps talking to one address.
+    url = await listenOnLoopback(app, port);
+    port = Number(new URL(url).port);
   };
 
   beforeAll(async () => {
     mkdirSync(dist, { recursive: true });
     await Promise.all([
       buildPane({ outDir: dist, quiet: true }),
-      build({
-        entryPoints: [join(PROJECT_ROOT, "tests/browser/taskpane-fake-office.entry.ts")],
-        bundle: true,
-        format: "iife",
-        platform: "browser",
-        target: "es2022",
-        outfile: join(tmp.dir, "fake-office.js"),
-        logLevel: "warning",
-      }),
+      buildFakeOffice(join(tmp.dir, "fake-office.js")),
     ]);
     await startServer();
     browser = await launchChromium();

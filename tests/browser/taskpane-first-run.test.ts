@@ -8,7 +8,6 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { build } from "esbuild";
 import ExcelJS from "exceljs";
 import type { FastifyInstance } from "fastify";
 import type { Browser, BrowserContext, Page } from "playwright-core";
@@ -23,6 +22,7 @@ import { buildBlankLedger } from "../../src/xlsx/ledger-workbook";
 import { writeXlsxDeterministic } from "../../src/xlsx/write";
 import { tempDir } from "../integration/library/helpers";
 import { launchChromium } from "../support/chromium";
+import { buildFakeOffice, listenOnLoopback } from "../support/pane-server";
 
 const EXAMPLE = "龙亭区市容环境卫生服务中心-整改台账.xlsx";
 const AS_OF = "2024-12-31";
@@ -57,20 +57,10 @@ describe("standalone page, first run (Chromium)", () => {
   beforeAll(async () => {
     await Promise.all([
       buildPane({ outDir: dist, quiet: true }),
-      build({
-        entryPoints: [join(PROJECT_ROOT, "tests/browser/taskpane-fake-empty.entry.ts")],
-        bundle: true,
-        format: "iife",
-        platform: "browser",
-        target: "es2022",
-        outfile: join(tmp.dir, "fake-office.js"),
-        logLevel: "warning",
-      }),
+      buildFakeOffice(join(tmp.dir, "fake-office.js"), "taskpane-fake-empty.entry.ts"),
     ]);
     app = await buildApp({ distDir: dist, library: false });
-    await app.listen({ host: "127.0.0.1", port: 0 });
-    const address = app.server.address();
-    url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+    url = await listenOnLoopback(app);
     browser = await launchChromium();
     context = await browser.newContext({
       viewport: { width: 400, height: 900 },

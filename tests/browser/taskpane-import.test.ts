@@ -5,7 +5,6 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { build } from "esbuild";
 import type { FastifyInstance } from "fastify";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -20,6 +19,7 @@ import { tempDir } from "../integration/library/helpers";
 import { launchChromium } from "../support/chromium";
 import { wordListDocx } from "../support/docx-fixture";
 import type { SheetSnapshot } from "../support/fake-excel";
+import { buildFakeOffice, listenOnLoopback } from "../support/pane-server";
 import { FAKE_LEDGER_ROWS } from "./taskpane-fake-ledger";
 
 const SEED_000 = join(PROJECT_ROOT, "examples/seeds/000_c7b0a0624ccb5840.txt");
@@ -39,19 +39,10 @@ describe("task pane: 从反馈意见导入", () => {
   beforeAll(async () => {
     const dist = join(tmp.dir, "dist");
     const fakeOffice = join(tmp.dir, "fake-office.js");
-    await Promise.all([
+    [, fakeOfficeJs] = await Promise.all([
       buildPane({ outDir: dist, quiet: true }),
-      build({
-        entryPoints: [join(PROJECT_ROOT, "tests/browser/taskpane-fake-office.entry.ts")],
-        bundle: true,
-        format: "iife",
-        platform: "browser",
-        target: "es2022",
-        outfile: fakeOffice,
-        logLevel: "warning",
-      }),
+      buildFakeOffice(fakeOffice),
     ]);
-    fakeOfficeJs = readFileSync(fakeOffice, "utf8");
     app = await buildApp({
       distDir: dist,
       library: {
@@ -59,9 +50,7 @@ describe("task pane: 从反馈意见导入", () => {
         adminToken: "taskpane-import-admin-0123456789",
       },
     });
-    await app.listen({ host: "127.0.0.1", port: 0 });
-    const address = app.server.address();
-    url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+    url = await listenOnLoopback(app);
     browser = await launchChromium();
     context = await browser.newContext({
       viewport: { width: 420, height: 800 },

@@ -20,6 +20,7 @@ import { EXAMPLE_LEDGER } from "../../src/taskpane/first-run";
 import { workbookGridFromXlsx } from "../../src/xlsx/grid";
 import { tempDir } from "../integration/library/helpers";
 import { launchChromium } from "../support/chromium";
+import { listenOnLoopback } from "../support/pane-server";
 
 const EXAMPLE_FILE = join(PROJECT_ROOT, "examples", EXAMPLE_LEDGER);
 
@@ -56,9 +57,7 @@ describe("standalone page with the keyboard (Chromium)", () => {
     const dist = join(tmp.dir, "dist");
     await buildPane({ outDir: dist, quiet: true });
     app = await buildApp({ distDir: dist, library: false });
-    await app.listen({ host: "127.0.0.1", port: 0 });
-    const address = app.server.address();
-    url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+    url = await listenOnLoopback(app);
     browser = await launchChromium();
   }, 240_000);
   afterAll(async () => {

@@ -12,7 +12,6 @@
  */
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { build } from "esbuild";
 import type { FastifyInstance } from "fastify";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -26,6 +25,7 @@ import { workbookGridFromXlsx } from "../../src/xlsx/grid";
 import { ADMIN_TOKEN, tempDir } from "../integration/library/helpers";
 import { launchChromium } from "../support/chromium";
 import { type FakeOfficeHost, installFakeOffice, uninstallFakeOffice } from "../support/fake-excel";
+import { buildFakeOffice, listenOnLoopback } from "../support/pane-server";
 import { brokenLedgerInput } from "./taskpane-fake-ledger";
 
 const SHAOYANG = join(PROJECT_ROOT, "examples/邵阳市园林绿化中心-整改台账.xlsx");
@@ -95,26 +95,15 @@ describe("task pane layout and access in Chromium", () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     const dist = join(tmp.dir, "dist");
     const fakeOffice = join(tmp.dir, "fake-office.js");
-    await Promise.all([
+    [, fakeOfficeJs] = await Promise.all([
       buildPane({ outDir: dist, quiet: true }),
-      build({
-        entryPoints: [join(PROJECT_ROOT, "tests/browser/taskpane-fake-office.entry.ts")],
-        bundle: true,
-        format: "iife",
-        platform: "browser",
-        target: "es2022",
-        outfile: fakeOffice,
-        logLevel: "warning",
-      }),
+      buildFakeOffice(fakeOffice),
     ]);
-    fakeOfficeJs = readFileSync(fakeOffice, "utf8");
     app = await buildApp({
       distDir: dist,
       library: { dataDir: join(tmp.dir, "library"), adminToken: ADMIN_TOKEN },
     });
-    await app.listen({ host: "127.0.0.1", port: 0 });
-    const address = app.server.address();
-    url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+    url = await listenOnLoopback(app);
     // One template in the library with a long Chinese name (the list used to wrap it per character).
     const client = new LibraryClient(url);
     const { token } = await client.createDepartment("邵阳市园林绿化中心", ADMIN_TOKEN);

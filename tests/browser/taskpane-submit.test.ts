@@ -18,6 +18,7 @@ import { SubmissionsClient } from "../../src/submissions/client";
 import { SERVER_STOPPED } from "../../src/taskpane/errors";
 import { tempDir } from "../integration/library/helpers";
 import { launchChromium } from "../support/chromium";
+import { listenOnLoopback } from "../support/pane-server";
 
 const SHAOYANG = join(PROJECT_ROOT, "examples/邵阳市园林绿化中心-整改台账.xlsx");
 const ADMIN = "taskpane-submit-admin-0123456789";
@@ -40,9 +41,7 @@ describe("报送 in the pane", () => {
       distDir: dist,
       library: { dataDir: join(tmp.dir, "library"), adminToken: ADMIN },
     });
-    await app.listen({ host: "127.0.0.1", port: 0 });
-    const address = app.server.address();
-    url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+    url = await listenOnLoopback(app);
     const created = await new SubmissionsClient(url, ADMIN).createAccount(
       "unit",
       "邵阳市园林绿化中心",

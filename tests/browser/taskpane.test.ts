@@ -11,7 +11,6 @@
  */
 import { copyFileSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { build } from "esbuild";
 import type { FastifyInstance } from "fastify";
 import PizZip from "pizzip";
 import type { Browser, BrowserContext, Page } from "playwright-core";
@@ -30,6 +29,7 @@ import { tempDir } from "../integration/library/helpers";
 import { launchChromium } from "../support/chromium";
 import { type FakeOfficeHost, installFakeOffice, uninstallFakeOffice } from "../support/fake-excel";
 import { defaultStatus, LEDGER_HEADER } from "../support/office-ledger";
+import { buildFakeOffice, listenOnLoopback } from "../support/pane-server";
 import { BROKEN_PROBLEM, BROKEN_STATUS, fakeLedgerInput } from "./taskpane-fake-ledger";
 
 const SHAOYANG = join(PROJECT_ROOT, "examples/邵阳市园林绿化中心-整改台账.xlsx");
@@ -139,26 +139,15 @@ describe("task pane in Chromium", () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     const dist = join(tmp.dir, "dist");
     const fakeOffice = join(tmp.dir, "fake-office.js");
-    await Promise.all([
+    [, fakeOfficeJs] = await Promise.all([
       buildPane({ outDir: dist, quiet: true }),
-      build({
-        entryPoints: [join(PROJECT_ROOT, "tests/browser/taskpane-fake-office.entry.ts")],
-        bundle: true,
-        format: "iife",
-        platform: "browser",
-        target: "es2022",
-        outfile: fakeOffice,
-        logLevel: "warning",
-      }),
+      buildFakeOffice(fakeOffice),
     ]);
-    fakeOfficeJs = readFileSync(fakeOffice, "utf8");
     app = await buildApp({
       distDir: dist,
       library: { dataDir: join(tmp.dir, "library"), adminToken: "taskpane-test-admin-0123456789" },
     });
-    await app.listen({ host: "127.0.0.1", port: 0 });
-    const address = app.server.address();
-    url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+    url = await listenOnLoopback(app);
     browser = await launchChromium();
   });
   afterAll(async () => {

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { LibraryClient } from "../../../src/library/client";
 import { buildApp } from "../../../src/server/app";
 import { PostgresTemplateRepository } from "../../../src/server/library/pg-repository";
+import { listenOnLoopback } from "../../support/pane-server";
 import { createDatabase } from "../../support/postgres";
 import { ADMIN_TOKEN, tempDir } from "./helpers";
 import { validTemplate } from "./templates";
@@ -23,9 +24,7 @@ describe("library mounted in the full server", () => {
       distDir: `${tmp.dir}/no-dist`,
       library: { dataDir: tmp.dir, adminToken: ADMIN_TOKEN },
     });
-    await app.listen({ host: "127.0.0.1", port: 0 });
-    const address = app.server.address();
-    url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+    url = await listenOnLoopback(app);
   });
   afterAll(async () => {
     await app?.close();
@@ -64,11 +63,7 @@ describe("library mounted in the full server on PostgreSQL (what DATABASE_URL se
       distDir: `${tmp.dir}/no-dist`,
       library: { dataDir: tmp.dir, adminToken: ADMIN_TOKEN, databaseUrl },
     });
-    await app.listen({ host: "127.0.0.1", port: 0 });
-    const address = app.server.address();
-    const client = new LibraryClient(
-      `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`,
-    );
+    const client = new LibraryClient(await listenOnLoopback(app));
     const { token } = await client.createDepartment("县委巡察办", ADMIN_TOKEN);
     await client.publish("通报", await validTemplate("通报"), { kind: "通报", token });
     expect(existsSync(join(tmp.dir, "library.sqlite"))).toBe(false);

@@ -11,6 +11,7 @@ import { afterAll, expect, inject, it } from "vitest";
 import { BENCH_AS_OF, generateLedgerGrid, gridToXlsx } from "../../../bench/data";
 import { buildApp } from "../../../src/server/app";
 import { SubmissionsClient } from "../../../src/submissions/client";
+import { listenOnLoopback } from "../../support/pane-server";
 import { createDatabase } from "../../support/postgres";
 import { tempDir } from "../library/helpers";
 
@@ -26,12 +27,7 @@ it("stores submissions in the library's PostgreSQL database and shares them betw
       distDir: join(tmp.dir, "no-dist"),
       library: { dataDir: join(tmp.dir, name), adminToken: ADMIN, databaseUrl },
     });
-    await app.listen({ host: "127.0.0.1", port: 0 });
-    const address = app.server.address();
-    return {
-      app,
-      url: `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`,
-    };
+    return { app, url: await listenOnLoopback(app) };
   };
   const a = await start("a");
   const b = await start("b");
