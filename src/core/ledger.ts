@@ -45,12 +45,12 @@ type RowCells = LedgerRow["cells"];
  * address strings alive (bench case 1). A cell inside a merge points at the merge's top-left
  * cell; those few are stored when the row is read. `toJSON` gives the plain object.
  */
-function rowCellsClass(
-  letters: ReadonlyMap<LedgerField, string>,
-): new (
+type RowCellsClass = new (
   sheetRow: number,
   merged: Partial<Record<LedgerField, string>> | undefined,
-) => RowCells {
+) => RowCells;
+
+function rowCellsClass(letters: ReadonlyMap<LedgerField, string>): RowCellsClass {
   class LedgerRowCells {
     readonly #row: number;
     readonly #merged: Partial<Record<LedgerField, string>> | undefined;
@@ -74,10 +74,7 @@ function rowCellsClass(
       return out;
     }
   }
-  return LedgerRowCells as unknown as new (
-    sheetRow: number,
-    merged: Partial<Record<LedgerField, string>> | undefined,
-  ) => RowCells;
+  return LedgerRowCells as unknown as RowCellsClass;
 }
 
 /** A cell's A1 address, a merge continuation giving its merge's top-left cell. */
@@ -377,16 +374,15 @@ function readRow(
   r: number,
   sheetRow: number,
   inherited: { readonly aspect: string; readonly category: string },
-  RowCellsOf: ReturnType<typeof rowCellsClass>,
+  RowCellsOf: RowCellsClass,
   rep: Reporter,
 ): RowDraft {
   // Addresses of this row's cells that sit inside a merge (the rest are made on demand).
   let merged: Partial<Record<LedgerField, string>> | undefined;
   for (const [field, c] of header.columns) {
     if (!view.isMergedContinuation(r, c)) continue;
-    const m = view.mergeAt(r, c)!;
     merged ??= {};
-    merged[field] = view.address(m.top, m.left);
+    merged[field] = addressOf(view, r, c);
   }
   const cells = new RowCellsOf(sheetRow, merged);
   const text: Record<TextField, string> = {
