@@ -4,7 +4,8 @@
  * file is reopened, and whatever does not fit dropped rather than failing.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { CHOICES_SETTING, mergeChoices, parseChoices } from "../../../src/office/choices";
+import { mergeChoices, parseChoices } from "../../../src/office/choice-values";
+import { CHOICES_SETTING } from "../../../src/office/choices";
 import { createExcelWorkbookPort } from "../../../src/office/excel-port";
 import { installFakeOffice, uninstallFakeOffice } from "../../support/fake-excel";
 import { ledgerWorkbook } from "../../support/office-ledger";
