@@ -3,7 +3,8 @@
  * messages (DialogParentMessageReceived, DialogApi 1.2), assembles the .docx and hands it to the
  * page; the page answers through `send`.
  */
-import { fromBase64, parseMessage, type ToDialog, type ToPane } from "./preview-protocol";
+import { fromBase64 } from "./base64";
+import { parseMessage, type ToDialog, type ToPane } from "./preview-protocol";
 
 export interface DialogConnection {
   send(message: ToPane): void;

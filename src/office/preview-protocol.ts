@@ -5,6 +5,8 @@
  * both sides (src/office/preview-dialog.ts, src/office/preview-dialog-child.ts) share it.
  */
 
+import { toBase64 } from "./base64";
+
 /** Characters of base64 per message (well under the hosts' limits on a message). */
 export const CHUNK_CHARS = 24_000;
 
@@ -18,21 +20,6 @@ export type ToPane =
   | { readonly type: "failed"; readonly message: string }
   | { readonly type: "save" }
   | { readonly type: "close" };
-
-export function toBase64(bytes: Uint8Array): string {
-  let binary = "";
-  for (let i = 0; i < bytes.length; i += 0x8000) {
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  }
-  return btoa(binary);
-}
-
-export function fromBase64(text: string): Uint8Array {
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
 
 /** The messages that carry one document to the dialog. */
 export function documentMessages(docx: Uint8Array, fileName: string): ToDialog[] {

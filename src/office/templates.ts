@@ -17,6 +17,7 @@ import { xmlSafe } from "../documents/format";
 import { gateTemplate } from "../documents/gate/index";
 import { sha256Hex } from "../library/hash";
 import type { EmbeddedTemplate } from "../ports/workbook";
+import { fromBase64, toBase64 } from "./base64";
 import { OfficeAdapterError } from "./errors";
 
 export const TEMPLATE_NAMESPACE = "urn:zhenggai:embedded-template:1";
@@ -33,22 +34,6 @@ export function tooLargeMessage(name: string, size: number): string {
 
 export function totalTooLargeMessage(name: string, total: number): string {
   return `嵌入模板“${name}”后，工作簿中的模板合计 ${mib(total)}，超过上限 ${mib(MAX_TOTAL_TEMPLATE_BYTES)}。请先移除不再使用的嵌入模板。`;
-}
-
-export function toBase64(bytes: Uint8Array): string {
-  let binary = "";
-  const chunk = 0x8000;
-  for (let i = 0; i < bytes.length; i += chunk) {
-    binary += String.fromCharCode(...bytes.subarray(i, i + chunk));
-  }
-  return btoa(binary);
-}
-
-export function fromBase64(text: string): Uint8Array {
-  const binary = atob(text.replace(/\s+/g, ""));
-  const out = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
-  return out;
 }
 
 function escapeAttr(value: string): string {

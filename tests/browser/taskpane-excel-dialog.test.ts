@@ -14,17 +14,18 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { build } from "esbuild";
 import type { FastifyInstance } from "fastify";
 import PizZip from "pizzip";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildPane, PROJECT_ROOT } from "../../scripts/pane-build";
+import { buildPane } from "../../scripts/pane-build";
+import { fromBase64 } from "../../src/office/base64";
 import { CHOICES_SETTING } from "../../src/office/choices";
-import { fromBase64, type ToDialog } from "../../src/office/preview-protocol";
+import type { ToDialog } from "../../src/office/preview-protocol";
 import { buildApp } from "../../src/server/app";
 import { tempDir } from "../integration/library/helpers";
 import { launchChromium } from "../support/chromium";
+import { buildFakeOffice, listenOnLoopback } from "../support/pane-server";
 
 const AS_OF = "2024-12-31";
 
@@ -44,23 +45,12 @@ describe("task pane in the fake Excel host: settings and the preview dialog", ()
   beforeAll(async () => {
     const dist = join(tmp.dir, "dist");
     const fakeOffice = join(tmp.dir, "fake-office.js");
-    await Promise.all([
+    [, fakeOfficeJs] = await Promise.all([
       buildPane({ outDir: dist, quiet: true }),
-      build({
-        entryPoints: [join(PROJECT_ROOT, "tests/browser/taskpane-fake-office.entry.ts")],
-        bundle: true,
-        format: "iife",
-        platform: "browser",
-        target: "es2022",
-        outfile: fakeOffice,
-        logLevel: "warning",
-      }),
+      buildFakeOffice(fakeOffice),
     ]);
-    fakeOfficeJs = readFileSync(fakeOffice, "utf8");
     app = await buildApp({ distDir: dist, library: false });
-    await app.listen({ host: "127.0.0.1", port: 0 });
-    const address = app.server.address();
-    url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+    url = await listenOnLoopback(app);
     browser = await launchChromium();
   }, 240_000);
   afterAll(async () => {

@@ -3,6 +3,7 @@ import { strToU8, zipSync } from "fflate";
 import { afterEach, describe, expect, it } from "vitest";
 import { RECTIFICATION_TYPES, STATUSES } from "../../../src/core/model";
 import { sha256Hex } from "../../../src/library/hash";
+import { toBase64 } from "../../../src/office/base64";
 import { OfficeAdapterError } from "../../../src/office/errors";
 import { createExcelWorkbookPort, VALIDATION_UNSUPPORTED } from "../../../src/office/excel-port";
 import { PROFILE_SETTING } from "../../../src/office/profile";
@@ -13,7 +14,6 @@ import {
   prepareTemplate,
   TEMPLATE_NAMESPACE,
   templateXml,
-  toBase64,
 } from "../../../src/office/templates";
 import type { EmbeddedTemplate } from "../../../src/ports/workbook";
 import { installFakeOffice, uninstallFakeOffice } from "../../support/fake-excel";

@@ -5,10 +5,10 @@
  * must carry any document in chunks under the size limit and put it back together byte for byte.
  */
 import { describe, expect, it } from "vitest";
+import { fromBase64 } from "../../../src/office/base64";
 import {
   CHUNK_CHARS,
   documentMessages,
-  fromBase64,
   parseMessage,
   type ToDialog,
 } from "../../../src/office/preview-protocol";
