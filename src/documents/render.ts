@@ -15,11 +15,10 @@ import { parseExpression } from "./expression";
 import { stripIllegalXml } from "./format";
 import { placeSignature } from "./signature";
 import {
-  type CompiledTemplate,
-  checkCompiled,
-  compileTemplate,
   type DxtError,
   explain,
+  prepareTemplate,
+  type RenderableTemplate,
   TEMPLATE_SHEET,
 } from "./template-check";
 import { buildViewModel } from "./view-model";
@@ -57,7 +56,7 @@ interface PostParsed {
  * budget. Mirrors docxtemplater's scope lookup (innermost scope first, then outward).
  */
 export function estimateRender(
-  compiled: CompiledTemplate,
+  compiled: Pick<RenderableTemplate, "doc">,
   data: Record<string, unknown>,
   budget: { readonly evaluations: number; readonly outputChars: number } = RENDER_BUDGET,
 ): { evaluations: number; outputChars: number; exceeded: boolean } {
@@ -189,10 +188,9 @@ export function zipPackage(zip: PizZip): Uint8Array {
 }
 
 export function renderDocument(req: RenderRequest): RenderResult {
-  const compiled = compileTemplate(req.template);
-  if (!compiled.ok) return { ok: false, findings: compiled.findings };
-  const check = checkCompiled(compiled.compiled);
-  if (!check.ok) return { ok: false, findings: check.findings };
+  const prepared = prepareTemplate(req.template);
+  if (!prepared.ok) return { ok: false, findings: [...prepared.findings] };
+  const check = prepared.check;
 
   const { analysis, kind } = req;
   const ledgerErrors = analysis.findings.filter((f) => f.severity === "error");
@@ -221,20 +219,21 @@ export function renderDocument(req: RenderRequest): RenderResult {
   const blocking = [...docRules, ...missing].filter((f) => f.severity === "error");
   if (blocking.length > 0) return { ok: false, findings: [...docRules, ...missing] };
 
-  const doc = compiled.compiled.doc;
-  if (estimateRender(compiled.compiled, data).exceeded)
+  const compiled = prepared.compile();
+  const doc = compiled.doc;
+  if (estimateRender(compiled, data).exceeded)
     return { ok: false, findings: [budgetRefusal(kind)] };
   // The estimate mirrors docxtemplater; the parser's own count is the backstop.
-  compiled.compiled.budget.limit = RENDER_BUDGET.evaluations * 2;
+  compiled.budget.limit = RENDER_BUDGET.evaluations * 2;
   try {
     doc.render(data);
   } catch (e) {
-    if (compiled.compiled.budget.exceeded) return { ok: false, findings: [budgetRefusal(kind)] };
+    if (compiled.budget.exceeded) return { ok: false, findings: [budgetRefusal(kind)] };
     // Not expected after a clean check (our formatters do not throw), but never a stack trace.
     const err = e as DxtError;
     const list = err.properties?.id === "multi_error" ? (err.properties.errors ?? []) : [err];
     const findings = err.properties
-      ? list.map((x) => explain(x, compiled.compiled.locators))
+      ? list.map((x) => explain(x, compiled.locators))
       : [
           {
             severity: "error" as const,
@@ -248,7 +247,7 @@ export function renderDocument(req: RenderRequest): RenderResult {
   }
   // Values are already clean; a template's own text may still carry control characters
   // (pasted into Word, or made by another tool). None may reach the file.
-  if (compiled.compiled.budget.exceeded) return { ok: false, findings: [budgetRefusal(kind)] };
+  if (compiled.budget.exceeded) return { ok: false, findings: [budgetRefusal(kind)] };
   const zip = doc.getZip() as PizZip;
   const body = zip.file("word/document.xml")?.asText();
   if (body !== undefined) zip.file("word/document.xml", placeSignature(body, data.加盖印章));

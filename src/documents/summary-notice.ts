@@ -18,7 +18,7 @@ import {
   RENDER_BUDGET,
   zipPackage,
 } from "./render";
-import { checkCompiled, compileTemplate, TEMPLATE_SHEET } from "./template-check";
+import { prepareTemplate, TEMPLATE_SHEET } from "./template-check";
 
 export type SummaryViewData = SummaryScopeData<"">;
 
@@ -180,10 +180,9 @@ export interface SummaryRenderRequest extends SummaryNoticeOptions {
 
 /** Renders a 汇总通报 template; never throws, every problem is a Chinese finding. */
 export function renderSummaryNotice(req: SummaryRenderRequest): RenderResult {
-  const compiled = compileTemplate(req.template, "模板文件", SUMMARY_TAGS);
-  if (!compiled.ok) return { ok: false, findings: compiled.findings };
-  const check = checkCompiled(compiled.compiled, SUMMARY_TAGS);
-  if (!check.ok) return { ok: false, findings: check.findings };
+  const prepared = prepareTemplate(req.template, "模板文件", SUMMARY_TAGS);
+  if (!prepared.ok) return { ok: false, findings: [...prepared.findings] };
+  const check = prepared.check;
   if (req.summary.countedUnits === 0) {
     return {
       ok: false,
@@ -198,15 +197,15 @@ export function renderSummaryNotice(req: SummaryRenderRequest): RenderResult {
     };
   }
   const data = buildSummaryViewModel(req.summary, req) as unknown as Record<string, unknown>;
-  if (estimateRender(compiled.compiled, data).exceeded)
+  const compiled = prepared.compile();
+  if (estimateRender(compiled, data).exceeded)
     return { ok: false, findings: [budgetRefusal(SUMMARY_DOCUMENT)] };
-  compiled.compiled.budget.limit = RENDER_BUDGET.evaluations * 2;
-  const doc = compiled.compiled.doc;
+  compiled.budget.limit = RENDER_BUDGET.evaluations * 2;
+  const doc = compiled.doc;
   try {
     doc.render(data);
   } catch {
-    if (compiled.compiled.budget.exceeded)
-      return { ok: false, findings: [budgetRefusal(SUMMARY_DOCUMENT)] };
+    if (compiled.budget.exceeded) return { ok: false, findings: [budgetRefusal(SUMMARY_DOCUMENT)] };
     return {
       ok: false,
       findings: [
@@ -219,8 +218,7 @@ export function renderSummaryNotice(req: SummaryRenderRequest): RenderResult {
       ],
     };
   }
-  if (compiled.compiled.budget.exceeded)
-    return { ok: false, findings: [budgetRefusal(SUMMARY_DOCUMENT)] };
+  if (compiled.budget.exceeded) return { ok: false, findings: [budgetRefusal(SUMMARY_DOCUMENT)] };
   const zip = doc.getZip() as PizZip;
   let outputChars = 0;
   for (const name of Object.keys(zip.files)) {

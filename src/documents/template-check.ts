@@ -136,12 +136,31 @@ export interface DxtError {
   properties?: Record<string, unknown> & { id?: string; errors?: DxtError[]; file?: string };
 }
 
-export interface CompiledTemplate {
+/** A template compiled and ready for one render (docxtemplater renders an instance once). */
+export interface RenderableTemplate {
   readonly doc: Docxtemplater;
   /** Evaluations of the coming render; render.ts sets the limit. */
   readonly budget: EvaluationBudget;
+  readonly locators: ReadonlyMap<string, PartLocator>;
+}
+
+/** A compiled template with what the check reads: the inspected tags and the gated parts. */
+export interface CompiledTemplate extends RenderableTemplate {
   readonly inspect: InspectModule;
-  readonly locators: Map<string, PartLocator>;
+  /** The parts the gate let through, as compiled (reused to compile the same template again). */
+  readonly files: Readonly<Record<string, Uint8Array>>;
+}
+
+const freshBudget = (): EvaluationBudget => ({
+  used: 0,
+  limit: Number.POSITIVE_INFINITY,
+  exceeded: false,
+});
+
+function zipOf(files: Readonly<Record<string, Uint8Array>>): PizZip {
+  const zip = new PizZip();
+  for (const [name, data] of Object.entries(files)) zip.file(name, data, { binary: true });
+  return zip;
 }
 
 export type CompileOutcome =
@@ -157,7 +176,11 @@ function locatorsOf(zip: PizZip): Map<string, PartLocator> {
   return map;
 }
 
-function whereOf(locators: Map<string, PartLocator>, file: unknown, offset: unknown): string {
+function whereOf(
+  locators: ReadonlyMap<string, PartLocator>,
+  file: unknown,
+  offset: unknown,
+): string {
   const loc = typeof file === "string" ? locators.get(file) : undefined;
   const at = Array.isArray(offset) ? offset[0] : offset;
   if (!loc) return typeof file === "string" ? file : "模板中";
@@ -165,7 +188,7 @@ function whereOf(locators: Map<string, PartLocator>, file: unknown, offset: unkn
 }
 
 /** docxtemplater error → Chinese. */
-export function explain(err: DxtError, locators: Map<string, PartLocator>): Finding {
+export function explain(err: DxtError, locators: ReadonlyMap<string, PartLocator>): Finding {
   const p = err.properties ?? {};
   const where = whereOf(locators, p.file, p.offset);
   const xtag = String(p.xtag ?? "");
@@ -235,7 +258,7 @@ export function explain(err: DxtError, locators: Map<string, PartLocator>): Find
  * the unknown ones (whole tags within one paragraph), so the clerk sees every error at once.
  */
 function unknownNamesIn(
-  locators: Map<string, PartLocator>,
+  locators: ReadonlyMap<string, PartLocator>,
   names: readonly string[] = TAG_NAMES,
 ): Finding[] {
   const findings: Finding[] = [];
@@ -276,14 +299,13 @@ export function compileTemplate(
 ): CompileOutcome {
   const gate = gateTemplate(bytes, what);
   if (!gate.ok) return { ok: false, unreadable: gate.unreadable, findings: [...gate.findings] };
-  const zip = new PizZip();
-  for (const [name, data] of Object.entries(gate.files)) zip.file(name, data, { binary: true });
+  const zip = zipOf(gate.files);
   const locators = locatorsOf(zip);
   const inspect = new InspectModule();
-  const budget: EvaluationBudget = { used: 0, limit: Number.POSITIVE_INFINITY, exceeded: false };
+  const budget = freshBudget();
   try {
     const doc = new Docxtemplater(zip, { ...docxtemplaterOptions(budget), modules: [inspect] });
-    return { ok: true, compiled: { doc, inspect, locators, budget } };
+    return { ok: true, compiled: { doc, inspect, locators, budget, files: gate.files } };
   } catch (e) {
     const err = e as DxtError;
     const list = err.properties?.id === "multi_error" ? (err.properties.errors ?? []) : [err];
@@ -441,7 +463,7 @@ function checkParts(
  * template engine and would be printed as they are: warn, naming the tag.
  */
 function fullWidthBraces(
-  locators: Map<string, PartLocator>,
+  locators: ReadonlyMap<string, PartLocator>,
   names: readonly string[] = TAG_NAMES,
 ): Finding[] {
   const findings: Finding[] = [];
@@ -508,6 +530,93 @@ export function checkCompiled(
     uses,
     unreadable: false,
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Templates prepared for rendering
+
+/** A template that passed the gate and compiled, with its check, kept to render it again. */
+interface CheckedTemplate {
+  /** A copy of the template's bytes: a hit must be the same bytes, not the same array. */
+  readonly bytes: Uint8Array;
+  readonly tags: readonly TagDef[];
+  readonly files: Readonly<Record<string, Uint8Array>>;
+  readonly locators: ReadonlyMap<string, PartLocator>;
+  readonly check: TemplateCheckResult;
+}
+
+/** The few templates a process renders with (a batch uses one); most recent first. */
+const checkedTemplates: CheckedTemplate[] = [];
+const CHECKED_TEMPLATES_KEPT = 4;
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+export type PreparedTemplate =
+  | {
+      readonly ok: true;
+      readonly check: TemplateCheckResult;
+      /** A fresh instance for one render (each call compiles anew). */
+      readonly compile: () => RenderableTemplate;
+    }
+  | { readonly ok: false; readonly findings: readonly Finding[] };
+
+/**
+ * The gate, the compile and the check for rendering, done once per template: a batch renders
+ * the same template hundreds of times, and the gate's unzip and the inspect module's deep copy
+ * of every parsed part were a fifth of each render. A template seen before (the same bytes and
+ * tag list) is compiled again from its gated parts without the inspect module; its check is
+ * the one already made, so a failing check still fails every time (failures are not kept).
+ */
+export function prepareTemplate(
+  bytes: Uint8Array,
+  what = "模板文件",
+  tags: readonly TagDef[] = TAGS,
+): PreparedTemplate {
+  const at = checkedTemplates.findIndex((t) => t.tags === tags && sameBytes(t.bytes, bytes));
+  if (at >= 0) {
+    const hit = checkedTemplates[at]!;
+    if (at > 0) {
+      checkedTemplates.splice(at, 1);
+      checkedTemplates.unshift(hit);
+    }
+    return { ok: true, check: hit.check, compile: () => compileAgain(hit) };
+  }
+  const outcome = compileTemplate(bytes, what, tags);
+  if (!outcome.ok) return { ok: false, findings: outcome.findings };
+  const compiled = outcome.compiled;
+  const check = checkCompiled(compiled, tags);
+  if (!check.ok) return { ok: false, findings: check.findings };
+  const entry: CheckedTemplate = {
+    bytes: bytes.slice(),
+    tags,
+    files: compiled.files,
+    locators: compiled.locators,
+    check,
+  };
+  checkedTemplates.unshift(entry);
+  checkedTemplates.length = Math.min(checkedTemplates.length, CHECKED_TEMPLATES_KEPT);
+  // The first render takes the instance the check inspected.
+  let first: RenderableTemplate | undefined = compiled;
+  return {
+    ok: true,
+    check,
+    compile: () => {
+      const taken = first ?? compileAgain(entry);
+      first = undefined;
+      return taken;
+    },
+  };
+}
+
+/** Compiles a checked template's gated parts again, without the inspect module. */
+function compileAgain(t: CheckedTemplate): RenderableTemplate {
+  const budget = freshBudget();
+  const doc = new Docxtemplater(zipOf(t.files), docxtemplaterOptions(budget));
+  return { doc, budget, locators: t.locators };
 }
 
 /** `checkTemplate(bytes)`: tags used, unknown tags with "did you mean", structural errors, unused fields. */
