@@ -62,3 +62,21 @@ export function documentSettings(): Office.Settings {
   if (!settings) throw new Error("无法访问工作簿设置：请在 Excel 中打开任务窗格。");
   return settings;
 }
+
+/**
+ * The open file's name from `Office.context.document.url` (a path or a URL; "" for a new,
+ * unsaved workbook), read without a round trip to Excel.
+ */
+export function documentFileName(): string {
+  try {
+    const url = String(globals().Office?.context?.document?.url ?? "");
+    const last = url.split(/[\\/]/).pop() ?? "";
+    try {
+      return decodeURIComponent(last.split(/[?#]/)[0] ?? "");
+    } catch {
+      return last;
+    }
+  } catch {
+    return "";
+  }
+}

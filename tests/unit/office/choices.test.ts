@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { mergeChoices, parseChoices } from "../../../src/office/choice-values";
-import { CHOICES_SETTING } from "../../../src/office/choices";
+import { CHOICES_SETTING, documentSettingsChoices } from "../../../src/office/choices";
 import { createExcelWorkbookPort } from "../../../src/office/excel-port";
 import { installFakeOffice, uninstallFakeOffice } from "../../support/fake-excel";
 import { ledgerWorkbook } from "../../support/office-ledger";
@@ -60,5 +60,45 @@ describe("pane choices in the document settings", () => {
     await expect(createExcelWorkbookPort().choices.save({ asOf: "2026-12-02" })).rejects.toThrow(
       /保存统计截至日期和模板选择失败/,
     );
+  });
+});
+
+describe("the as-of date earlier versions kept in the browser", () => {
+  it("is taken when the workbook's settings have none, and saved into the workbook next time", async () => {
+    const host = installFakeOffice(ledgerWorkbook({ rows: 3 }));
+    const kept = new Map<string, string>([[`zhenggai.asOf:${host.workbook.name}`, "2025-06-30"]]);
+    const storage = {
+      getItem: (k: string) => kept.get(k) ?? null,
+    } as unknown as Storage;
+    const store = documentSettingsChoices(undefined, () => storage);
+    expect(await store.load()).toEqual({ asOf: "2025-06-30" });
+    await store.save({ templateSource: "builtin" });
+    await store.save({ asOf: "2025-06-30" });
+    const saved = JSON.parse(host.workbook.savedSettings) as Record<string, unknown>;
+    expect(saved[CHOICES_SETTING]).toEqual({ asOf: "2025-06-30", templateSource: "builtin" });
+  });
+
+  it("never overrides a date the workbook carries, and ignores another file's or a malformed one", async () => {
+    const host = installFakeOffice(
+      ledgerWorkbook({ rows: 3 }, { settings: { [CHOICES_SETTING]: { asOf: "2026-01-31" } } }),
+    );
+    const kept = new Map<string, string>([
+      [`zhenggai.asOf:${host.workbook.name}`, "2025-06-30"],
+      ["zhenggai.asOf:另一个.xlsx", "2024-12-31"],
+    ]);
+    const storage = { getItem: (k: string) => kept.get(k) ?? null } as unknown as Storage;
+    expect(await documentSettingsChoices(undefined, () => storage).load()).toEqual({
+      asOf: "2026-01-31",
+    });
+    uninstallFakeOffice();
+    const other = installFakeOffice(ledgerWorkbook({ rows: 3 }));
+    kept.set(`zhenggai.asOf:${other.workbook.name}`, "2025/06/30");
+    expect(await documentSettingsChoices(undefined, () => storage).load()).toEqual({});
+    const refusing = {
+      getItem: () => {
+        throw new Error("SecurityError");
+      },
+    } as unknown as Storage;
+    expect(await documentSettingsChoices(undefined, () => refusing).load()).toEqual({});
   });
 });
