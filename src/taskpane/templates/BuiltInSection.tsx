@@ -3,23 +3,16 @@
  * same checks as any other template).
  */
 import { Button, Select, Subtitle2, Text } from "@fluentui/react-components";
-import { ArrowDownloadRegular, DocumentAddRegular } from "@fluentui/react-icons";
+import { DocumentAddRegular } from "@fluentui/react-icons";
 import { useRef, useState } from "react";
 import { DOCUMENT_KINDS, DOCX_MIME, type DocumentKind } from "../../documents/api";
-import type { WorkbookPort } from "../../ports/workbook";
 import { saveBlob } from "../download";
 import { embedFile, fetchBuiltInTemplate } from "./actions";
+import { DownloadButton, HiddenFileInput, KindOptions, readFileInput } from "./controls";
 import { useTemplatesStyles } from "./styles";
-import { KindOptions } from "./TemplateTable";
-import type { EmbeddedTemplates } from "./useEmbeddedTemplates";
-import { type Act, readFileInput } from "./useTask";
+import type { SectionProps } from "./useTask";
 
-export function BuiltInSection(props: {
-  port: WorkbookPort | undefined;
-  templates: EmbeddedTemplates;
-  act: Act;
-  busy: string | undefined;
-}) {
+export function BuiltInSection(props: SectionProps) {
   const styles = useTemplatesStyles();
   const { port, act, busy } = props;
   const { canEmbed, refresh } = props.templates;
@@ -31,19 +24,11 @@ export function BuiltInSection(props: {
       {DOCUMENT_KINDS.map((kind) => (
         <div className={styles.row} key={kind}>
           <Text className={styles.grow}>{kind}（GB/T 9704 版式，随程序提供）</Text>
-          <Button
-            size="small"
-            icon={<ArrowDownloadRegular />}
-            disabled={!!busy}
-            onClick={() =>
-              act("正在下载……", async () => {
-                saveBlob(await fetchBuiltInTemplate(kind), `${kind}.docx`, DOCX_MIME);
-                return undefined;
-              })
-            }
-          >
-            下载
-          </Button>
+          <DownloadButton
+            act={act}
+            busy={busy}
+            save={async () => saveBlob(await fetchBuiltInTemplate(kind), `${kind}.docx`, DOCX_MIME)}
+          />
           {canEmbed && port && (
             <Button
               size="small"
@@ -78,11 +63,9 @@ export function BuiltInSection(props: {
           >
             <KindOptions />
           </Select>
-          <input
+          <HiddenFileInput
             ref={docxInput}
-            type="file"
             accept=".docx"
-            className={styles.hidden}
             onChange={() =>
               act("正在检查并嵌入……", async () => {
                 const file = await readFileInput(docxInput.current);

@@ -2,25 +2,18 @@
 import { Button, Subtitle2, Text } from "@fluentui/react-components";
 import { ArrowDownloadRegular, DeleteRegular } from "@fluentui/react-icons";
 import { DOCX_MIME } from "../../documents/api";
-import type { EmbeddedTemplate, WorkbookPort } from "../../ports/workbook";
+import type { EmbeddedTemplate } from "../../ports/workbook";
 import { saveBlob } from "../download";
 import type { HostInfo } from "../host";
 import { useTemplatesStyles } from "./styles";
 import { type TemplateColumn, TemplateTable } from "./TemplateTable";
-import type { EmbeddedTemplates } from "./useEmbeddedTemplates";
-import type { Act } from "./useTask";
+import type { SectionProps } from "./useTask";
 
 const COLUMNS: readonly TemplateColumn<EmbeddedTemplate>[] = [
   { header: "来源", cell: (t) => t.origin, title: (t) => `sha256 ${t.sha256}` },
 ];
 
-export function EmbeddedSection(props: {
-  port: WorkbookPort | undefined;
-  host: HostInfo;
-  templates: EmbeddedTemplates;
-  act: Act;
-  busy: string | undefined;
-}) {
+export function EmbeddedSection(props: SectionProps & { readonly host: HostInfo }) {
   const styles = useTemplatesStyles();
   const { port, host, act, busy } = props;
   const { store, canEmbed, embedded, refresh } = props.templates;

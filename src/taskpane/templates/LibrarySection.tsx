@@ -1,15 +1,14 @@
 /** 模板库: the shared library's list under a filter; embed (or download) a template from it. */
 import { Button, Field, Input, Select, Subtitle2, Text } from "@fluentui/react-components";
-import { ArrowDownloadRegular, ArrowSyncRegular, DocumentAddRegular } from "@fluentui/react-icons";
+import { ArrowSyncRegular, DocumentAddRegular } from "@fluentui/react-icons";
 import { chineseLocalDate } from "../../core/dates";
 import type { DocumentKind } from "../../documents/api";
 import type { TemplateSummary } from "../../library/client";
-import type { WorkbookPort } from "../../ports/workbook";
 import { pullIntoWorkbook } from "./actions";
+import { DownloadButton, KindOptions } from "./controls";
 import { useTemplatesStyles } from "./styles";
-import { KindOptions, type TemplateColumn, TemplateTable } from "./TemplateTable";
-import type { EmbeddedTemplates } from "./useEmbeddedTemplates";
-import type { Act } from "./useTask";
+import { type TemplateColumn, TemplateTable } from "./TemplateTable";
+import type { SectionProps } from "./useTask";
 import type { TemplateLibrary } from "./useTemplateLibrary";
 
 const COLUMNS: readonly TemplateColumn<TemplateSummary>[] = [
@@ -18,13 +17,7 @@ const COLUMNS: readonly TemplateColumn<TemplateSummary>[] = [
   { header: "日期", cell: (t) => chineseLocalDate(t.latest?.createdAt) },
 ];
 
-export function LibrarySection(props: {
-  port: WorkbookPort | undefined;
-  library: TemplateLibrary;
-  templates: EmbeddedTemplates;
-  act: Act;
-  busy: string | undefined;
-}) {
+export function LibrarySection(props: SectionProps & { readonly library: TemplateLibrary }) {
   const styles = useTemplatesStyles();
   const { port, act, busy } = props;
   const { canEmbed, refresh: refreshEmbedded } = props.templates;
@@ -93,19 +86,7 @@ export function LibrarySection(props: {
                 嵌入
               </Button>
             ) : t.latest ? (
-              <Button
-                size="small"
-                icon={<ArrowDownloadRegular />}
-                disabled={!!busy}
-                onClick={() =>
-                  act("正在下载……", async () => {
-                    await lib.download(t);
-                    return undefined;
-                  })
-                }
-              >
-                下载
-              </Button>
+              <DownloadButton act={act} busy={busy} save={() => lib.download(t)} />
             ) : null
           }
         />

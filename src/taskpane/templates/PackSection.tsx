@@ -3,19 +3,13 @@ import { Button, Checkbox, Subtitle2, Text } from "@fluentui/react-components";
 import { ArrowDownloadRegular, ArrowUploadRegular } from "@fluentui/react-icons";
 import { useRef, useState } from "react";
 import { todayLocal } from "../../core/dates";
-import type { WorkbookPort } from "../../ports/workbook";
 import { saveBlob } from "../download";
 import { exportWorkbookPack, importPackIntoWorkbook } from "./actions";
+import { HiddenFileInput, readFileInput } from "./controls";
 import { useTemplatesStyles } from "./styles";
-import type { EmbeddedTemplates } from "./useEmbeddedTemplates";
-import { type Act, readFileInput } from "./useTask";
+import type { SectionProps } from "./useTask";
 
-export function PackSection(props: {
-  port: WorkbookPort | undefined;
-  templates: EmbeddedTemplates;
-  act: Act;
-  busy: string | undefined;
-}) {
+export function PackSection(props: SectionProps) {
   const styles = useTemplatesStyles();
   const { port, act, busy } = props;
   const { canEmbed, embedded, refresh } = props.templates;
@@ -28,11 +22,9 @@ export function PackSection(props: {
         模板包（.zip）包含模板和单位设置，可在单位之间传递；导入时逐个检查，全部通过才导入。
       </Text>
       <div className={styles.row}>
-        <input
+        <HiddenFileInput
           ref={packInput}
-          type="file"
           accept=".zip"
-          className={styles.hidden}
           onChange={() =>
             act("正在检查模板包……", async () => {
               const file = await readFileInput(packInput.current);

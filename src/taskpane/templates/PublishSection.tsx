@@ -6,21 +6,15 @@ import { Button, Checkbox, Field, Input, Select, Subtitle2 } from "@fluentui/rea
 import { BoxArrowUpRegular } from "@fluentui/react-icons";
 import { useRef, useState } from "react";
 import type { DocumentKind } from "../../documents/api";
+import { HiddenFileInput, KindOptions, readFileInput } from "./controls";
 import { useTemplatesStyles } from "./styles";
-import { KindOptions } from "./TemplateTable";
-import type { EmbeddedTemplates } from "./useEmbeddedTemplates";
-import { type Act, readFileInput } from "./useTask";
+import type { SectionProps } from "./useTask";
 import type { TemplateLibrary } from "./useTemplateLibrary";
 
 /** The select's value for "a local file" (embedded templates are listed by name). */
 const FROM_FILE = "file";
 
-export function PublishSection(props: {
-  library: TemplateLibrary;
-  templates: EmbeddedTemplates;
-  act: Act;
-  busy: string | undefined;
-}) {
+export function PublishSection(props: SectionProps & { readonly library: TemplateLibrary }) {
   const styles = useTemplatesStyles();
   const { act, busy } = props;
   const { embedded } = props.templates;
@@ -65,11 +59,9 @@ export function PublishSection(props: {
             <option value={FROM_FILE}>{file ? `本机文件：${file.name}` : "本机文件……"}</option>
           </Select>
         </Field>
-        <input
+        <HiddenFileInput
           ref={fileInput}
-          type="file"
           accept=".docx"
-          className={styles.hidden}
           onChange={async () => {
             const chosen = await readFileInput(fileInput.current);
             if (chosen) {

@@ -13,7 +13,7 @@ import {
   TableRow,
 } from "@fluentui/react-components";
 import type { ReactNode } from "react";
-import { DOCUMENT_KINDS, type DocumentKind } from "../../documents/api";
+import type { DocumentKind } from "../../documents/api";
 import { useTemplatesStyles } from "./styles";
 
 export interface TemplateColumn<T> {
@@ -61,18 +61,5 @@ export function TemplateTable<
         ))}
       </TableBody>
     </Table>
-  );
-}
-
-/** The document kinds as <option>s of a Select. */
-export function KindOptions() {
-  return (
-    <>
-      {DOCUMENT_KINDS.map((k) => (
-        <option key={k} value={k}>
-          {k}
-        </option>
-      ))}
-    </>
   );
 }

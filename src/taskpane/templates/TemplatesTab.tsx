@@ -45,7 +45,7 @@ export default function TemplatesTab({ port, host, libraryUrl, fetchImpl }: Temp
   const { notice, busy, act, fail } = useTask();
   const templates = useEmbeddedTemplates(port, fail);
   const library = useTemplateLibrary({ libraryUrl, fetchImpl });
-  const common = { templates, act, busy };
+  const common = { port, templates, act, busy };
 
   return (
     <div className={styles.root}>
@@ -55,12 +55,12 @@ export default function TemplatesTab({ port, host, libraryUrl, fetchImpl }: Temp
         </MessageBar>
       )}
       {busy && <Spinner size="tiny" label={busy} labelPosition="after" />}
-      <EmbeddedSection port={port} host={host} {...common} />
-      <BuiltInSection port={port} {...common} />
+      <EmbeddedSection host={host} {...common} />
+      <BuiltInSection {...common} />
       <Divider />
-      <LibrarySection port={port} library={library} {...common} />
+      <LibrarySection library={library} {...common} />
       <Divider />
-      <PackSection port={port} {...common} />
+      <PackSection {...common} />
       <Divider />
       <PublishSection library={library} {...common} />
     </div>

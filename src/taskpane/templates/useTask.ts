@@ -4,12 +4,22 @@
  */
 import { useCallback, useState } from "react";
 import { LibraryApiError } from "../../library/client";
+import type { WorkbookPort } from "../../ports/workbook";
 import { describeError, isConnectionFailure, SERVER_STOPPED } from "../errors";
+import type { EmbeddedTemplates } from "./useEmbeddedTemplates";
 
 export type Notice = { intent: "success" | "error" | "info"; text: string };
 
 /** Runs an action; what it resolves to (if anything) is shown as its success message. */
 export type Act = (label: string, action: () => Promise<string | undefined>) => Promise<void>;
+
+/** What every section of the tab gets: the workbook, its templates and the shared runner. */
+export interface SectionProps {
+  readonly port: WorkbookPort | undefined;
+  readonly templates: EmbeddedTemplates;
+  readonly act: Act;
+  readonly busy: string | undefined;
+}
 
 export function messageOf(e: unknown): string {
   // The pane's own server is the library: "Failed to fetch" there means it has stopped.
@@ -46,15 +56,4 @@ export function useTask(): {
   const fail = useCallback((e: unknown) => setNotice({ intent: "error", text: messageOf(e) }), []);
 
   return { notice, busy, act, fail };
-}
-
-/** The chosen file's name and bytes; clears the input so the same file can be chosen again. */
-export async function readFileInput(
-  input: HTMLInputElement | null,
-): Promise<{ name: string; bytes: Uint8Array } | undefined> {
-  const file = input?.files?.[0];
-  if (!file) return undefined;
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  if (input) input.value = "";
-  return { name: file.name, bytes };
 }
