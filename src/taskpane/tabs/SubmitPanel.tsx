@@ -28,6 +28,7 @@ import {
 } from "../../submissions/client";
 import type { Submission } from "../../submissions/types";
 import { describeError, isConnectionFailure, SERVER_STOPPED } from "../errors";
+import { localSettings as storage } from "../local-storage";
 import { findingKey } from "./FindingsTab";
 
 export const SUBMIT_URL_KEY = "zhenggai.submit.url";
@@ -40,14 +41,6 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
-
-const storage = (): Storage | undefined => {
-  try {
-    return globalThis.localStorage;
-  } catch {
-    return undefined; // storage disabled (private mode, policy)
-  }
-};
 
 function messageOf(e: unknown): string {
   if (e instanceof SubmissionsApiError) {

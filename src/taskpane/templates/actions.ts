@@ -22,6 +22,15 @@ export const loadDocuments = () => import("../../documents/index");
 export const LIBRARY_URL_KEY = "zhenggai.library.url";
 export const LIBRARY_TOKEN_KEY = "zhenggai.library.token";
 
+/** A built-in template as the pane's server serves it (templates/<kind>.docx). */
+export async function fetchBuiltInTemplate(kind: DocumentKind): Promise<Uint8Array> {
+  const response = await fetch(
+    new URL(`templates/${encodeURIComponent(kind)}.docx`, document.baseURI),
+  );
+  if (!response.ok) throw new Error(`无法取得内置${kind}模板（HTTP ${response.status}）。`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
 /** Throws a Chinese error when the template is not a safe .docx passing the tag check. */
 export async function assertUsableTemplate(docx: Uint8Array, label: string): Promise<void> {
   const inspected = inspectDocx(docx, label);
