@@ -6,6 +6,7 @@
 import Docxtemplater from "docxtemplater";
 import InspectModule from "docxtemplater/js/inspect-module.js";
 import PizZip from "pizzip";
+import { buildFinding, type FindingOptions } from "../core/findings";
 import type { Finding } from "../core/model";
 import type { TemplateCheckResult, TemplateTagUse } from "./api";
 import { LOOPS, TAG_NAMES, TAGS, type TagDef, type TagScope } from "./contract";
@@ -94,12 +95,20 @@ export class RenderBudgetExceeded extends Error {
   override readonly name = "RenderBudgetExceeded";
 }
 
-const templateError = (code: DocumentFindingCode, message: string): Finding => ({
-  severity: "error",
-  code,
-  sheet: TEMPLATE_SHEET,
-  message,
-});
+/** A template finding: its message says where in the template itself, so no place leads it. */
+const templateFinding = (
+  severity: Finding["severity"],
+  code: DocumentFindingCode,
+  message: string,
+  params?: FindingOptions["params"],
+): Finding =>
+  buildFinding({ severity, code, sheet: TEMPLATE_SHEET }, message, { lead: "none", params });
+
+const templateError = (
+  code: DocumentFindingCode,
+  message: string,
+  params?: FindingOptions["params"],
+): Finding => templateFinding("error", code, message, params);
 
 // ---------------------------------------------------------------------------------------------
 // Compiling
@@ -454,12 +463,14 @@ function fullWidthBraces(
         const name = m[2] ?? "";
         if (!known.has(name)) continue;
         const where = label === "正文" ? `第${i + 1}段` : label;
-        findings.push({
-          severity: "warning",
-          code: "template.braces.full-width",
-          sheet: TEMPLATE_SHEET,
-          message: `“${m[0]}”（${where}）用了全角花括号，不会被替换，会原样印出；请改成半角 {${m[1] ?? ""}${name}}。`,
-        });
+        findings.push(
+          templateFinding(
+            "warning",
+            "template.braces.full-width",
+            `“${m[0]}”（${where}）用了全角花括号，不会被替换，会原样印出；请改成半角 {${m[1] ?? ""}${name}}。`,
+            { tag: name },
+          ),
+        );
       }
     });
   }

@@ -228,6 +228,7 @@ describe("what blocks rendering", () => {
     sheet: "整改台账",
     cell: "K5",
     message: "「整改台账」K5 的完成情况“差不多”无法识别。",
+    detail: "完成情况“差不多”无法识别。",
   };
 
   it("stops on ledger errors unless forced, and lists them", () => {
