@@ -273,6 +273,25 @@ describe("what blocks rendering", () => {
     ).toBe(true);
   });
 
+  it("reports a missing value once: the core's rule names the key, the tag is not repeated", () => {
+    const base = reportAnalysis();
+    const { signer: _s, partyOrgName: _p, ...info } = base.info;
+    const result = renderDocument({
+      template: reportTemplate(),
+      kind: "报告",
+      analysis: { ...base, info },
+    });
+    expect(result.ok).toBe(false);
+    const signer = result.findings.filter(
+      (f) => f.params?.field === "signer" || f.params?.tag === "签发人",
+    );
+    expect(signer.map((f) => f.code)).toEqual(["document.signer.missing"]);
+    // 党组织名称 has no per-document rule: the renderer names its tag.
+    const org = result.findings.filter((f) => f.params?.tag === "党组织名称");
+    expect(org.map((f) => f.code)).toEqual(["document.value.missing"]);
+    expect(org[0]?.message).toBe(org[0]?.detail);
+  });
+
   it("requires a contact for the notice", () => {
     const base = noticeAnalysis();
     const { phone: _a, address: _b, email: _c, ...info } = base.info;
