@@ -266,6 +266,7 @@ function unknownNamesIn(
           templateError(
             TEMPLATE_CODES.unknownTag,
             `模板中的标签“{${m[1] ?? ""}${m[2] ?? ""}}”（${where}）不在标签列表中。${guess ? `您是不是想用 {${guess}}？` : "请对照标签列表（docs/template-tags.md）修改。"}`,
+            { tag: name },
           ),
         );
       }
@@ -387,6 +388,7 @@ function checkParts(
           templateError(
             TEMPLATE_CODES.wrongScope,
             `标签“${written}”（${at}）只能写在 ${loops} 之内。`,
+            { tag: expr.name },
           ),
         );
       } else {
@@ -396,6 +398,7 @@ function checkParts(
           templateError(
             TEMPLATE_CODES.unknownTag,
             `模板中的标签“${written}”（${at}）不在标签列表中。${guess ? `您是不是想用 {${guess}}？` : "请对照标签列表（docs/template-tags.md）修改。"}`,
+            { tag: expr.name },
           ),
         );
       }
@@ -404,6 +407,7 @@ function checkParts(
         templateError(
           TEMPLATE_CODES.loopAsText,
           `“${written}”（${at}）是循环，应写成 ${loopText(expr.name)}，在两者之间写每一项的内容。`,
+          { tag: expr.name },
         ),
       );
     } else if (isSection && def.kind === "number") {
@@ -411,6 +415,7 @@ function checkParts(
         templateError(
           TEMPLATE_CODES.textAsLoop,
           `“${written}”（${at}）是数字，不能当作循环或条件；条件请用“有…”开头的标签，如 {#有超期}…{/有超期}。`,
+          { tag: expr.name },
         ),
       );
     } else if (!isSection && def.kind === "condition") {
@@ -418,6 +423,7 @@ function checkParts(
         templateError(
           TEMPLATE_CODES.conditionAsText,
           `“${written}”（${at}）是条件，不能当作文字印出（会印出 true 或 false）；请写成 {#${expr.name}}…{/${expr.name}}，在两者之间写条件成立时的内容。`,
+          { tag: expr.name },
         ),
       );
     } else if (isSection && def.kind === "loop" && !part.inverted) {
@@ -426,6 +432,7 @@ function checkParts(
           templateError(
             TEMPLATE_CODES.selfLoop,
             `循环“${written}”（${at}）写在同名循环 ${loopText(expr.name)} 之内；循环不能套在自己里面，请删去里面那一层。`,
+            { tag: expr.name },
           ),
         );
         continue;
@@ -435,6 +442,7 @@ function checkParts(
           templateError(
             TEMPLATE_CODES.nesting,
             `循环“${written}”（${at}）套在 ${stack.map((l) => `{#${l}}`).join("、")} 之内，嵌套了 ${stack.length + 1} 层；标签列表中的循环最多嵌套 ${set.maxDepth} 层${set.tags === TAGS ? `（${LOOPS[0]} → 类别 → 问题）` : ""}，请减少嵌套。`,
+            { tag: expr.name },
           ),
         );
         continue;
