@@ -156,10 +156,13 @@ export function findingLocation(f: Finding): string {
 // Text report
 
 /**
- * The core's messages start with their own location (「基本信息」B10：…) so they stand alone in
- * the task pane; the text report prints the location in front already, so drop the repeat.
+ * A message without its location, for a finding that may lack `detail`: one stored before
+ * findings had it (报送 keeps findings as JSON). The text report prints `detail` itself.
  */
-export function messageWithoutLocation(f: Finding): string {
+export function messageWithoutLocation(
+  f: Pick<Finding, "sheet" | "cell" | "message"> & { readonly detail?: string },
+): string {
+  if (f.detail !== undefined) return f.detail;
   const prefix = cellPlace(f.sheet, f.cell);
   if (!f.message.startsWith(prefix)) return f.message;
   return f.message.slice(prefix.length).replace(/^[：:，,\s]+/u, "") || f.message;
@@ -246,8 +249,8 @@ export function formatCheckText(analysis: LedgerAnalysis, fileLabel: string): st
     for (const [sev, list] of counts) {
       if (list.length === 0) continue;
       out.push("", `${SEVERITY_LABEL[sev]}（${list.length}）`);
-      for (const f of list)
-        out.push(`  ${findingLocation(f)}  ${messageWithoutLocation(f)}  [${f.code}]`);
+      // The location is printed in front: the detail, not the message that repeats it.
+      for (const f of list) out.push(`  ${findingLocation(f)}  ${f.detail}  [${f.code}]`);
     }
   }
 

@@ -132,6 +132,7 @@ export function analyseWorkbook(wb: WorkbookGrid, options: AnalysisOptions = {})
           "workbook.info.missing",
           { sheet: SHEET.info },
           "工作簿中没有“基本信息”工作表：文书将缺少单位名称、巡察组、巡察和反馈日期、发文字号、签发人、主送机关、成文日期和联系方式等内容；可以添加“基本信息”表（两列：项目、内容），或在设置中填写单位信息。",
+          { lead: "none" },
         ),
       );
     }
@@ -150,6 +151,7 @@ export function analyseWorkbook(wb: WorkbookGrid, options: AnalysisOptions = {})
           "workbook.narrative.missing",
           { sheet: SHEET.narrative },
           "工作簿中没有“报告正文”工作表：报告的“主要做法”和“下一步打算”将使用模板中的默认段落；可以添加“报告正文”表（三列：部分、小标题、内容）。",
+          { lead: "none" },
         ),
       );
     }
@@ -162,6 +164,7 @@ export function analyseWorkbook(wb: WorkbookGrid, options: AnalysisOptions = {})
           "workbook.ledger.missing",
           { sheet: SHEET.ledger },
           "找不到整改台账：没有名为“整改台账”（或“台账”“整改清单”等）的工作表，也没有哪个工作表的前10行有台账表头（方面、问题、整改措施、责任部门、完成情况等）。请把台账放在名为“整改台账”的工作表中。",
+          { lead: "none" },
         ),
       );
     } else {
@@ -172,6 +175,7 @@ export function analyseWorkbook(wb: WorkbookGrid, options: AnalysisOptions = {})
             "workbook.ledger.byHeader",
             { sheet: name },
             `没有名为“整改台账”的工作表，已按表头把「${name}」识别为台账；建议把它改名为“整改台账”。`,
+            { lead: "none" },
           ),
         );
       }
@@ -181,6 +185,7 @@ export function analyseWorkbook(wb: WorkbookGrid, options: AnalysisOptions = {})
             "workbook.ledger.hidden",
             { sheet: name },
             `台账取自隐藏的工作表「${name}」；如果这不是要用的台账，请取消隐藏正确的工作表或删除这一张。`,
+            { lead: "none" },
           ),
         );
       }
@@ -236,6 +241,7 @@ export function analyseWorkbook(wb: WorkbookGrid, options: AnalysisOptions = {})
         "workbook.internal",
         { sheet: ledger?.sheet ?? SHEET.ledger },
         `读取工作簿时发生意外错误：${err instanceof Error ? err.message : String(err)}。这是程序缺陷，请反馈。`,
+        { lead: "none" },
       ),
     );
     return {

@@ -2,7 +2,7 @@
  * The catalogue of finding codes. Severity belongs to the code, so the same problem is always
  * reported the same way; docs/findings.md is generated from this table (see renderFindingsDoc).
  */
-import { type Finding, SEVERITY_LABEL, type Severity } from "./model";
+import { type Finding, type FindingParams, SEVERITY_LABEL, type Severity } from "./model";
 
 export interface CodeInfo {
   readonly severity: Severity;
@@ -181,14 +181,66 @@ export interface Where {
   readonly row?: number;
 }
 
-/** Builds a finding; the severity comes from the catalogue. */
-export function makeFinding(code: CoreFindingCode, where: Where, message: string): Finding {
-  const f: Finding = { severity: FINDING_CODES[code].severity, code, sheet: where.sheet, message };
+/**
+ * How a message begins. Most name their place and a colon; some sentences start with the
+ * place or the sheet itself (「整改台账」没有“整改成效”列…), and some have no place.
+ */
+export type MessageLead =
+  /** 「整改台账」F7：detail (the default). */
+  | "colon"
+  /** 「整改台账」第7行detail: the place starts the sentence. */
+  | "place"
+  /** 「基本信息」detail: the sheet alone starts the sentence, whatever the cell or row. */
+  | "sheet"
+  /** detail alone. */
+  | "none";
+
+export interface FindingOptions {
+  readonly lead?: MessageLead;
+  readonly params?: FindingParams;
+}
+
+/** The one place a message is made: its place (by `lead`) and the detail. */
+export function findingMessage(where: Where, detail: string, lead: MessageLead = "colon"): string {
+  switch (lead) {
+    case "colon":
+      return `${placeText(where)}：${detail}`;
+    case "place":
+      return `${placeText(where)}${detail}`;
+    case "sheet":
+      return `「${where.sheet}」${detail}`;
+    case "none":
+      return detail;
+  }
+}
+
+/** Builds a finding of any catalogue (the documents' use this with their own severity). */
+export function buildFinding(
+  head: Where & { readonly severity: Severity; readonly code: FindingCode },
+  detail: string,
+  options: FindingOptions = {},
+): Finding {
+  const where = { sheet: head.sheet, cell: head.cell, row: head.row };
   return {
-    ...f,
-    ...(where.cell !== undefined ? { cell: where.cell } : {}),
-    ...(where.row !== undefined ? { row: where.row } : {}),
+    severity: head.severity,
+    code: head.code,
+    sheet: head.sheet,
+    message: findingMessage(where, detail, options.lead),
+    ...(head.cell !== undefined ? { cell: head.cell } : {}),
+    ...(head.row !== undefined ? { row: head.row } : {}),
+    detail,
+    ...(options.params !== undefined ? { params: options.params } : {}),
   };
+}
+
+/** Builds a finding; the severity comes from the catalogue. */
+export function makeFinding(
+  code: CoreFindingCode,
+  where: Where,
+  detail: string,
+  options?: FindingOptions,
+): Finding {
+  return buildFinding({ ...where, severity: FINDING_CODES[code].severity, code }, detail, options);
 }
 
 /** A cell's place in a message: 「整改台账」F7 (「基本信息」 when the cell is unknown). */
@@ -227,6 +279,8 @@ export function renderFindingsDoc(...others: readonly FindingCatalogue[]): strin
     "",
     "Every finding has a severity (错误 error / 警告 warning / 提示 info), a stable code, the sheet,",
     "the cell (A1) or row, and a Chinese message saying what is wrong and what is expected.",
+    "The message is its place and its `detail` (「整改台账」F7：detail); `params` name the field",
+    "(a ledger column, a 基本信息 key or a 报告正文 column), the tag or the value it is about.",
     "Errors stop document generation unless forced; warnings and info do not.",
   ];
   const all = Object.entries(Object.assign({}, FINDING_CODES, ...others) as FindingCatalogue);
@@ -259,15 +313,17 @@ export function cellTextFindings(
   t: { readonly removed: readonly string[]; readonly error?: string },
   where: { readonly sheet: string; readonly cell: string; readonly row: number },
   label: string,
+  field?: NonNullable<FindingParams["field"]>,
 ): Finding[] {
   const out: Finding[] = [];
-  const place = placeText(where);
+  const params = field !== undefined ? { field } : undefined;
   if (t.error !== undefined) {
     out.push(
       makeFinding(
         "cell.error",
         where,
-        `${place}：${label}是错误值 ${t.error}，请修正公式或直接填写${label}。`,
+        `${label}是错误值 ${t.error}，请修正公式或直接填写${label}。`,
+        { params: { ...params, value: t.error } },
       ),
     );
   }
@@ -278,7 +334,8 @@ export function cellTextFindings(
       makeFinding(
         "text.illegalChars",
         where,
-        `${place}：${label}中含有不能写入Word文档的控制字符 ${list}，生成文书时已删除${vt}；建议在表格中清除。`,
+        `${label}中含有不能写入Word文档的控制字符 ${list}，生成文书时已删除${vt}；建议在表格中清除。`,
+        { params },
       ),
     );
   }

@@ -11,6 +11,7 @@ export {
   todayLocal,
 } from "./dates";
 export {
+  buildFinding,
   type CodeInfo,
   type CoreFindingCode,
   cellPlace,
@@ -19,7 +20,11 @@ export {
   type FindingCatalogue,
   type FindingCode,
   type FindingCodeSets,
+  type FindingOptions,
+  findingMessage,
+  type MessageLead,
   makeFinding,
+  placeText,
   renderFindingsDoc,
 } from "./findings";
 export * from "./grid";

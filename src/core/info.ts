@@ -4,7 +4,7 @@
  * the per-document rules the renderer asks for (documentFindings).
  */
 import { formatChineseDate, parseDateText } from "./dates";
-import { type CoreFindingCode, cellPlace, cellTextFindings, makeFinding } from "./findings";
+import { type CoreFindingCode, cellTextFindings, makeFinding } from "./findings";
 import {
   type BasicInfo,
   type Finding,
@@ -95,7 +95,9 @@ export function readBasicInfo(view: SheetView): InfoRead {
           makeFinding(
             "info.date.invalid",
             { sheet, cell: address, row: view.sheetRow(r) },
-            `${cellPlace(sheet, address)}：${keyText}“${valueText}”${period.reason}；请写成“2023年7月28日至9月11日”，或分别填写巡察开始日期和巡察结束日期。`,
+            `${keyText}“${valueText}”${period.reason}；请写成“2023年7月28日至9月11日”，或分别填写巡察开始日期和巡察结束日期。`,
+            // The period cell stands for both dates; it is named by the first.
+            { params: { field: "inspectionStart", value: valueText } },
           ),
         );
       }
@@ -106,7 +108,8 @@ export function readBasicInfo(view: SheetView): InfoRead {
         makeFinding(
           "info.key.unknown",
           { sheet, cell: keyAddress, row: view.sheetRow(r) },
-          `${cellPlace(sheet, keyAddress)}：项目“${keyText}”无法识别，已忽略；可用的项目有：${Object.values(INFO_KEYS).join("、")}。`,
+          `项目“${keyText}”无法识别，已忽略；可用的项目有：${Object.values(INFO_KEYS).join("、")}。`,
+          { params: { value: keyText } },
         ),
       );
       continue;
@@ -116,7 +119,8 @@ export function readBasicInfo(view: SheetView): InfoRead {
         makeFinding(
           "info.key.duplicate",
           { sheet, cell: keyAddress, row: view.sheetRow(r) },
-          `${cellPlace(sheet, keyAddress)}：项目“${INFO_KEYS[field]}”重复（第一次在${cells[field]}），只读取第一项；请删除重复的一行。`,
+          `项目“${INFO_KEYS[field]}”重复（第一次在${cells[field]}），只读取第一项；请删除重复的一行。`,
+          { params: { field } },
         ),
       );
       continue;
@@ -125,7 +129,7 @@ export function readBasicInfo(view: SheetView): InfoRead {
     const cell = view.value(r, valueCol);
     if (cell.t === "s") {
       const where = { sheet, cell: address, row: view.sheetRow(r) };
-      findings.push(...cellTextFindings(cellText(cell), where, INFO_KEYS[field]));
+      findings.push(...cellTextFindings(cellText(cell), where, INFO_KEYS[field], field));
     }
     const parsed = infoCellSchemas[field].safeParse(cell);
     if (parsed.success) {
@@ -148,7 +152,8 @@ export function readBasicInfo(view: SheetView): InfoRead {
       makeFinding(
         code,
         { sheet, cell: address, row: view.sheetRow(r) },
-        `${cellPlace(sheet, address)}：${INFO_KEYS[field]}“${shown}”${reason}；${expected}。`,
+        `${INFO_KEYS[field]}“${shown}”${reason}；${expected}。`,
+        { params: { field, value: shown } },
       ),
     );
   }
@@ -214,7 +219,6 @@ export function validateBasicInfo(
     const cell = cells[field];
     return cell ? { sheet, cell } : { sheet };
   };
-  const place = (field: InfoField) => cellPlace(sheet, cells[field]);
 
   for (const field of NEEDED_KEYS) {
     if (info[field] === undefined) {
@@ -222,7 +226,8 @@ export function validateBasicInfo(
         makeFinding(
           "info.key.missing",
           at(field),
-          `「${sheet}」缺少“${INFO_KEYS[field]}”，文书中相应位置将空缺；请在基本信息中填写。`,
+          `缺少“${INFO_KEYS[field]}”，文书中相应位置将空缺；请在基本信息中填写。`,
+          { lead: "sheet", params: { field } },
         ),
       );
     }
@@ -240,7 +245,8 @@ export function validateBasicInfo(
         makeFinding(
           "info.dates.order",
           at(b),
-          `${place(b)}：${INFO_KEYS[b]}（${formatChineseDate(db)}）早于${INFO_KEYS[a]}（${formatChineseDate(da)}）；日期应满足 巡察开始日期 ≤ 巡察结束日期 ≤ 反馈日期 ≤ 成文日期。`,
+          `${INFO_KEYS[b]}（${formatChineseDate(db)}）早于${INFO_KEYS[a]}（${formatChineseDate(da)}）；日期应满足 巡察开始日期 ≤ 巡察结束日期 ≤ 反馈日期 ≤ 成文日期。`,
+          { params: { field: b, value: db } },
         ),
       );
     }
@@ -249,7 +255,9 @@ export function validateBasicInfo(
   if (info.docNumber !== undefined) {
     for (const problem of checkDocNumber(info.docNumber, info.docDate)) {
       findings.push(
-        makeFinding(problem.code, at("docNumber"), `${place("docNumber")}：${problem.message}`),
+        makeFinding(problem.code, at("docNumber"), problem.message, {
+          params: { field: "docNumber", value: info.docNumber },
+        }),
       );
     }
   }
@@ -262,7 +270,8 @@ export function validateBasicInfo(
         makeFinding(
           "info.inspectionType.unknown",
           at("inspectionType"),
-          `${place("inspectionType")}：巡察类型“${info.inspectionType}”不是常用写法，应为以下之一：${INSPECTION_TYPES.join("、")}。`,
+          `巡察类型“${info.inspectionType}”不是常用写法，应为以下之一：${INSPECTION_TYPES.join("、")}。`,
+          { params: { field: "inspectionType", value: info.inspectionType } },
         ),
       );
     }
@@ -273,7 +282,8 @@ export function validateBasicInfo(
       makeFinding(
         "info.phone.format",
         at("phone"),
-        `${place("phone")}：联系电话“${info.phone}”格式不对；应为带区号的固定电话（如0739-5321234）、11位手机号或12388等热线，多个号码用“、”分隔。`,
+        `联系电话“${info.phone}”格式不对；应为带区号的固定电话（如0739-5321234）、11位手机号或12388等热线，多个号码用“、”分隔。`,
+        { params: { field: "phone", value: info.phone } },
       ),
     );
   }
@@ -282,7 +292,8 @@ export function validateBasicInfo(
       makeFinding(
         "info.email.format",
         at("email"),
-        `${place("email")}：电子邮箱“${info.email}”格式不对；应如 xcbzg@example.gov.cn。`,
+        `电子邮箱“${info.email}”格式不对；应如 xcbzg@example.gov.cn。`,
+        { params: { field: "email", value: info.email } },
       ),
     );
   }
@@ -291,7 +302,8 @@ export function validateBasicInfo(
       makeFinding(
         "info.address.format",
         at("address"),
-        `${place("address")}：邮政地址“${info.address}”不完整；应写明省市县（区）、街道门牌，可附邮政编码，如“邵阳市大祥区城南路1号，邮编422000”。`,
+        `邮政地址“${info.address}”不完整；应写明省市县（区）、街道门牌，可附邮政编码，如“邵阳市大祥区城南路1号，邮编422000”。`,
+        { params: { field: "address", value: info.address } },
       ),
     );
   }
@@ -414,7 +426,12 @@ export function documentFindings(info: BasicInfo, kind: "报告" | "通报"): Fi
   const sheet = SHEET.info;
   const findings: Finding[] = [];
   const missing = (code: CoreFindingCode, key: InfoField, why: string) =>
-    findings.push(makeFinding(code, { sheet }, `「${sheet}」缺少“${INFO_KEYS[key]}”：${why}`));
+    findings.push(
+      makeFinding(code, { sheet }, `缺少“${INFO_KEYS[key]}”：${why}`, {
+        lead: "sheet",
+        params: { field: key },
+      }),
+    );
   if (kind === "报告") {
     if (!info.signer)
       missing(
@@ -452,7 +469,8 @@ export function documentFindings(info: BasicInfo, kind: "报告" | "通报"): Fi
         makeFinding(
           "document.contact.missing",
           { sheet },
-          `「${sheet}」公开通报需要至少一种格式正确的联系方式（联系电话、邮政地址或电子邮箱），以便群众监督${given ? "；已填写的联系方式格式不对，请按提示修正" : "；请在基本信息中填写"}。`,
+          `公开通报需要至少一种格式正确的联系方式（联系电话、邮政地址或电子邮箱），以便群众监督${given ? "；已填写的联系方式格式不对，请按提示修正" : "；请在基本信息中填写"}。`,
+          { lead: "sheet" },
         ),
       );
     }

@@ -6,7 +6,7 @@
  */
 
 import { parseDateCell } from "./dates";
-import { type CoreFindingCode, makeFinding, placeText } from "./findings";
+import { type CoreFindingCode, makeFinding } from "./findings";
 import type { Cell } from "./grid";
 import {
   detectHeader,
@@ -18,6 +18,7 @@ import {
 import {
   FIELD_LABEL,
   type Finding,
+  type FindingParams,
   type Ledger,
   type LedgerField,
   type LedgerRow,
@@ -112,22 +113,27 @@ class Reporter {
   readonly findings: Finding[] = [];
   private readonly seen = new Set<string>();
   constructor(readonly sheet: string) {}
-  cell(code: CoreFindingCode, cell: string, row: number, message: string): void {
+  cell(
+    code: CoreFindingCode,
+    cell: string,
+    row: number,
+    detail: string,
+    params: FindingParams & { readonly field: LedgerField },
+  ): void {
     const key = `${code}@${cell}`;
     if (this.seen.has(key)) return;
     this.seen.add(key);
-    this.findings.push(
-      makeFinding(
-        code,
-        { sheet: this.sheet, cell, row },
-        `${placeText({ sheet: this.sheet, cell })}：${message}`,
-      ),
-    );
+    this.findings.push(makeFinding(code, { sheet: this.sheet, cell, row }, detail, { params }));
   }
-  sheetLevel(code: CoreFindingCode, message: string, row?: number): void {
-    this.findings.push(
-      makeFinding(code, { sheet: this.sheet, ...(row !== undefined ? { row } : {}) }, message),
-    );
+  /** A finding about the sheet or a row; `lead` says how much of the place starts the sentence. */
+  sheetLevel(
+    code: CoreFindingCode,
+    detail: string,
+    options: { readonly row?: number; readonly lead: "place" | "sheet" },
+    params?: FindingParams,
+  ): void {
+    const where = { sheet: this.sheet, ...(options.row !== undefined ? { row: options.row } : {}) };
+    this.findings.push(makeFinding(code, where, detail, { lead: options.lead, params }));
   }
 }
 
@@ -137,7 +143,8 @@ export function readLedger(view: SheetView): LedgerRead {
   if (!header) {
     rep.sheetLevel(
       "ledger.header.notFound",
-      `「${view.name}」前10行中找不到台账表头：表头应包含方面、问题、整改措施、责任领导、责任部门、责任人、整改时限、完成情况等列。`,
+      "前10行中找不到台账表头：表头应包含方面、问题、整改措施、责任领导、责任部门、责任人、整改时限、完成情况等列。",
+      { lead: "sheet" },
     );
     return { ledger: undefined, findings: rep.findings };
   }
@@ -159,11 +166,10 @@ export function readLedger(view: SheetView): LedgerRead {
   for (let r = firstData; r < view.rows; r++) {
     if (view.isBlankRow(r)) continue;
     if (isRepeatedHeader(view, header, r)) {
-      rep.sheetLevel(
-        "ledger.header.repeated",
-        `「${view.name}」第${view.sheetRow(r)}行与表头相同（可能是打印用的重复表头），已跳过。`,
-        view.sheetRow(r),
-      );
+      rep.sheetLevel("ledger.header.repeated", "与表头相同（可能是打印用的重复表头），已跳过。", {
+        row: view.sheetRow(r),
+        lead: "place",
+      });
       continue;
     }
     const sheetRow = view.sheetRow(r);
@@ -181,8 +187,9 @@ export function readLedger(view: SheetView): LedgerRead {
     if (note !== undefined) {
       rep.sheetLevel(
         "ledger.row.skipped",
-        `「${view.name}」第${sheetRow}行“${note.slice(0, 20)}”是表尾说明，不是问题，已跳过。`,
-        sheetRow,
+        `“${note.slice(0, 20)}”是表尾说明，不是问题，已跳过。`,
+        { row: sheetRow, lead: "place" },
+        { value: note },
       );
       continue;
     }
@@ -209,12 +216,15 @@ export function readLedger(view: SheetView): LedgerRead {
     const headerRow = view.sheetRow(header.rows[0]!);
     rep.sheetLevel(
       "ledger.header.missingColumn",
-      `「${view.name}」第${headerRow}行表头中没有“方面”列，也没有“一、××方面”这样的分组行；请添加“方面”列（每个问题都要归入一个方面）。`,
-      headerRow,
+      "表头中没有“方面”列，也没有“一、××方面”这样的分组行；请添加“方面”列（每个问题都要归入一个方面）。",
+      { row: headerRow, lead: "place" },
+      { field: "aspect" },
     );
   }
   if (rows.length === 0) {
-    rep.sheetLevel("ledger.empty", `「${view.name}」表头下面没有任何问题行，请逐行填写反馈问题。`);
+    rep.sheetLevel("ledger.empty", "表头下面没有任何问题行，请逐行填写反馈问题。", {
+      lead: "sheet",
+    });
   }
   const columns: Partial<Record<LedgerField, string>> = {};
   for (const [field, c] of header.columns) columns[field] = view.columnLetters(c);
@@ -298,8 +308,9 @@ function reportHeader(view: SheetView, header: HeaderMatch, rep: Reporter): void
     if (field !== "aspect" && !header.columns.has(field)) {
       rep.sheetLevel(
         "ledger.header.missingColumn",
-        `「${view.name}」第${headerRow}行表头中没有“${FIELD_LABEL[field]}”列，请添加该列（每个问题都要填写${FIELD_LABEL[field]}）。`,
-        headerRow,
+        `表头中没有“${FIELD_LABEL[field]}”列，请添加该列（每个问题都要填写${FIELD_LABEL[field]}）。`,
+        { row: headerRow, lead: "place" },
+        { field },
       );
     }
   }
@@ -310,17 +321,17 @@ function reportHeader(view: SheetView, header: HeaderMatch, rep: Reporter): void
       view.address(header.rows[header.rows.length - 1]!, d.col),
       headerRow,
       `“${d.text}”列与${view.columnLetters(first)}列都对应“${FIELD_LABEL[d.field!]}”，只读取${view.columnLetters(first)}列；请删除或改名其中一列。`,
+      { field: d.field!, value: d.text },
     );
   }
   if (header.unknown.length > 0) {
     const list = header.unknown
       .map((u) => `“${u.text}”（${view.columnLetters(u.col)}列）`)
       .join("、");
-    rep.sheetLevel(
-      "ledger.header.unknownColumns",
-      `「${view.name}」以下列无法识别，已忽略：${list}。`,
-      headerRow,
-    );
+    rep.sheetLevel("ledger.header.unknownColumns", `以下列无法识别，已忽略：${list}。`, {
+      row: headerRow,
+      lead: "sheet",
+    });
   }
 }
 
@@ -354,6 +365,7 @@ function reportCellIssues(
       address,
       sheetRow,
       `${label}是错误值 ${t.error}，请修正公式或直接填写${label}。`,
+      { field, value: t.error },
     );
   }
   if (t.removed.length > 0) {
@@ -364,6 +376,7 @@ function reportCellIssues(
       address,
       sheetRow,
       `${label}中含有不能写入Word文档的控制字符 ${list}，生成文书时已删除${vt}；建议在表格中清除。`,
+      { field },
     );
   }
 }
@@ -443,6 +456,7 @@ function readRow(
           st.address,
           sheetRow,
           `完成情况“${t.text}”无法识别，应为以下之一：${ALLOWED_STATUS_TEXT}（也接受“完成”“已销号”“推进中”等常见写法）。${/超期|逾期/u.test(t.text) ? "超期由程序根据整改时限判断，不需要填写。" : ""}`,
+          { field: "status", value: t.text },
         );
       }
     }
@@ -463,6 +477,7 @@ function readRow(
           dl.address,
           sheetRow,
           `整改时限“${cellText(dl.cell).text}”${parsed.reason}；应填写日期（如2023年12月31日）或“立行立改”“长期坚持”“长期”。`,
+          { field: "deadline", value: cellText(dl.cell).text },
         );
       }
     }
@@ -483,6 +498,7 @@ function readRow(
           dd.address,
           sheetRow,
           `完成日期“${cellText(dd.cell).text}”${parsed.reason}；请填写完整的日期，如2023年12月31日（不完整的日期不会被猜测）。`,
+          { field: "doneDate", value: cellText(dd.cell).text },
         );
       }
     }
@@ -502,6 +518,7 @@ function readRow(
           ty.address,
           sheetRow,
           `整改类型“${t.text}”无法识别，应为立行立改、限期整改或长期整改。`,
+          { field: "type", value: t.text },
         );
       }
     }
@@ -522,6 +539,7 @@ function readRow(
           so.address,
           sheetRow,
           `来源“${t.text}”无法识别，已按“巡察反馈”统计；应为“巡察反馈”或“自查”（举一反三发现的问题）。`,
+          { field: "source", value: t.text },
         );
       }
     }
@@ -541,6 +559,7 @@ function readRow(
           pu.address,
           sheetRow,
           `是否公开“${t.text}”无法识别，已按公开处理；应填“是”或“否”。`,
+          { field: "isPublic", value: t.text },
         );
       } else isPublic = p;
     }
@@ -566,6 +585,7 @@ function readRow(
         cells[field]!,
         sheetRow,
         `${label}为空，请填写${label}${inherit}。`,
+        { field },
       );
     }
   }

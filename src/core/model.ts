@@ -235,8 +235,28 @@ export interface Finding {
   readonly cell?: string;
   /** 1-based sheet row when the finding is about a row. */
   readonly row?: number;
-  /** Chinese: what is wrong and what is expected. */
+  /**
+   * Chinese: what is wrong and what is expected, led by its place (「整改台账」F7：…) so it
+   * stands alone; built from `detail` by one function (findingMessage).
+   */
   readonly message: string;
+  /** The message without its place, for lists that show the place beside it. */
+  readonly detail: string;
+  /** What the finding is about, for code that must not read the Chinese text. */
+  readonly params?: FindingParams;
+}
+
+/** 报告正文 columns (部分, 小标题, 内容). */
+export type NarrativeField = "part" | "heading" | "text";
+
+/** A finding's subject, as data. */
+export interface FindingParams {
+  /** The field of the cell or key: a ledger column, a 基本信息 key or a 报告正文 column. */
+  readonly field?: LedgerField | InfoField | NarrativeField;
+  /** A template tag's name, without braces (the documents' findings). */
+  readonly tag?: string;
+  /** The value as written, when the finding is about it. */
+  readonly value?: string;
 }
 
 // ---------------------------------------------------------------------------------------------

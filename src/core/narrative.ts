@@ -2,7 +2,7 @@
  * 报告正文: optional narrative paragraphs, columns 部分 | 小标题 | 内容. 部分 is 主要做法 or
  * 下一步打算 (with aliases); a merged or blank 部分 cell inherits from the row above.
  */
-import { cellPlace, cellTextFindings, makeFinding } from "./findings";
+import { cellTextFindings, makeFinding } from "./findings";
 import type { Finding, Narrative, NarrativeParagraph, NarrativePart } from "./model";
 import { cellText } from "./normalise";
 import type { SheetView } from "./sheet";
@@ -63,7 +63,8 @@ export function readNarrative(view: SheetView): {
       makeFinding(
         "narrative.header.notFound",
         { sheet },
-        `「${sheet}」前10行中找不到“部分、小标题、内容”表头，报告正文未读取；请按 部分 | 小标题 | 内容 三列填写。`,
+        `前10行中找不到“部分、小标题、内容”表头，报告正文未读取；请按 部分 | 小标题 | 内容 三列填写。`,
+        { lead: "sheet" },
       ),
     );
     return { narrative: EMPTY_NARRATIVE, findings, cells };
@@ -84,22 +85,23 @@ export function readNarrative(view: SheetView): {
           makeFinding(
             "narrative.part.unknown",
             { sheet, cell, row: view.sheetRow(r) },
-            `${cellPlace(sheet, cell)}：部分“${partText}”无法识别，该行未使用；应为“主要做法”或“下一步打算”（也可写“下一步工作打算”“下一步工作安排”）。`,
+            `部分“${partText}”无法识别，该行未使用；应为“主要做法”或“下一步打算”（也可写“下一步工作打算”“下一步工作安排”）。`,
+            { params: { field: "part", value: partText } },
           ),
         );
       }
     }
-    const read = (c: number, label: string): string => {
+    const read = (c: number, field: "heading" | "text", label: string): string => {
       if (c < 0 || view.isMergedContinuation(r, c))
         return c < 0 ? "" : cellText(view.value(r, c)).text;
       const t = cellText(view.value(r, c));
       const where = { sheet, cell: view.address(r, c), row: view.sheetRow(r) };
-      findings.push(...cellTextFindings(t, where, label));
-      if (t.text !== "") cells.push({ ...where, label, text: t.text });
+      findings.push(...cellTextFindings(t, where, label, field));
+      if (t.text !== "") cells.push({ ...where, label, field, text: t.text });
       return t.text;
     };
-    const heading = read(cols.heading, "小标题");
-    const text = read(cols.text, "内容");
+    const heading = read(cols.heading, "heading", "小标题");
+    const text = read(cols.text, "text", "内容");
     if (heading === "" && text === "") continue;
     if (!part || !partKnown) continue;
     (part === "主要做法" ? practices : nextSteps).push({ heading, text });

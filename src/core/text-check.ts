@@ -4,8 +4,8 @@
  * with digits; counts written inside 报告正文 that contradict the ledger; an as-of date after
  * 成文日期. Each is a warning naming the cell and the fix. Pure: cell texts in, findings out.
  */
-import { makeFinding, placeText } from "./findings";
-import type { Finding, LedgerRow, LocalDate } from "./model";
+import { makeFinding } from "./findings";
+import type { Finding, LedgerField, LedgerRow, LocalDate, NarrativeField } from "./model";
 
 /** One cell's text with where it stands and what it is (the column's label). */
 export interface TextCell {
@@ -13,6 +13,8 @@ export interface TextCell {
   readonly cell: string;
   readonly row: number;
   readonly label: string;
+  /** The field the cell holds, for the findings' params. */
+  readonly field: LedgerField | NarrativeField;
   readonly text: string;
 }
 
@@ -261,7 +263,7 @@ export function ledgerTextCells(sheet: string, rows: readonly LedgerRow[]): Text
       const text = r[field];
       if (!cell || !text || cell === last[f]) continue;
       last[f] = cell;
-      out.push({ sheet, cell, row: r.row, label, text });
+      out.push({ sheet, cell, row: r.row, label, field, text });
     }
   }
   return out;
@@ -282,13 +284,14 @@ export function textFindings(cells: readonly TextCell[]): Finding[] {
     // Nearly every cell is clean: the place is worded only for the few that get a warning.
     if (!moji && half.marks.length === 0 && !pair && dates.length === 0 && !digitInitial) continue;
     const where = { sheet: c.sheet, cell: c.cell, row: c.row };
-    const place = placeText(where);
+    const options = { params: { field: c.field } };
     if (moji) {
       out.push(
         makeFinding(
           "text.mojibake",
           where,
-          `${place}：${c.label}像是乱码（${moji}）：“${excerpt(c.text)}”。请从原文件重新复制这段文字（用UTF-8或正确的编码打开），不要把乱码写进文书。`,
+          `${c.label}像是乱码（${moji}）：“${excerpt(c.text)}”。请从原文件重新复制这段文字（用UTF-8或正确的编码打开），不要把乱码写进文书。`,
+          options,
         ),
       );
     }
@@ -299,7 +302,8 @@ export function textFindings(cells: readonly TextCell[]): Finding[] {
         makeFinding(
           "text.halfWidthPunctuation",
           where,
-          `${place}：${c.label}的中文里有${half.marks.length}个半角标点${marks}，公文应使用全角${fixes}；请改为全角（可用“规范台账”修正）。`,
+          `${c.label}的中文里有${half.marks.length}个半角标点${marks}，公文应使用全角${fixes}；请改为全角（可用“规范台账”修正）。`,
+          options,
         ),
       );
     }
@@ -308,7 +312,8 @@ export function textFindings(cells: readonly TextCell[]): Finding[] {
         makeFinding(
           "text.unbalanced",
           where,
-          `${place}：${c.label}中的${pair}不成对：“${excerpt(c.text)}”。请补全或删去多余的${pair[0]}或${pair[1]}。`,
+          `${c.label}中的${pair}不成对：“${excerpt(c.text)}”。请补全或删去多余的${pair[0]}或${pair[1]}。`,
+          options,
         ),
       );
     }
@@ -317,7 +322,8 @@ export function textFindings(cells: readonly TextCell[]): Finding[] {
         makeFinding(
           "text.brokenDate",
           where,
-          `${place}：${c.label}中的日期“${dates.join("”“")}”缺少年或月，像是复制时丢了字；请写完整，如“2020年7月17日”。`,
+          `${c.label}中的日期“${dates.join("”“")}”缺少年或月，像是复制时丢了字；请写完整，如“2020年7月17日”。`,
+          options,
         ),
       );
     }
@@ -327,7 +333,8 @@ export function textFindings(cells: readonly TextCell[]): Finding[] {
         makeFinding(
           "text.digitInitial",
           where,
-          `${place}：问题以数字“${lead}”开头，排在序号后会读成小数（如“12.2017年…”）；文书中序号后写全角点“12．”，建议在开头加上主语或改写，避免与序号相连。`,
+          `问题以数字“${lead}”开头，排在序号后会读成小数（如“12.2017年…”）；文书中序号后写全角点“12．”，建议在开头加上主语或改写，避免与序号相连。`,
+          options,
         ),
       );
     }
@@ -396,7 +403,8 @@ export function declaredInTextFindings(
           makeFinding(
             "narrative.count.mismatch",
             where,
-            `${placeText(where)}：${c.label}写的是“${words}”（${n}${unit}${what}），台账是${real}${unit}${what}；请改为${real}，或核对台账。`,
+            `${c.label}写的是“${words}”（${n}${unit}${what}），台账是${real}${unit}${what}；请改为${real}，或核对台账。`,
+            { params: { field: c.field, value: words } },
           ),
         );
       }
@@ -421,7 +429,8 @@ export function asOfAfterDocDate(
     makeFinding(
       "info.asOf.afterDocDate",
       where,
-      `${placeText(where)}：统计截至日期 ${asOf} 晚于成文日期 ${docDate}，文书会写“截至”一个成文之后的日子；请把截至日期设为成文日期或更早（zhenggai check --as-of ${docDate}），或改正成文日期。`,
+      `统计截至日期 ${asOf} 晚于成文日期 ${docDate}，文书会写“截至”一个成文之后的日子；请把截至日期设为成文日期或更早（zhenggai check --as-of ${docDate}），或改正成文日期。`,
+      { params: { field: "docDate", value: docDate } },
     ),
   ];
 }

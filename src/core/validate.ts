@@ -4,7 +4,7 @@
  * 佐证材料; 序号 unique and without gaps; declared counts equal to the rows.
  */
 import { formatChineseDate } from "./dates";
-import { cellPlace, makeFinding } from "./findings";
+import { makeFinding } from "./findings";
 import {
   type BasicInfo,
   type Finding,
@@ -40,7 +40,8 @@ export function validateRows(ledger: Ledger, ctx: RowRuleContext): Finding[] {
         makeFinding(
           "ledger.result.required",
           { sheet, cell, row: row.row },
-          `${cellPlace(sheet, cell)}：${statusText}，但整改成效为空；已完成的问题必须写明整改成效。`,
+          `${statusText}，但整改成效为空；已完成的问题必须写明整改成效。`,
+          { params: { field: "result" } },
         ),
       );
     }
@@ -53,7 +54,8 @@ export function validateRows(ledger: Ledger, ctx: RowRuleContext): Finding[] {
           makeFinding(
             "ledger.doneDate.required",
             { sheet, ...(cell ? { cell } : {}), row: row.row },
-            `「${sheet}」${cell ?? `第${row.row}行`}：${statusText}，但没有完成日期；已完成的问题必须填写完成（销号）日期${cell ? "" : "（请添加“完成日期”列）"}。`,
+            `${statusText}，但没有完成日期；已完成的问题必须填写完成（销号）日期${cell ? "" : "（请添加“完成日期”列）"}。`,
+            { params: { field: "doneDate" } },
           ),
         );
       }
@@ -64,7 +66,8 @@ export function validateRows(ledger: Ledger, ctx: RowRuleContext): Finding[] {
           makeFinding(
             "ledger.doneDate.beforeFeedback",
             { sheet, cell, row: row.row },
-            `${cellPlace(sheet, cell)}：完成日期${formatChineseDate(row.doneDate)}早于反馈日期${formatChineseDate(ctx.feedbackDate)}；整改应在反馈之后完成，请核对日期。`,
+            `完成日期${formatChineseDate(row.doneDate)}早于反馈日期${formatChineseDate(ctx.feedbackDate)}；整改应在反馈之后完成，请核对日期。`,
+            { params: { field: "doneDate", value: row.doneDate } },
           ),
         );
       }
@@ -73,7 +76,8 @@ export function validateRows(ledger: Ledger, ctx: RowRuleContext): Finding[] {
           makeFinding(
             "ledger.doneDate.future",
             { sheet, cell, row: row.row },
-            `${cellPlace(sheet, cell)}：完成日期${formatChineseDate(row.doneDate)}晚于统计截止日期${formatChineseDate(ctx.asOf)}；不能把尚未到来的日期记为完成日期。`,
+            `完成日期${formatChineseDate(row.doneDate)}晚于统计截止日期${formatChineseDate(ctx.asOf)}；不能把尚未到来的日期记为完成日期。`,
+            { params: { field: "doneDate", value: row.doneDate } },
           ),
         );
       }
@@ -85,7 +89,8 @@ export function validateRows(ledger: Ledger, ctx: RowRuleContext): Finding[] {
           makeFinding(
             "ledger.evidence.missing",
             { sheet, cell, row: row.row },
-            `${cellPlace(sheet, cell)}：${statusText}，但没有佐证材料；建议注明佐证材料（如会议记录、制度文件）以备核查。`,
+            `${statusText}，但没有佐证材料；建议注明佐证材料（如会议记录、制度文件）以备核查。`,
+            { params: { field: "evidence" } },
           ),
         );
       } else doneWithoutEvidenceColumn++;
@@ -96,7 +101,8 @@ export function validateRows(ledger: Ledger, ctx: RowRuleContext): Finding[] {
       makeFinding(
         "ledger.result.required",
         { sheet },
-        `「${sheet}」没有“整改成效”列，${doneWithoutResultColumn}个已完成的问题都缺少整改成效；请添加“整改成效”列并逐项写明整改成效。`,
+        `没有“整改成效”列，${doneWithoutResultColumn}个已完成的问题都缺少整改成效；请添加“整改成效”列并逐项写明整改成效。`,
+        { lead: "sheet", params: { field: "result" } },
       ),
     );
   }
@@ -105,7 +111,8 @@ export function validateRows(ledger: Ledger, ctx: RowRuleContext): Finding[] {
       makeFinding(
         "ledger.evidence.missing",
         { sheet },
-        `「${sheet}」没有“佐证材料”列，${doneWithoutEvidenceColumn}个已完成的问题都没有佐证材料；建议添加该列，逐项注明佐证材料。`,
+        `没有“佐证材料”列，${doneWithoutEvidenceColumn}个已完成的问题都没有佐证材料；建议添加该列，逐项注明佐证材料。`,
+        { lead: "sheet", params: { field: "evidence" } },
       ),
     );
   }
@@ -130,7 +137,8 @@ function validateSeq(ledger: Ledger): Finding[] {
         makeFinding(
           "ledger.seq.duplicate",
           { sheet, cell, row: row.row },
-          `${cellPlace(sheet, cell)}：序号“${row.seq}”与${prev}重复；每个问题的序号应唯一。`,
+          `序号“${row.seq}”与${prev}重复；每个问题的序号应唯一。`,
+          { params: { field: "seq", value: row.seq } },
         ),
       );
     } else first.set(row.seq, cell);
@@ -148,7 +156,8 @@ function validateSeq(ledger: Ledger): Finding[] {
         makeFinding(
           "ledger.seq.gap",
           { sheet, cell: b.cell, row: b.row },
-          `${cellPlace(sheet, b.cell)}：序号从${a.n}跳到${b.n}，缺少${missing}；序号应连续（漏填了问题，还是序号写错了？）。`,
+          `序号从${a.n}跳到${b.n}，缺少${missing}；序号应连续（漏填了问题，还是序号写错了？）。`,
+          { params: { field: "seq", value: String(b.n) } },
         ),
       );
     }
@@ -170,7 +179,8 @@ export function validateDeclared(
       makeFinding(
         "info.declared.problems",
         at(infoCells.declaredProblems),
-        `${cellPlace(sheet, infoCells.declaredProblems)}：基本信息声明反馈问题${info.declaredProblems}个，台账实际列出${actual.problems}个（来源为巡察反馈的问题）；请补全台账或更正“${INFO_KEYS.declaredProblems}”。`,
+        `基本信息声明反馈问题${info.declaredProblems}个，台账实际列出${actual.problems}个（来源为巡察反馈的问题）；请补全台账或更正“${INFO_KEYS.declaredProblems}”。`,
+        { params: { field: "declaredProblems", value: String(info.declaredProblems) } },
       ),
     );
   }
@@ -179,7 +189,8 @@ export function validateDeclared(
       makeFinding(
         "info.declared.aspects",
         at(infoCells.declaredAspects),
-        `${cellPlace(sheet, infoCells.declaredAspects)}：基本信息声明反馈问题涉及${info.declaredAspects}个方面，台账实际有${actual.aspects}个方面；请核对台账的“方面”列或更正“${INFO_KEYS.declaredAspects}”。`,
+        `基本信息声明反馈问题涉及${info.declaredAspects}个方面，台账实际有${actual.aspects}个方面；请核对台账的“方面”列或更正“${INFO_KEYS.declaredAspects}”。`,
+        { params: { field: "declaredAspects", value: String(info.declaredAspects) } },
       ),
     );
   }

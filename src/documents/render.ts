@@ -7,8 +7,9 @@
 
 import { type Zippable, zipSync } from "fflate";
 import type PizZip from "pizzip";
+import { buildFinding } from "../core/findings";
 import { documentFindings } from "../core/index";
-import type { Finding } from "../core/model";
+import { type Finding, INFO_KEYS, type InfoField } from "../core/model";
 import type { DocumentKind, RenderRequest, RenderResult } from "./api";
 import { TAGS } from "./contract";
 import { parseExpression } from "./expression";
@@ -115,12 +116,12 @@ export function estimateRender(
   return cost;
 }
 
-export const budgetRefusal = (kind: string): Finding => ({
-  severity: "error",
-  code: RENDER_CODES.budget,
-  sheet: TEMPLATE_SHEET,
-  message: `填写${kind}的计算量超过上限（${RENDER_BUDGET.evaluations.toLocaleString("en-US")} 次标签取值或 ${RENDER_BUDGET.outputChars / 1_000_000} MB 文字），未生成文件：模板中的循环可能层层相套（如在 {#问题} 里再写 {#制度}），请检查模板的循环嵌套，或把台账拆分后分别生成。`,
-});
+export const budgetRefusal = (kind: string): Finding =>
+  buildFinding(
+    { severity: "error", code: RENDER_CODES.budget, sheet: TEMPLATE_SHEET },
+    `填写${kind}的计算量超过上限（${RENDER_BUDGET.evaluations.toLocaleString("en-US")} 次标签取值或 ${RENDER_BUDGET.outputChars / 1_000_000} MB 文字），未生成文件：模板中的循环可能层层相套（如在 {#问题} 里再写 {#制度}），请检查模板的循环嵌套，或把台账拆分后分别生成。`,
+    { lead: "none" },
+  );
 
 /** A file name from the title: characters Windows forbids replaced, length kept reasonable. */
 export function fileNameFromTitle(title: string, kind: DocumentKind): string {
@@ -140,20 +141,27 @@ function missingValueFindings(
   already: readonly Finding[],
 ): Finding[] {
   const findings: Finding[] = [];
+  // The core's per-document rules name their 基本信息 key (params.field); a tag filled from a
+  // key is named by its label (签发人), so those tags are reported already.
+  const named = new Set<string>();
+  for (const f of already) {
+    const field = f.params?.field;
+    if (field !== undefined && field in INFO_KEYS) named.add(INFO_KEYS[field as InfoField]);
+  }
   for (const tag of TAGS) {
     // Required values are required whether or not this template prints them: 标题 and the
     // file name depend on 党组织名称, and a document without its date is not a document.
     if (tag.scope !== "" || !tag.required.includes(kind)) continue;
     const value = data[tag.name];
     if (value !== "" && value !== undefined && value !== null) continue;
-    // The core's per-document rules already name this 基本信息 key.
-    if (already.some((f) => f.message.includes(`“${tag.name}”`))) continue;
-    findings.push({
-      severity: "error",
-      code: RENDER_CODES.missing,
-      sheet: "基本信息",
-      message: `生成${kind}需要“${tag.name}”（${tag.meaning}），请在「基本信息」工作表中填写。`,
-    });
+    if (named.has(tag.name)) continue;
+    findings.push(
+      buildFinding(
+        { severity: "error", code: RENDER_CODES.missing, sheet: "基本信息" },
+        `生成${kind}需要“${tag.name}”（${tag.meaning}），请在「基本信息」工作表中填写。`,
+        { lead: "none", params: { tag: tag.name } },
+      ),
+    );
   }
   return findings;
 }
@@ -165,12 +173,13 @@ function otherDocumentTags(used: readonly string[], kind: DocumentKind): Finding
     const defs = TAGS.filter((t) => t.name === name);
     if (defs.length === 0 || defs.some((t) => t.documents.includes(kind))) continue;
     const other = defs[0]?.documents.join("、") ?? "";
-    findings.push({
-      severity: "warning",
-      code: "template.tag.other-document",
-      sheet: TEMPLATE_SHEET,
-      message: `模板使用了“{${name}}”，它是用于${other}的标签，${kind}中一般不写；请确认模板选对了。`,
-    });
+    findings.push(
+      buildFinding(
+        { severity: "warning", code: "template.tag.other-document", sheet: TEMPLATE_SHEET },
+        `模板使用了“{${name}}”，它是用于${other}的标签，${kind}中一般不写；请确认模板选对了。`,
+        { lead: "none", params: { tag: name } },
+      ),
+    );
   }
   return findings;
 }
@@ -198,12 +207,15 @@ export function renderDocument(req: RenderRequest): RenderResult {
     return {
       ok: false,
       findings: [
-        {
-          severity: "error",
-          code: RENDER_CODES.ledgerErrors,
-          sheet: analysis.ledger?.sheet ?? "整改台账",
-          message: `台账中有${ledgerErrors.length}处错误，未生成${kind}。请先改正下列错误（或确认无误后强制生成）。`,
-        },
+        buildFinding(
+          {
+            severity: "error",
+            code: RENDER_CODES.ledgerErrors,
+            sheet: analysis.ledger?.sheet ?? "整改台账",
+          },
+          `台账中有${ledgerErrors.length}处错误，未生成${kind}。请先改正下列错误（或确认无误后强制生成）。`,
+          { lead: "none" },
+        ),
         ...ledgerErrors,
       ],
     };
@@ -235,13 +247,11 @@ export function renderDocument(req: RenderRequest): RenderResult {
     const findings = err.properties
       ? list.map((x) => explain(x, compiled.locators))
       : [
-          {
-            severity: "error" as const,
-            code: RENDER_CODES.failed,
-            sheet: TEMPLATE_SHEET,
-            message:
-              "填写模板时出现意外错误，未生成文件。请运行模板检查，或把模板和台账交给管理员排查。",
-          },
+          buildFinding(
+            { severity: "error", code: RENDER_CODES.failed, sheet: TEMPLATE_SHEET },
+            "填写模板时出现意外错误，未生成文件。请运行模板检查，或把模板和台账交给管理员排查。",
+            { lead: "none" },
+          ),
         ];
     return { ok: false, findings };
   }

@@ -5,6 +5,7 @@
  * Browser-safe: no fs, no node: imports.
  */
 import type PizZip from "pizzip";
+import { buildFinding } from "../core/findings";
 import { DONE_STATUSES, STATUSES, type Status, UNREAD_STATUS } from "../core/model";
 import { formatPercent } from "../core/stats";
 import type { Summary } from "../core/summary";
@@ -187,12 +188,11 @@ export function renderSummaryNotice(req: SummaryRenderRequest): RenderResult {
     return {
       ok: false,
       findings: [
-        {
-          severity: "error",
-          code: "document.summary.empty",
-          sheet: TEMPLATE_SHEET,
-          message: "没有可以计入统计的单位（台账都有错误或无法读取），未生成汇总通报。",
-        },
+        buildFinding(
+          { severity: "error", code: "document.summary.empty", sheet: TEMPLATE_SHEET },
+          "没有可以计入统计的单位（台账都有错误或无法读取），未生成汇总通报。",
+          { lead: "none" },
+        ),
       ],
     };
   }
@@ -209,12 +209,11 @@ export function renderSummaryNotice(req: SummaryRenderRequest): RenderResult {
     return {
       ok: false,
       findings: [
-        {
-          severity: "error",
-          code: "document.render.failed",
-          sheet: TEMPLATE_SHEET,
-          message: "填写汇总通报模板时出现意外错误，未生成文件。请运行模板检查后再试。",
-        },
+        buildFinding(
+          { severity: "error", code: "document.render.failed", sheet: TEMPLATE_SHEET },
+          "填写汇总通报模板时出现意外错误，未生成文件。请运行模板检查后再试。",
+          { lead: "none" },
+        ),
       ],
     };
   }

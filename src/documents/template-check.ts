@@ -6,6 +6,7 @@
 import Docxtemplater from "docxtemplater";
 import InspectModule from "docxtemplater/js/inspect-module.js";
 import PizZip from "pizzip";
+import { buildFinding, type FindingOptions } from "../core/findings";
 import type { Finding } from "../core/model";
 import type { TemplateCheckResult, TemplateTagUse } from "./api";
 import { LOOPS, TAG_NAMES, TAGS, type TagDef, type TagScope } from "./contract";
@@ -94,12 +95,20 @@ export class RenderBudgetExceeded extends Error {
   override readonly name = "RenderBudgetExceeded";
 }
 
-const templateError = (code: DocumentFindingCode, message: string): Finding => ({
-  severity: "error",
-  code,
-  sheet: TEMPLATE_SHEET,
-  message,
-});
+/** A template finding: its message says where in the template itself, so no place leads it. */
+const templateFinding = (
+  severity: Finding["severity"],
+  code: DocumentFindingCode,
+  message: string,
+  params?: FindingOptions["params"],
+): Finding =>
+  buildFinding({ severity, code, sheet: TEMPLATE_SHEET }, message, { lead: "none", params });
+
+const templateError = (
+  code: DocumentFindingCode,
+  message: string,
+  params?: FindingOptions["params"],
+): Finding => templateFinding("error", code, message, params);
 
 // ---------------------------------------------------------------------------------------------
 // Compiling
@@ -280,6 +289,7 @@ function unknownNamesIn(
           templateError(
             TEMPLATE_CODES.unknownTag,
             `模板中的标签“{${m[1] ?? ""}${m[2] ?? ""}}”（${where}）不在标签列表中。${guess ? `您是不是想用 {${guess}}？` : "请对照标签列表（docs/template-tags.md）修改。"}`,
+            { tag: name },
           ),
         );
       }
@@ -400,6 +410,7 @@ function checkParts(
           templateError(
             TEMPLATE_CODES.wrongScope,
             `标签“${written}”（${at}）只能写在 ${loops} 之内。`,
+            { tag: expr.name },
           ),
         );
       } else {
@@ -409,6 +420,7 @@ function checkParts(
           templateError(
             TEMPLATE_CODES.unknownTag,
             `模板中的标签“${written}”（${at}）不在标签列表中。${guess ? `您是不是想用 {${guess}}？` : "请对照标签列表（docs/template-tags.md）修改。"}`,
+            { tag: expr.name },
           ),
         );
       }
@@ -417,6 +429,7 @@ function checkParts(
         templateError(
           TEMPLATE_CODES.loopAsText,
           `“${written}”（${at}）是循环，应写成 ${loopText(expr.name)}，在两者之间写每一项的内容。`,
+          { tag: expr.name },
         ),
       );
     } else if (isSection && def.kind === "number") {
@@ -424,6 +437,7 @@ function checkParts(
         templateError(
           TEMPLATE_CODES.textAsLoop,
           `“${written}”（${at}）是数字，不能当作循环或条件；条件请用“有…”开头的标签，如 {#有超期}…{/有超期}。`,
+          { tag: expr.name },
         ),
       );
     } else if (!isSection && def.kind === "condition") {
@@ -431,6 +445,7 @@ function checkParts(
         templateError(
           TEMPLATE_CODES.conditionAsText,
           `“${written}”（${at}）是条件，不能当作文字印出（会印出 true 或 false）；请写成 {#${expr.name}}…{/${expr.name}}，在两者之间写条件成立时的内容。`,
+          { tag: expr.name },
         ),
       );
     } else if (isSection && def.kind === "loop" && !part.inverted) {
@@ -439,6 +454,7 @@ function checkParts(
           templateError(
             TEMPLATE_CODES.selfLoop,
             `循环“${written}”（${at}）写在同名循环 ${loopText(expr.name)} 之内；循环不能套在自己里面，请删去里面那一层。`,
+            { tag: expr.name },
           ),
         );
         continue;
@@ -448,6 +464,7 @@ function checkParts(
           templateError(
             TEMPLATE_CODES.nesting,
             `循环“${written}”（${at}）套在 ${stack.map((l) => `{#${l}}`).join("、")} 之内，嵌套了 ${stack.length + 1} 层；标签列表中的循环最多嵌套 ${set.maxDepth} 层${set.tags === TAGS ? `（${LOOPS[0]} → 类别 → 问题）` : ""}，请减少嵌套。`,
+            { tag: expr.name },
           ),
         );
         continue;
@@ -476,12 +493,14 @@ function fullWidthBraces(
         const name = m[2] ?? "";
         if (!known.has(name)) continue;
         const where = label === "正文" ? `第${i + 1}段` : label;
-        findings.push({
-          severity: "warning",
-          code: "template.braces.full-width",
-          sheet: TEMPLATE_SHEET,
-          message: `“${m[0]}”（${where}）用了全角花括号，不会被替换，会原样印出；请改成半角 {${m[1] ?? ""}${name}}。`,
-        });
+        findings.push(
+          templateFinding(
+            "warning",
+            "template.braces.full-width",
+            `“${m[0]}”（${where}）用了全角花括号，不会被替换，会原样印出；请改成半角 {${m[1] ?? ""}${name}}。`,
+            { tag: name },
+          ),
+        );
       }
     });
   }

@@ -421,7 +421,8 @@ export function parseFeedbackDocument(
       makeFinding(
         "import.paragraph.unplaced",
         where(t),
-        `「${source}」第${t.index + 1}段“${excerpt(t.text)}”${why}，未导入；如属于某个问题，请在台账中补录。`,
+        `第${t.index + 1}段“${excerpt(t.text)}”${why}，未导入；如属于某个问题，请在台账中补录。`,
+        { lead: "sheet" },
       ),
     );
   };
@@ -516,7 +517,8 @@ export function parseFeedbackDocument(
             makeFinding(
               "import.section.skipped",
               where(s.heading),
-              `「${source}」第${s.heading.index + 1}段“${excerpt(s.heading.text)}”（第${first}${last > first ? `–${last}` : ""}段）是${s.kind === "suggestions" ? "意见建议" : "整改要求"}，不是问题，未导入台账；意见建议数请在基本信息中核对。`,
+              `第${s.heading.index + 1}段“${excerpt(s.heading.text)}”（第${first}${last > first ? `–${last}` : ""}段）是${s.kind === "suggestions" ? "意见建议" : "整改要求"}，不是问题，未导入台账；意见建议数请在基本信息中核对。`,
+              { lead: "sheet" },
             ),
           );
         }
@@ -591,7 +593,8 @@ export function parseFeedbackDocument(
           makeFinding(
             "import.status.unknown",
             where(n.token),
-            `「${source}」第${n.token.index + 1}段的问题，完成情况“${excerpt(statusText)}”不是可识别的写法，已原样填入台账；请改为下拉列表中的一项。`,
+            `第${n.token.index + 1}段的问题，完成情况“${excerpt(statusText)}”不是可识别的写法，已原样填入台账；请改为下拉列表中的一项。`,
+            { lead: "sheet", params: { field: "status", value: statusText } },
           ),
         );
       }
@@ -600,7 +603,8 @@ export function parseFeedbackDocument(
           makeFinding(
             "import.problem.noAspect",
             where(n.token),
-            `「${source}」第${n.token.index + 1}段的问题“${excerpt(problem)}”前没有方面标题，方面留空；请在台账中填写。`,
+            `第${n.token.index + 1}段的问题“${excerpt(problem)}”前没有方面标题，方面留空；请在台账中填写。`,
+            { lead: "sheet", params: { field: "aspect" } },
           ),
         );
       }
@@ -612,6 +616,8 @@ export function parseFeedbackDocument(
         "import.levels.extra",
         { sheet: source },
         `「${source}」的问题有三层以上的标题；台账只有方面和类别两层，已取最上一层为方面、最近一层为类别，中间的标题未导入。`,
+        // The sheet is part of the sentence here, not a place in front of it.
+        { lead: "none" },
       ),
     );
   }
@@ -623,6 +629,7 @@ export function parseFeedbackDocument(
         "import.problems.none",
         { sheet: source },
         `「${source}」中没有识别出任何问题：问题应有编号（如 一、（一）1.（1）），或在“整改措施：”“整改成效：”“完成情况：”等行之前。`,
+        { lead: "none" },
       ),
     );
   }

@@ -8,6 +8,7 @@
  * which calls this first; rendering only ever compiles bytes this gate accepted.
  * Pure and browser-safe.
  */
+import { buildFinding } from "../../core/findings";
 import type { Finding } from "../../core/model";
 import { type PartRefusal, partProblems } from "./parts";
 import { readZip, type ZipLimits } from "./zip";
@@ -61,12 +62,9 @@ export const GATE_CODES = {
 
 export type GateCode = keyof typeof GATE_CODES;
 
-const gateError = (code: GateCode, message: string): Finding => ({
-  severity: "error",
-  code,
-  sheet: "模板",
-  message,
-});
+// The gate's messages name the file and part themselves: no place in front.
+const gateError = (code: GateCode, message: string): Finding =>
+  buildFinding({ severity: "error", code, sheet: "模板" }, message, { lead: "none" });
 
 export type GateResult =
   | {

@@ -6,6 +6,7 @@
  * that came out as "undefined" / "NaN" / "[object Object]".
  */
 import { strFromU8 } from "fflate";
+import { buildFinding } from "../../core/findings";
 import type { Finding } from "../../core/model";
 import {
   checkTemplate,
@@ -23,12 +24,8 @@ const KNOWN = new Set<string>([...TAG_NAMES, ...LOOPS]);
 const TAG_TEXT = /\{\s*[#/^@]?\s*([^{}|\s]{1,40})\s*(?:\|[^{}]*)?\}/gu;
 const BROKEN_VALUE = /undefined|NaN|\[object Object\]/;
 
-const error = (code: DocumentFindingCode, message: string): Finding => ({
-  severity: "error",
-  code,
-  sheet: "模板",
-  message,
-});
+const error = (code: DocumentFindingCode, message: string): Finding =>
+  buildFinding({ severity: "error", code, sheet: "模板" }, message, { lead: "none" });
 
 /** Problems in a rendered .docx: unfilled contract tags anywhere, broken values in the text. */
 export function outputProblems(files: Readonly<Record<string, Uint8Array>>): Finding[] {

@@ -176,7 +176,13 @@ describe("checkJson", () => {
 describe("text report helpers", () => {
   it("sorts findings by severity and formats locations", () => {
     const f = [
-      { severity: "info", code: "narrative.part.unknown", sheet: "报告正文", message: "" },
+      {
+        severity: "info",
+        code: "narrative.part.unknown",
+        sheet: "报告正文",
+        message: "",
+        detail: "",
+      },
       {
         severity: "error",
         code: "ledger.status.unknown",
@@ -184,8 +190,16 @@ describe("text report helpers", () => {
         cell: "K5",
         row: 5,
         message: "",
+        detail: "",
       },
-      { severity: "warning", code: "ledger.seq.gap", sheet: "整改台账", row: 7, message: "" },
+      {
+        severity: "warning",
+        code: "ledger.seq.gap",
+        sheet: "整改台账",
+        row: 7,
+        message: "",
+        detail: "",
+      },
     ] as const;
     expect(sortFindings(f).map((x) => x.code)).toEqual([
       "ledger.status.unknown",

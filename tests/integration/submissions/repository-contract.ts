@@ -45,7 +45,15 @@ export function newSubmission(unitId: number, unit: string, text: string, done =
     sha256: sha(bytes),
     asOf: "2026-12-01",
     figures: figuresFor(unit, 3, done),
-    findings: [{ severity: "warning", code: "ledger.seq.gap", sheet: "整改台账", message: "提示" }],
+    findings: [
+      {
+        severity: "warning",
+        code: "ledger.seq.gap",
+        sheet: "整改台账",
+        message: "提示",
+        detail: "提示",
+      },
+    ],
   };
 }
 

@@ -64,6 +64,7 @@ describe("punctuationFixes", () => {
       sheet: sheetName,
       cell,
       message: "",
+      detail: "",
     });
     const fixes = punctuationFixes(grid, [
       warn("整改台账", "D2"),

@@ -83,6 +83,7 @@ describe("explainRefusal", () => {
           sheet: "整改台账",
           cell: "I3",
           message: "完成情况无法识别",
+          detail: "完成情况无法识别",
         },
       ],
     };

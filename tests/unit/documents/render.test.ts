@@ -228,6 +228,7 @@ describe("what blocks rendering", () => {
     sheet: "整改台账",
     cell: "K5",
     message: "「整改台账」K5 的完成情况“差不多”无法识别。",
+    detail: "完成情况“差不多”无法识别。",
   };
 
   it("stops on ledger errors unless forced, and lists them", () => {
@@ -270,6 +271,25 @@ describe("what blocks rendering", () => {
         (f) => f.code === "document.value.missing" && f.message.includes("“党组织名称”"),
       ),
     ).toBe(true);
+  });
+
+  it("reports a missing value once: the core's rule names the key, the tag is not repeated", () => {
+    const base = reportAnalysis();
+    const { signer: _s, partyOrgName: _p, ...info } = base.info;
+    const result = renderDocument({
+      template: reportTemplate(),
+      kind: "报告",
+      analysis: { ...base, info },
+    });
+    expect(result.ok).toBe(false);
+    const signer = result.findings.filter(
+      (f) => f.params?.field === "signer" || f.params?.tag === "签发人",
+    );
+    expect(signer.map((f) => f.code)).toEqual(["document.signer.missing"]);
+    // 党组织名称 has no per-document rule: the renderer names its tag.
+    const org = result.findings.filter((f) => f.params?.tag === "党组织名称");
+    expect(org.map((f) => f.code)).toEqual(["document.value.missing"]);
+    expect(org[0]?.message).toBe(org[0]?.detail);
   });
 
   it("requires a contact for the notice", () => {

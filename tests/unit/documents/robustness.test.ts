@@ -79,6 +79,7 @@ describe("robustness", () => {
           code: "workbook.ledger.missing" as const,
           sheet: "整改台账",
           message: "没有找到整改台账工作表。",
+          detail: "没有找到整改台账工作表。",
         },
       ],
     };
