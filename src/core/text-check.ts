@@ -4,6 +4,7 @@
  * with digits; counts written inside 报告正文 that contradict the ledger; an as-of date after
  * 成文日期. Each is a warning naming the cell and the fix. Pure: cell texts in, findings out.
  */
+import { formatChineseDate } from "./dates";
 import { makeFinding } from "./findings";
 import type { Finding, LedgerField, LedgerRow, LocalDate, NarrativeField } from "./model";
 
@@ -429,7 +430,9 @@ export function asOfAfterDocDate(
     makeFinding(
       "info.asOf.afterDocDate",
       where,
-      `统计截至日期 ${asOf} 晚于成文日期 ${docDate}，文书会写“截至”一个成文之后的日子；请把截至日期设为成文日期或更早（zhenggai check --as-of ${docDate}），或改正成文日期。`,
+      // Dates as the clerk reads them; the way to set the as-of date differs by place (the
+      // pane's date field, `--as-of` on the command line), so the text names neither.
+      `统计截至日期${formatChineseDate(asOf)}晚于成文日期${formatChineseDate(docDate)}，文书会写“截至”一个成文之后的日子；请把统计截至日期改为成文日期或更早，或改正成文日期。`,
       { params: { field: "docDate", value: docDate } },
     ),
   ];

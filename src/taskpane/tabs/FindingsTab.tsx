@@ -114,6 +114,14 @@ export function findingKey(f: Finding): string {
   return `${f.severity}|${f.code}|${f.sheet}|${f.cell ?? ""}|${f.row ?? ""}|${f.message}`;
 }
 
+/**
+ * What a finding says without its place, which the pane shows on its own (findingPlace); a
+ * finding from an older store (报送 history) may have only the message.
+ */
+export function findingDetail(f: Finding): string {
+  return f.detail || f.message;
+}
+
 export function findingPlace(f: Finding): string {
   if (f.cell) return `${f.sheet}!${f.cell}`;
   if (f.row) return `${f.sheet} 第${f.row}行`;
@@ -196,7 +204,7 @@ function FindingGroup({
                   <Text size={200} className={styles.where}>
                     {findingPlace(f)}
                   </Text>
-                  <Text size={300}>{f.message}</Text>
+                  <Text size={300}>{findingDetail(f)}</Text>
                   {pointed === key && address && (
                     <Text size={200} role="status">
                       请在表格软件中转到 {f.sheet}!{address}

@@ -40,7 +40,7 @@ import {
 } from "../state/session";
 import { describeError, type Session } from "../state/useSession";
 import { ChineseDateField } from "./ChineseDateField";
-import { findingKey, findingPlace } from "./FindingsTab";
+import { findingDetail, findingKey, findingPlace } from "./FindingsTab";
 import { usePageCount } from "./page-count";
 import { type OpenSetting, ReadinessList } from "./Readiness";
 
@@ -413,7 +413,7 @@ export default function GenerateTab({
                   <ul style={{ margin: "4px 0", paddingLeft: "1.2em" }}>
                     {outcome.warnings.map((f) => (
                       <li key={findingKey(f)}>
-                        {findingPlace(f)}：{f.message}
+                        {findingPlace(f)}：{findingDetail(f)}
                       </li>
                     ))}
                   </ul>
@@ -478,7 +478,7 @@ function FaultList(props: { place: string; hint: string; findings: readonly Find
         {props.findings.slice(0, 8).map((f) => (
           <li key={findingKey(f)}>
             {/* A template's part names (word/document.xml) mean nothing to a clerk. */}
-            {props.place === "模板" ? f.message : `${findingPlace(f)}：${f.message}`}
+            {props.place === "模板" ? f.message : `${findingPlace(f)}：${findingDetail(f)}`}
           </li>
         ))}
         {props.findings.length > 8 && <li>另有 {props.findings.length - 8} 处，见“校验”页。</li>}

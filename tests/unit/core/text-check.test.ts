@@ -145,7 +145,8 @@ describe("counts inside 报告正文 and 截至", () => {
     const late = analyse([], "2026-12-02");
     const f = late.findings.filter((x) => x.code === "info.asOf.afterDocDate");
     expect(f.map((x) => [x.sheet, x.cell])).toEqual([["基本信息", "B12"]]);
-    expect(f[0]?.message).toContain("统计截至日期 2026-12-02 晚于成文日期 2024-01-10");
+    expect(f[0]?.message).toContain("统计截至日期2026年12月2日晚于成文日期2024年1月10日");
+    expect(f[0]?.message).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     expect(codes(analyse([], "2024-01-10"), "info.asOf")).toEqual([]);
   });
 });
