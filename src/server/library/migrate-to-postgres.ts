@@ -15,7 +15,7 @@ import { isDeepStrictEqual } from "node:util";
 import Database from "better-sqlite3";
 import { PostgresTemplateRepository } from "./pg-repository";
 import type { TemplateRepository } from "./repository";
-import { SqliteTemplateRepository } from "./sqlite-repository";
+import { SqliteTemplateRepository, type VersionRow } from "./sqlite-repository";
 
 export interface MigrationReport {
   readonly departments: number;
@@ -75,18 +75,7 @@ export async function migrateSqliteToPostgres(
       department_id: number;
       created_at: string;
     }>("SELECT id, name, kind, department_id, created_at FROM templates ORDER BY id");
-    const versions = all<{
-      id: number;
-      template_id: number;
-      version: number;
-      sha256: string;
-      size: number;
-      author: string;
-      note: string;
-      created_at: string;
-      deprecated: number;
-      deprecated_at: string | null;
-    }>(
+    const versions = all<Omit<VersionRow, "name"> & { id: number; template_id: number }>(
       `SELECT id, template_id, version, sha256, size, author, note, created_at, deprecated, deprecated_at
        FROM versions ORDER BY id`,
     );
