@@ -127,6 +127,7 @@ export const LAYERS: readonly Layer[] = [
       "src/node",
       "src/submissions",
       "src/xlsx",
+      "src/server",
       "src/server/library",
       "src/server/store",
     ],
@@ -153,7 +154,7 @@ export const LAYERS: readonly Layer[] = [
   {
     folder: "src/server/library",
     owns: "the template library API (Fastify plugin), its SQLite and PostgreSQL stores, migrate",
-    // src/server: only errors.ts, the one error format of every app.
+    // src/server: only errors.ts and api-plugin.ts, the one error format and API set-up.
     imports: [
       "src/core",
       "src/documents",
@@ -170,11 +171,13 @@ export const LAYERS: readonly Layer[] = [
   {
     folder: "src/server/submissions",
     owns: "the submissions (报送) API (Fastify plugin) and its stores (inspection office side)",
+    // src/server: only errors.ts and api-plugin.ts, as for the library.
     imports: [
       "src/core",
       "src/documents",
       "src/submissions",
       "src/xlsx",
+      "src/server",
       "src/server/library",
       "src/server/store",
     ],
