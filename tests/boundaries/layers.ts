@@ -154,7 +154,7 @@ export const LAYERS: readonly Layer[] = [
   {
     folder: "src/server/library",
     owns: "the template library API (Fastify plugin), its SQLite and PostgreSQL stores, migrate",
-    // src/server: only errors.ts and api-plugin.ts, the one error format and API set-up.
+    // src/server: only errors.ts, api-plugin.ts and sha256.ts (error format, API set-up, hash).
     imports: [
       "src/core",
       "src/documents",
@@ -171,7 +171,7 @@ export const LAYERS: readonly Layer[] = [
   {
     folder: "src/server/submissions",
     owns: "the submissions (报送) API (Fastify plugin) and its stores (inspection office side)",
-    // src/server: only errors.ts and api-plugin.ts, as for the library.
+    // src/server: only errors.ts, api-plugin.ts and sha256.ts, as for the library.
     imports: [
       "src/core",
       "src/documents",

@@ -9,10 +9,10 @@
  * two libraries are compared as the API shows them (templates, versions, departments, audit).
  * The SQLite file is read in one read transaction (a consistent snapshot) and never written.
  */
-import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { isDeepStrictEqual } from "node:util";
 import Database from "better-sqlite3";
+import { sha256HexSync as sha256 } from "../sha256";
 import { PostgresTemplateRepository } from "./pg-repository";
 import type { TemplateRepository } from "./repository";
 import { SqliteTemplateRepository, type VersionRow } from "./sqlite-repository";
@@ -27,7 +27,6 @@ export interface MigrationReport {
   readonly audit: number;
 }
 
-const sha256 = (b: Uint8Array) => createHash("sha256").update(b).digest("hex");
 const TABLES = ["departments", "tokens", "templates", "blobs", "versions", "audit"] as const;
 const WITH_IDS = ["departments", "tokens", "templates", "versions", "audit"] as const;
 

@@ -5,13 +5,13 @@
  *
  * Errors are JSON `{ error: { code, message, details? } }` with Chinese messages.
  */
-import { createHash } from "node:crypto";
 import { join } from "node:path";
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { DOCUMENT_KINDS, DOCX_MIME, type DocumentKind } from "../../documents/api";
 import { DOCX_LIMITS } from "../../library/pack";
 import { attachment, auditLimit, parse, setUpApi, uploadedBytes } from "../api-plugin";
+import { sha256HexSync } from "../sha256";
 import { badRequest, forbidden, notFound, unauthorized } from "./errors";
 import { checkName } from "./names";
 import { openTemplateRepository } from "./open-repository";
@@ -236,7 +236,7 @@ const libraryPluginImpl: FastifyPluginAsync<LibraryPluginOptions> = async (app, 
           author: meta.author || dept.name,
           note: meta.note ?? "",
           bytes,
-          sha256: createHash("sha256").update(bytes).digest("hex"),
+          sha256: sha256HexSync(bytes),
         },
         `department:${dept.name}`,
       );

@@ -11,10 +11,10 @@
  * durable; `busy_timeout` and BEGIN IMMEDIATE let several processes share the file without
  * "database is locked" errors; UNIQUE(template_id, version) is the last guard on numbering.
  */
-import { createHash } from "node:crypto";
 import { renameSync, rmSync } from "node:fs";
 import Database from "better-sqlite3";
 import type { DocumentKind } from "../../documents/api";
+import { sha256HexSync } from "../sha256";
 import { likeAnywhere, now } from "../store/sql";
 import { appendAudit, openMigratedSqlite, readAudit } from "../store/sqlite";
 import { conflict, forbidden, notFound } from "./errors";
@@ -411,7 +411,7 @@ export class SqliteTemplateRepository implements TemplateRepository {
         sha256: string;
         data: Buffer;
       }>)
-        if (createHash("sha256").update(blob.data).digest("hex") !== blob.sha256)
+        if (sha256HexSync(blob.data) !== blob.sha256)
           problems.push(`sha256 ${blob.sha256} 的内容与校验值不符`);
       if (problems.length > 0)
         throw new Error(`备份文件未通过完整性检查：${problems.slice(0, 5).join("；")}`);

@@ -10,7 +10,6 @@
  * the same core as `zhenggai check`; its bytes, sha256 and figures are stored immutably, and the
  * repository audits every change. Errors are `{ error: { code, message, details? } }`.
  */
-import { createHash } from "node:crypto";
 import { join } from "node:path";
 import type { FastifyPluginAsync, FastifyRequest } from "fastify";
 import { z } from "zod";
@@ -32,6 +31,7 @@ import {
   loadAdminToken,
   sameToken,
 } from "../library/tokens";
+import { sha256HexSync } from "../sha256";
 import type { SubmissionRepository } from "./repository";
 
 export interface SubmissionsPluginOptions {
@@ -258,7 +258,7 @@ const plugin: FastifyPluginAsync<SubmissionsPluginOptions> = async (app, options
           unitId: c.account.id,
           fileName,
           bytes,
-          sha256: createHash("sha256").update(bytes).digest("hex"),
+          sha256: sha256HexSync(bytes),
           asOf: day,
           figures,
           findings,
