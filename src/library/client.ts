@@ -29,10 +29,7 @@ export const LIBRARY_API_PREFIX = "/api/library";
 
 /** An error answer of the library (or a network failure: status 0), with its Chinese message. */
 export class LibraryApiError extends ApiError {
-  constructor(status: number, code: string, message: string, details: readonly string[] = []) {
-    super(status, code, message, details);
-    this.name = "LibraryApiError";
-  }
+  override name = "LibraryApiError";
 }
 
 export interface DownloadedTemplate {

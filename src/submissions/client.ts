@@ -18,10 +18,7 @@ const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.s
 
 /** An error answer of the server (or a network failure: status 0), with its Chinese message. */
 export class SubmissionsApiError extends ApiError {
-  constructor(status: number, code: string, message: string, details: readonly string[] = []) {
-    super(status, code, message, details);
-    this.name = "SubmissionsApiError";
-  }
+  override name = "SubmissionsApiError";
 }
 
 /** `http://host:port` (or …/api/submissions) → the API base without a trailing slash. */
