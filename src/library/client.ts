@@ -3,6 +3,14 @@
  * tab and by `zhenggai library …`. Only global fetch and Web Crypto: runs in the browser and in
  * Node 20. Every download is checked against the sha256 the server states.
  */
+import {
+  ApiError,
+  type ApiTarget,
+  apiBase,
+  bearer,
+  fetchApi,
+  fetchJson,
+} from "../api-client/fetch-api";
 import type { DocumentKind } from "../documents/api";
 import { DOCX_MIME } from "../documents/api";
 import { sha256Hex } from "./hash";
@@ -20,16 +28,8 @@ export type { Department, TemplateDetail, TemplateSummary, TemplateVersion };
 export const LIBRARY_API_PREFIX = "/api/library";
 
 /** An error answer of the library (or a network failure: status 0), with its Chinese message. */
-export class LibraryApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly details: readonly string[] = [],
-  ) {
-    super(message);
-    this.name = "LibraryApiError";
-  }
+export class LibraryApiError extends ApiError {
+  override name = "LibraryApiError";
 }
 
 export interface DownloadedTemplate {
@@ -40,59 +40,27 @@ export interface DownloadedTemplate {
 }
 
 /** `http://host:port` or `http://host:port/api/library` → the API base without a trailing slash. */
-export function libraryApiBase(serverUrl: string): string {
-  const trimmed = serverUrl.trim().replace(/\/+$/, "");
-  return trimmed.endsWith(LIBRARY_API_PREFIX) ? trimmed : `${trimmed}${LIBRARY_API_PREFIX}`;
-}
+export const libraryApiBase = (serverUrl: string): string => apiBase(serverUrl, LIBRARY_API_PREFIX);
 
 export class LibraryClient {
   readonly base: string;
+  private readonly target: ApiTarget;
 
-  constructor(
-    serverUrl: string,
-    private readonly fetchImpl: typeof fetch = (...args) => globalThis.fetch(...args),
-  ) {
+  constructor(serverUrl: string, fetchImpl: typeof fetch = (...args) => globalThis.fetch(...args)) {
     this.base = libraryApiBase(serverUrl);
+    this.target = { base: this.base, server: "模板库", fetchImpl, errorClass: LibraryApiError };
   }
 
-  private async request(path: string, init: RequestInit = {}): Promise<Response> {
-    let response: Response;
-    try {
-      response = await this.fetchImpl(`${this.base}${path}`, init);
-    } catch (e) {
-      // Node's fetch says only "fetch failed"; the reason is in `cause`.
-      const cause = (e as { cause?: { code?: string; message?: string } }).cause;
-      const reason = cause?.code ?? cause?.message ?? (e as Error).message;
-      const hint = /CERT|SSL|TLS/i.test(reason)
-        ? "服务器证书不受信任；请安装该证书（命令行可设置环境变量 NODE_EXTRA_CA_CERTS 指向证书文件）"
-        : "请检查服务器地址和网络";
-      throw new LibraryApiError(
-        0,
-        "network",
-        `连接模板库失败（${this.base}，${reason}）；${hint}。`,
-      );
-    }
-    if (response.ok) return response;
-    let body: { error?: { code?: string; message?: string; details?: string[] } } = {};
-    try {
-      body = (await response.json()) as typeof body;
-    } catch {
-      // Not our JSON (a proxy's error page, say).
-    }
-    throw new LibraryApiError(
-      response.status,
-      body.error?.code ?? "http_error",
-      body.error?.message ?? `模板库返回错误 ${response.status}（${this.base}${path}）。`,
-      body.error?.details ?? [],
-    );
+  private request(path: string, init: RequestInit = {}): Promise<Response> {
+    return fetchApi(this.target, path, init);
   }
 
-  private async json<T>(path: string, init: RequestInit = {}): Promise<T> {
-    return (await (await this.request(path, init)).json()) as T;
+  private json<T>(path: string, init: RequestInit = {}): Promise<T> {
+    return fetchJson<T>(this.target, path, init);
   }
 
   private static auth(token: string): Record<string, string> {
-    return { authorization: `Bearer ${token}` };
+    return bearer(token);
   }
 
   private static jsonPost(token: string, body?: unknown): RequestInit {

@@ -13,6 +13,7 @@ import { SHEET } from "../core/model";
 import { looseKey } from "../core/text";
 import type { AddedLedgerSheets } from "../ports/workbook";
 import { asTextInput } from "./stats-layout";
+import { planWriteChunks, WEB_WRITE_BYTES } from "./write-chunks";
 
 export type Role = "ledger" | "info" | "narrative";
 
@@ -205,30 +206,6 @@ export function chooseSheetNames(
   return names;
 }
 
-/** Request budget per sync on Excel on the web (the limit is 5 MB). */
-const WRITE_BYTES = 3_000_000;
-const encoder = new TextEncoder();
-
-/** Row chunks of a layout whose values + formats stay under `maxBytes` each. */
-export function rowChunks(layout: SheetLayout, maxBytes: number): { from: number; to: number }[] {
-  const chunks: { from: number; to: number }[] = [];
-  let from = 0;
-  let bytes = 0;
-  layout.values.forEach((row, r) => {
-    const rowBytes =
-      encoder.encode(JSON.stringify(row)).length +
-      encoder.encode(JSON.stringify(layout.formats[r])).length;
-    if (r > from && bytes + rowBytes > maxBytes) {
-      chunks.push({ from, to: r });
-      from = r;
-      bytes = 0;
-    }
-    bytes += rowBytes;
-  });
-  chunks.push({ from, to: layout.values.length });
-  return chunks;
-}
-
 /**
  * Adds the sheets: sync 1 loads the sheet names; then one sync per chunk of cells (one in all
  * unless a sheet is larger than the web's request budget); the last also merges, formats,
@@ -250,7 +227,7 @@ export async function addLedgerSheetsIn(
   );
   const added = layouts.map((layout) => ({ layout, sheet: sheets.add(names[layout.role]) }));
   for (const { layout, sheet } of added) {
-    for (const chunk of rowChunks(layout, options.maxBytes ?? WRITE_BYTES)) {
+    for (const chunk of planWriteChunks(layout, options.maxBytes ?? WEB_WRITE_BYTES)) {
       if (chunk.to === chunk.from) continue;
       const part = sheet.getRangeByIndexes(chunk.from, 0, chunk.to - chunk.from, layout.width);
       part.numberFormat = layout.formats.slice(chunk.from, chunk.to);

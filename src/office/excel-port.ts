@@ -37,7 +37,8 @@ import {
   prepareTemplate,
   templateXml,
 } from "./templates";
-import { planWriteChunks, queueStatisticsSheet, WEB_WRITE_BYTES } from "./write-stats";
+import { planWriteChunks, WEB_WRITE_BYTES } from "./write-chunks";
+import { queueStatisticsSheet } from "./write-stats";
 
 export interface ExcelPortOptions {
   /** Overrides the read budget (tests, benchmarks); default by platform. */

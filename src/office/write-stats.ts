@@ -9,40 +9,10 @@
 import { columnLetters } from "../core/grid";
 import { SHEET } from "../core/model";
 import { asCellInput, type StatsLayout } from "./stats-layout";
+import type { RowChunk } from "./write-chunks";
 
 function a1Range(top: number, left: number, bottom: number, right: number): string {
   return `${columnLetters(left)}${top + 1}:${columnLetters(right)}${bottom + 1}`;
-}
-
-/** Request budget per sync on Excel on the web (the limit is 5 MB). */
-export const WEB_WRITE_BYTES = 3_000_000;
-
-export interface RowChunk {
-  /** 0-based rows, `to` exclusive. */
-  readonly from: number;
-  readonly to: number;
-}
-
-const encoder = new TextEncoder();
-
-/** Splits the layout's rows so that each chunk's values + formats stay under `maxBytes`. */
-export function planWriteChunks(layout: StatsLayout, maxBytes: number): RowChunk[] {
-  const chunks: RowChunk[] = [];
-  let from = 0;
-  let bytes = 0;
-  layout.values.forEach((row, r) => {
-    const rowBytes =
-      encoder.encode(JSON.stringify(row)).length +
-      encoder.encode(JSON.stringify(layout.formats[r])).length;
-    if (r > from && bytes + rowBytes > maxBytes) {
-      chunks.push({ from, to: r });
-      from = r;
-      bytes = 0;
-    }
-    bytes += rowBytes;
-  });
-  chunks.push({ from, to: layout.values.length });
-  return chunks;
 }
 
 /**

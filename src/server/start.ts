@@ -11,8 +11,8 @@
  */
 import type { ServerOptions as HttpsServerOptions } from "node:https";
 import { buildApp } from "./app";
-import { redactUrl } from "./library/pg-migrations";
 import { DEFAULT_DIST, isPaneBuildFresh, STANDALONE_PAGE } from "./static";
+import { redactUrl } from "./store/pg";
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "localhost";

@@ -3,29 +3,27 @@
  * `zhenggai submit` and meant for the pane's 报送 button. Only global fetch: runs in the
  * browser and in Node 20.
  */
+import {
+  ApiError,
+  type ApiTarget,
+  apiBase,
+  bearer,
+  fetchApi,
+  fetchJson,
+} from "../api-client/fetch-api";
 import type { Account, AccountRole, ProgressPoint, Submission, UnitOverview } from "./types";
 
 export const SUBMISSIONS_API_PREFIX = "/api/submissions";
 const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /** An error answer of the server (or a network failure: status 0), with its Chinese message. */
-export class SubmissionsApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly details: readonly string[] = [],
-  ) {
-    super(message);
-    this.name = "SubmissionsApiError";
-  }
+export class SubmissionsApiError extends ApiError {
+  override name = "SubmissionsApiError";
 }
 
 /** `http://host:port` (or …/api/submissions) → the API base without a trailing slash. */
-export function submissionsApiBase(serverUrl: string): string {
-  const trimmed = serverUrl.trim().replace(/\/+$/, "");
-  return trimmed.endsWith(SUBMISSIONS_API_PREFIX) ? trimmed : `${trimmed}${SUBMISSIONS_API_PREFIX}`;
-}
+export const submissionsApiBase = (serverUrl: string): string =>
+  apiBase(serverUrl, SUBMISSIONS_API_PREFIX);
 
 export interface SubmitResult {
   readonly submission: Submission;
@@ -36,49 +34,36 @@ export interface SubmitResult {
 
 export class SubmissionsClient {
   readonly base: string;
+  private readonly target: ApiTarget;
 
   constructor(
     serverUrl: string,
     private readonly token: string,
-    private readonly fetchImpl: typeof fetch = (...args) => globalThis.fetch(...args),
+    fetchImpl: typeof fetch = (...args) => globalThis.fetch(...args),
   ) {
     this.base = submissionsApiBase(serverUrl);
+    this.target = {
+      base: this.base,
+      server: "报送服务器",
+      fetchImpl,
+      errorClass: SubmissionsApiError,
+    };
   }
 
-  private async request(path: string, init: RequestInit = {}): Promise<Response> {
-    let response: Response;
-    try {
-      response = await this.fetchImpl(`${this.base}${path}`, {
-        ...init,
-        headers: {
-          ...(init.headers as Record<string, string>),
-          authorization: `Bearer ${this.token}`,
-        },
-      });
-    } catch (error) {
-      throw new SubmissionsApiError(
-        0,
-        "network",
-        `无法连接报送服务器 ${this.base}：${error instanceof Error ? error.message : String(error)}`,
-      );
-    }
-    if (response.ok) return response;
-    let body: { error?: { code?: string; message?: string; details?: string[] } } = {};
-    try {
-      body = (await response.json()) as typeof body;
-    } catch {
-      // not JSON: keep the status line
-    }
-    throw new SubmissionsApiError(
-      response.status,
-      body.error?.code ?? "http",
-      body.error?.message ?? `报送服务器返回 ${response.status} ${response.statusText}`,
-      body.error?.details ?? [],
-    );
+  /** Every call carries the client's token. */
+  private withToken(init: RequestInit): RequestInit {
+    return {
+      ...init,
+      headers: { ...(init.headers as Record<string, string>), ...bearer(this.token) },
+    };
   }
 
-  private async json<T>(path: string, init?: RequestInit): Promise<T> {
-    return (await (await this.request(path, init)).json()) as T;
+  private request(path: string, init: RequestInit = {}): Promise<Response> {
+    return fetchApi(this.target, path, this.withToken(init));
+  }
+
+  private json<T>(path: string, init: RequestInit = {}): Promise<T> {
+    return fetchJson<T>(this.target, path, this.withToken(init));
   }
 
   /** Submits a ledger's bytes under the token's unit. */

@@ -49,16 +49,23 @@ export const LAYERS: readonly Layer[] = [
     node: false,
   },
   {
+    folder: "src/api-client",
+    owns: "the one fetch of our JSON APIs for their browser/CLI clients: error mapping, bearer auth — no imports",
+    imports: [],
+    packages: [],
+    node: false,
+  },
+  {
     folder: "src/library",
     owns: "template library data shared by CLI, pane and server: types, client, packs, hashing",
-    imports: ["src/core", "src/documents"],
+    imports: ["src/api-client", "src/core", "src/documents"],
     packages: ["fflate", "zod"],
     node: false,
   },
   {
     folder: "src/submissions",
     owns: "what a unit submits to the inspection office (figures, findings): types and the fetch client",
-    imports: [],
+    imports: ["src/api-client"],
     typesFrom: ["src/core"],
     packages: [],
     node: false,
@@ -127,7 +134,9 @@ export const LAYERS: readonly Layer[] = [
       "src/node",
       "src/submissions",
       "src/xlsx",
+      "src/server",
       "src/server/library",
+      "src/server/store",
     ],
     packages: "any",
     node: true,
@@ -143,6 +152,7 @@ export const LAYERS: readonly Layer[] = [
       "src/submissions",
       "src/xlsx",
       "src/server/library",
+      "src/server/store",
       "src/server/submissions",
     ],
     packages: "any",
@@ -151,7 +161,7 @@ export const LAYERS: readonly Layer[] = [
   {
     folder: "src/server/library",
     owns: "the template library API (Fastify plugin), its SQLite and PostgreSQL stores, migrate",
-    // src/server: only errors.ts, the one error format of every app.
+    // src/server: only errors.ts, api-plugin.ts and sha256.ts (error format, API set-up, hash).
     imports: [
       "src/core",
       "src/documents",
@@ -159,6 +169,7 @@ export const LAYERS: readonly Layer[] = [
       "src/node",
       "src/xlsx",
       "src/server",
+      "src/server/store",
       "src/server/submissions",
     ],
     packages: "any",
@@ -167,8 +178,24 @@ export const LAYERS: readonly Layer[] = [
   {
     folder: "src/server/submissions",
     owns: "the submissions (报送) API (Fastify plugin) and its stores (inspection office side)",
-    imports: ["src/core", "src/documents", "src/submissions", "src/xlsx", "src/server/library"],
+    // src/server: only errors.ts, api-plugin.ts and sha256.ts, as for the library.
+    imports: [
+      "src/core",
+      "src/documents",
+      "src/submissions",
+      "src/xlsx",
+      "src/server",
+      "src/server/library",
+      "src/server/store",
+    ],
     packages: "any",
+    node: true,
+  },
+  {
+    folder: "src/server/store",
+    owns: "SQL plumbing of the server's stores: SQLite open/migrate, PostgreSQL pool/migrations, audit rows",
+    imports: [],
+    packages: ["better-sqlite3", "pg"],
     node: true,
   },
 ];

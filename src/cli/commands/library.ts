@@ -197,7 +197,7 @@ export function register(program: Command): void {
         const { migrateSqliteToPostgres } = await import(
           "../../server/library/migrate-to-postgres"
         );
-        const { redactUrl } = await import("../../server/library/pg-migrations");
+        const { redactUrl } = await import("../../server/store/pg");
         const file = libraryDbFile(resolve(opts.dataDir ?? defaultDataDir()));
         if (!existsSync(file))
           throw new CliExit(2, `找不到模板库数据库 ${file}，请用 --data-dir 指定数据目录。`);

@@ -9,13 +9,13 @@
  * two libraries are compared as the API shows them (templates, versions, departments, audit).
  * The SQLite file is read in one read transaction (a consistent snapshot) and never written.
  */
-import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { isDeepStrictEqual } from "node:util";
 import Database from "better-sqlite3";
+import { sha256HexSync as sha256 } from "../sha256";
 import { PostgresTemplateRepository } from "./pg-repository";
 import type { TemplateRepository } from "./repository";
-import { SqliteTemplateRepository } from "./sqlite-repository";
+import { SqliteTemplateRepository, type VersionRow } from "./sqlite-repository";
 
 export interface MigrationReport {
   readonly departments: number;
@@ -27,7 +27,6 @@ export interface MigrationReport {
   readonly audit: number;
 }
 
-const sha256 = (b: Uint8Array) => createHash("sha256").update(b).digest("hex");
 const TABLES = ["departments", "tokens", "templates", "blobs", "versions", "audit"] as const;
 const WITH_IDS = ["departments", "tokens", "templates", "versions", "audit"] as const;
 
@@ -75,18 +74,7 @@ export async function migrateSqliteToPostgres(
       department_id: number;
       created_at: string;
     }>("SELECT id, name, kind, department_id, created_at FROM templates ORDER BY id");
-    const versions = all<{
-      id: number;
-      template_id: number;
-      version: number;
-      sha256: string;
-      size: number;
-      author: string;
-      note: string;
-      created_at: string;
-      deprecated: number;
-      deprecated_at: string | null;
-    }>(
+    const versions = all<Omit<VersionRow, "name"> & { id: number; template_id: number }>(
       `SELECT id, template_id, version, sha256, size, author, note, created_at, deprecated, deprecated_at
        FROM versions ORDER BY id`,
     );

@@ -28,6 +28,6 @@ export async function openTemplateRepository(
 export async function describeStorage(choice: RepositoryChoice): Promise<string> {
   const url = choice.databaseUrl?.trim();
   if (!url) return `SQLite ${choice.sqliteFile}`;
-  const { redactUrl } = await import("./pg-migrations");
+  const { redactUrl } = await import("../store/pg");
   return `PostgreSQL ${redactUrl(url)}`;
 }

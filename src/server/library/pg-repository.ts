@@ -19,9 +19,17 @@
  */
 import type pg from "pg";
 import type { DocumentKind } from "../../documents/api";
+import {
+  appendAudit,
+  inTransaction,
+  iso,
+  openMigratedPool,
+  type Queryable,
+  readAudit,
+} from "../store/pg";
+import { likeAnywhere, now } from "../store/sql";
 import { conflict, forbidden, notFound } from "./errors";
 import { departmentLookAlikeMessage, lookAlikeOf, templateLookAlikeMessage } from "./names";
-import { inTransaction, openPool, redactUrl, runMigrations } from "./pg-migrations";
 import type {
   AuditAction,
   AuditEntry,
@@ -149,8 +157,6 @@ const TEMPLATE_SELECT = `
      ) l) AS latest
   FROM templates t JOIN departments d ON d.id = t.department_id`;
 
-const iso = (d: Date | string) => new Date(d).toISOString();
-
 const toDepartment = (r: DepartmentRow): Department => ({
   id: r.id,
   name: r.name,
@@ -188,12 +194,6 @@ const toSummary = (r: TemplateRow): TemplateSummary => ({
   versionCount: r.version_count,
 });
 
-const now = () => new Date().toISOString();
-/** LIKE pattern matching `q` literally anywhere. */
-const likeAnywhere = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
-type Queryable = Pick<pg.PoolClient, "query">;
-
 export class PostgresTemplateRepository implements TemplateRepository {
   private constructor(
     private readonly pool: pg.Pool,
@@ -203,14 +203,13 @@ export class PostgresTemplateRepository implements TemplateRepository {
 
   /** Connects, checks the database and applies pending migrations. */
   static async open(url: string, options: { poolSize?: number } = {}) {
-    const pool = await openPool(url, options.poolSize);
-    try {
-      await runMigrations(pool, "模板库", LIBRARY_MIGRATIONS, redactUrl(url));
-    } catch (e) {
-      await pool.end().catch(() => {});
-      throw e;
-    }
-    return new PostgresTemplateRepository(pool, redactUrl(url));
+    const { pool, where } = await openMigratedPool(
+      url,
+      "模板库",
+      LIBRARY_MIGRATIONS,
+      options.poolSize,
+    );
+    return new PostgresTemplateRepository(pool, where);
   }
 
   /** Runs `fn` in a transaction on one connection; rolls back on any error. */
@@ -222,17 +221,14 @@ export class PostgresTemplateRepository implements TemplateRepository {
     return this.transaction(fn, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
   }
 
-  private async audit(
+  private audit(
     c: Queryable,
     actor: string,
     action: AuditAction,
     target: string,
     detail: object,
   ): Promise<void> {
-    await c.query(
-      "INSERT INTO audit (at, actor, action, target, detail) VALUES ($1, $2, $3, $4, $5)",
-      [now(), actor, action, target, JSON.stringify(detail)],
-    );
+    return appendAudit(c, "audit", actor, action, target, detail);
   }
 
   private async departmentRow(c: Queryable, id: number): Promise<Department | undefined> {
@@ -464,11 +460,7 @@ export class PostgresTemplateRepository implements TemplateRepository {
   }
 
   async listAudit(limit: number): Promise<AuditEntry[]> {
-    const { rows } = await this.pool.query<Omit<AuditEntry, "at"> & { at: Date }>(
-      "SELECT id, at, actor, action, target, detail FROM audit ORDER BY id DESC LIMIT $1",
-      [limit],
-    );
-    return rows.map((r) => ({ ...r, at: iso(r.at) }));
+    return readAudit<AuditEntry>(this.pool, "audit", limit);
   }
 
   /** Counts of what the database holds (for `migrate` and operators). */

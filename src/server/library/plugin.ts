@@ -5,14 +5,14 @@
  *
  * Errors are JSON `{ error: { code, message, details? } }` with Chinese messages.
  */
-import { createHash } from "node:crypto";
 import { join } from "node:path";
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { DOCUMENT_KINDS, DOCX_MIME, type DocumentKind } from "../../documents/api";
 import { DOCX_LIMITS } from "../../library/pack";
-import { describeError, errorBody, sendError } from "../errors";
-import { badRequest, forbidden, LibraryError, notFound, unauthorized } from "./errors";
+import { attachment, auditLimit, parse, setUpApi, uploadedBytes } from "../api-plugin";
+import { sha256HexSync } from "../sha256";
+import { badRequest, forbidden, notFound, unauthorized } from "./errors";
 import { checkName } from "./names";
 import { openTemplateRepository } from "./open-repository";
 import { checkForPublish, type TemplateValidator } from "./publish-check";
@@ -75,16 +75,6 @@ const publishMeta = z.object({
 const departmentBody = z.object({ name: z.string({ error: "请提供部门名称 name" }) }).strict();
 const departmentIdParam = z.coerce.number({ error: "部门编号须为正整数" }).int().positive();
 
-/** Parses with zod, turning failures into a Chinese 400. */
-function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  const details = result.error.issues.map(
-    (i) => `${i.path.length ? `${i.path.join(".")}：` : ""}${i.message}`,
-  );
-  throw badRequest("invalid_request", `${what}不正确：${details.join("；")}`, details);
-}
-
 function templateName(raw: unknown): string {
   const checked = checkName(typeof raw === "string" ? raw : "");
   if (!checked.ok) throw badRequest("invalid_name", checked.message);
@@ -100,12 +90,6 @@ function headerText(req: FastifyRequest, name: string): string | undefined {
   } catch {
     throw badRequest("invalid_header", `请求头 ${name} 须用 encodeURIComponent 编码。`);
   }
-}
-
-/** RFC 6266 / 5987 Content-Disposition for a Chinese file name. */
-function attachment(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
 const libraryPluginImpl: FastifyPluginAsync<LibraryPluginOptions> = async (app, options) => {
@@ -134,72 +118,23 @@ const libraryPluginImpl: FastifyPluginAsync<LibraryPluginOptions> = async (app, 
     })();
   const validator = options.validator ?? (await import("./validator")).documentsValidator();
 
-  // CORS: the task pane may be served by another server than the county's library. Auth is a
-  // bearer token, never a cookie, so any origin may call; what a browser must be allowed to
-  // read are the checksum headers of downloads.
-  app.addHook("onRequest", async (_req, reply) => {
-    reply.header("access-control-allow-origin", "*");
-    reply.header("access-control-expose-headers", EXPOSED_HEADERS);
+  setUpApi(app, {
+    api: "模板库",
+    server: "模板库服务器",
+    // The task pane may be served by another server than the county's library; a browser must
+    // be allowed to read the checksum headers of downloads.
+    cors: {
+      exposeHeaders: EXPOSED_HEADERS,
+      allowMethods: "GET, HEAD, POST, OPTIONS",
+      allowHeaders: ALLOWED_HEADERS,
+    },
+    upload: {
+      mime: DOCX_MIME,
+      maxBytes: DOCX_LIMITS.maxBytes,
+      tooLarge: `模板文件超过上限 ${DOCX_LIMITS.maxBytes / 1024 / 1024} MB；请删去文件中的大图片后再试。`,
+      unsupported: `请求体须是 .docx 文件内容（Content-Type: ${DOCX_MIME} 或 application/octet-stream），JSON 接口须用 application/json。`,
+    },
   });
-  app.options("/*", async (_req, reply) =>
-    reply
-      .header("access-control-allow-methods", "GET, HEAD, POST, OPTIONS")
-      .header("access-control-allow-headers", ALLOWED_HEADERS)
-      .header("access-control-max-age", "600")
-      .status(204)
-      .send(),
-  );
-
-  app.addContentTypeParser(
-    [DOCX_MIME, "application/octet-stream"],
-    { parseAs: "buffer", bodyLimit: DOCX_LIMITS.maxBytes },
-    (_req, body, done) => done(null, body),
-  );
-
-  app.setErrorHandler((error: unknown, req, reply) => {
-    if (error instanceof LibraryError)
-      return reply.status(error.status).send(errorBody(error.code, error.message, error.details));
-    // Everything else gets a message chosen from its code (src/server/errors.ts), never its
-    // own English text; the two the library can say more precisely about come first.
-    const described = describeError(error);
-    const json = String(req.headers["content-type"] ?? "").includes("json");
-    if (described.status === 413 && !json)
-      return reply
-        .status(413)
-        .send(
-          errorBody(
-            "too_large",
-            `模板文件超过上限 ${DOCX_LIMITS.maxBytes / 1024 / 1024} MB；请删去文件中的大图片后再试。`,
-          ),
-        );
-    if (described.status === 415)
-      return reply
-        .status(415)
-        .send(
-          errorBody(
-            "unsupported_media_type",
-            `请求体须是 .docx 文件内容（Content-Type: ${DOCX_MIME} 或 application/octet-stream），JSON 接口须用 application/json。`,
-          ),
-        );
-    if (described.status >= 500) {
-      req.log.error(error);
-      return reply
-        .status(500)
-        .send(errorBody("internal", "模板库服务器内部错误，请稍后重试或联系管理员。"));
-    }
-    return sendError(reply, described);
-  });
-
-  app.setNotFoundHandler((req, reply) =>
-    reply
-      .status(404)
-      .send(
-        errorBody(
-          "not_found",
-          `模板库没有这个接口：${req.method} ${req.url.length > 120 ? `${req.url.slice(0, 117)}…` : req.url}`,
-        ),
-      ),
-  );
 
   const requireAdmin = (req: FastifyRequest) => {
     const token = bearerToken(req.headers.authorization);
@@ -288,18 +223,10 @@ const libraryPluginImpl: FastifyPluginAsync<LibraryPluginOptions> = async (app, 
         },
         "发布参数",
       );
-      if (!Buffer.isBuffer(req.body))
-        throw new LibraryError(
-          415,
-          "unsupported_media_type",
-          `请求体须是 .docx 文件内容（Content-Type: ${DOCX_MIME} 或 application/octet-stream）。`,
-        );
-      if (req.body.byteLength === 0)
-        throw badRequest(
-          "empty_body",
-          `请求体为空；请把 .docx 文件内容作为请求体上传（Content-Type: ${DOCX_MIME}）。`,
-        );
-      const bytes = new Uint8Array(req.body.buffer, req.body.byteOffset, req.body.byteLength);
+      const bytes = uploadedBytes(req.body, {
+        unsupported: `请求体须是 .docx 文件内容（Content-Type: ${DOCX_MIME} 或 application/octet-stream）。`,
+        empty: `请求体为空；请把 .docx 文件内容作为请求体上传（Content-Type: ${DOCX_MIME}）。`,
+      });
       await checkForPublish(bytes, meta.kind as DocumentKind, validator);
       const version = await repo.publishVersion(
         {
@@ -309,7 +236,7 @@ const libraryPluginImpl: FastifyPluginAsync<LibraryPluginOptions> = async (app, 
           author: meta.author || dept.name,
           note: meta.note ?? "",
           bytes,
-          sha256: createHash("sha256").update(bytes).digest("hex"),
+          sha256: sha256HexSync(bytes),
         },
         `department:${dept.name}`,
       );
@@ -375,12 +302,7 @@ const libraryPluginImpl: FastifyPluginAsync<LibraryPluginOptions> = async (app, 
 
   app.get("/audit", async (req) => {
     requireAdmin(req);
-    const { limit } = parse(
-      z.object({ limit: z.coerce.number().int().min(1).max(1000).default(200) }),
-      req.query,
-      "查询条件",
-    );
-    return { entries: await repo.listAudit(limit) };
+    return { entries: await repo.listAudit(auditLimit(req.query)) };
   });
 };
 

@@ -11,11 +11,12 @@
  * durable; `busy_timeout` and BEGIN IMMEDIATE let several processes share the file without
  * "database is locked" errors; UNIQUE(template_id, version) is the last guard on numbering.
  */
-import { createHash } from "node:crypto";
-import { mkdirSync, renameSync, rmSync } from "node:fs";
-import { dirname } from "node:path";
+import { renameSync, rmSync } from "node:fs";
 import Database from "better-sqlite3";
 import type { DocumentKind } from "../../documents/api";
+import { sha256HexSync } from "../sha256";
+import { likeAnywhere, now } from "../store/sql";
+import { appendAudit, openMigratedSqlite, readAudit } from "../store/sqlite";
 import { conflict, forbidden, notFound } from "./errors";
 import { departmentLookAlikeMessage, lookAlikeOf, templateLookAlikeMessage } from "./names";
 import type {
@@ -29,7 +30,6 @@ import type {
   TemplateSummary,
   TemplateVersion,
 } from "./repository";
-import { openSqlite } from "./sqlite-open";
 
 /** Schema migrations, applied in order; PRAGMA user_version records how many ran. */
 const MIGRATIONS: readonly string[] = [
@@ -88,7 +88,7 @@ interface DepartmentRow {
   created_at: string;
   active_tokens: number;
 }
-interface VersionRow {
+export interface VersionRow {
   name: string;
   version: number;
   sha256: string;
@@ -139,40 +139,15 @@ const toVersion = (r: VersionRow): TemplateVersion => ({
   ...(r.deprecated_at ? { deprecatedAt: r.deprecated_at } : {}),
 });
 
-const now = () => new Date().toISOString();
-/** LIKE pattern matching `q` literally anywhere. */
-const likeAnywhere = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
 export class SqliteTemplateRepository implements TemplateRepository {
   private readonly db: Database.Database;
 
   constructor(readonly file: string) {
-    mkdirSync(dirname(file), { recursive: true });
-    this.db = openSqlite(file);
-    this.migrate();
-  }
-
-  private migrate(): void {
-    // The version is read inside the write lock (BEGIN IMMEDIATE): two processes opening a new
-    // file at once would otherwise both see version 0 and the second would re-run migration 1.
-    const run = this.db.transaction(() => {
-      const applied = this.db.pragma("user_version", { simple: true }) as number;
-      if (applied > MIGRATIONS.length)
-        throw new Error(
-          `模板库数据库（${this.file}）由更新版本的程序创建（结构版本 ${applied}），请升级 zhenggai 后再启动。`,
-        );
-      for (let i = applied; i < MIGRATIONS.length; i++) {
-        this.db.exec(MIGRATIONS[i]!);
-        this.db.pragma(`user_version = ${i + 1}`);
-      }
-    });
-    run.immediate();
+    this.db = openMigratedSqlite(file, MIGRATIONS, "模板库数据库");
   }
 
   private audit(actor: string, action: AuditAction, target: string, detail: object): void {
-    this.db
-      .prepare("INSERT INTO audit (at, actor, action, target, detail) VALUES (?, ?, ?, ?, ?)")
-      .run(now(), actor, action, target, JSON.stringify(detail));
+    appendAudit(this.db, actor, action, target, detail);
   }
 
   private departmentRow(id: number): Department | undefined {
@@ -414,10 +389,7 @@ export class SqliteTemplateRepository implements TemplateRepository {
   }
 
   async listAudit(limit: number): Promise<AuditEntry[]> {
-    const rows = this.db
-      .prepare("SELECT id, at, actor, action, target, detail FROM audit ORDER BY id DESC LIMIT ?")
-      .all(limit) as Array<Omit<AuditEntry, "detail"> & { detail: string }>;
-    return rows.map((r) => ({ ...r, detail: JSON.parse(r.detail) as Record<string, unknown> }));
+    return readAudit<AuditEntry>(this.db, limit);
   }
 
   /**
@@ -439,7 +411,7 @@ export class SqliteTemplateRepository implements TemplateRepository {
         sha256: string;
         data: Buffer;
       }>)
-        if (createHash("sha256").update(blob.data).digest("hex") !== blob.sha256)
+        if (sha256HexSync(blob.data) !== blob.sha256)
           problems.push(`sha256 ${blob.sha256} 的内容与校验值不符`);
       if (problems.length > 0)
         throw new Error(`备份文件未通过完整性检查：${problems.slice(0, 5).join("；")}`);

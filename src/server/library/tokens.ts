@@ -5,11 +5,11 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { sha256HexSync } from "../sha256";
 
 export const generateToken = (): string => `zg_${randomBytes(32).toString("base64url")}`;
 
-export const hashToken = (token: string): string =>
-  createHash("sha256").update(token, "utf8").digest("hex");
+export const hashToken = (token: string): string => sha256HexSync(token);
 
 /** Constant-time comparison of two tokens (by their hashes, so lengths always match). */
 export function sameToken(a: string, b: string): boolean {

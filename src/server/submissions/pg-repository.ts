@@ -18,7 +18,15 @@ import type pg from "pg";
 import type { Finding } from "../../core/model";
 import type { UnitFigures } from "../../submissions/types";
 import { notFound } from "../library/errors";
-import { inTransaction, openPool, redactUrl, runMigrations } from "../library/pg-migrations";
+import {
+  appendAudit,
+  inTransaction,
+  iso,
+  openMigratedPool,
+  type Queryable,
+  readAudit,
+} from "../store/pg";
+import { now } from "../store/sql";
 import type {
   Account,
   AccountRole,
@@ -125,7 +133,6 @@ const SUBMISSION_SELECT = `
     to_char(s.as_of, 'YYYY-MM-DD') AS as_of, s.figures, s.findings
   FROM submissions s JOIN submission_accounts a ON a.id = s.unit_id`;
 
-const iso = (d: Date | string) => new Date(d).toISOString();
 const toAccount = (r: AccountRow): Account => ({
   id: r.id,
   role: r.role,
@@ -147,9 +154,6 @@ const toSubmission = (r: SubmissionRow): Submission => ({
   findings: r.findings,
 });
 
-const now = () => new Date().toISOString();
-type Queryable = Pick<pg.PoolClient, "query">;
-
 export class PostgresSubmissionRepository implements SubmissionRepository {
   private constructor(
     private readonly pool: pg.Pool,
@@ -159,14 +163,13 @@ export class PostgresSubmissionRepository implements SubmissionRepository {
 
   /** Connects, checks the database and applies pending migrations. */
   static async open(url: string, options: { poolSize?: number } = {}) {
-    const pool = await openPool(url, options.poolSize);
-    try {
-      await runMigrations(pool, "报送库", SUBMISSION_MIGRATIONS, redactUrl(url));
-    } catch (e) {
-      await pool.end().catch(() => {});
-      throw e;
-    }
-    return new PostgresSubmissionRepository(pool, redactUrl(url));
+    const { pool, where } = await openMigratedPool(
+      url,
+      "报送库",
+      SUBMISSION_MIGRATIONS,
+      options.poolSize,
+    );
+    return new PostgresSubmissionRepository(pool, where);
   }
 
   /** Runs `fn` in a transaction on one connection; rolls back on any error. */
@@ -174,17 +177,14 @@ export class PostgresSubmissionRepository implements SubmissionRepository {
     return inTransaction(this.pool, fn);
   }
 
-  private async audit(
+  private audit(
     c: Queryable,
     actor: string,
     action: SubmissionAuditAction,
     target: string,
     detail: object,
   ): Promise<void> {
-    await c.query(
-      "INSERT INTO submission_audit (at, actor, action, target, detail) VALUES ($1, $2, $3, $4, $5)",
-      [now(), actor, action, target, JSON.stringify(detail)],
-    );
+    return appendAudit(c, "submission_audit", actor, action, target, detail);
   }
 
   private async accountRow(c: Queryable, id: number): Promise<Account | undefined> {
@@ -372,11 +372,7 @@ export class PostgresSubmissionRepository implements SubmissionRepository {
   }
 
   async listAudit(limit: number): Promise<SubmissionAuditEntry[]> {
-    const { rows } = await this.pool.query<Omit<SubmissionAuditEntry, "at"> & { at: Date }>(
-      "SELECT id, at, actor, action, target, detail FROM submission_audit ORDER BY id DESC LIMIT $1",
-      [limit],
-    );
-    return rows.map((r) => ({ ...r, at: iso(r.at) }));
+    return readAudit<SubmissionAuditEntry>(this.pool, "submission_audit", limit);
   }
 
   async close(): Promise<void> {

@@ -10,7 +10,6 @@
  * the same core as `zhenggai check`; its bytes, sha256 and figures are stored immutably, and the
  * repository audits every change. Errors are `{ error: { code, message, details? } }`.
  */
-import { createHash } from "node:crypto";
 import { join } from "node:path";
 import type { FastifyPluginAsync, FastifyRequest } from "fastify";
 import { z } from "zod";
@@ -21,7 +20,8 @@ import { readZip, type ZipLimits } from "../../documents/gate/index";
 import { type Account, SUBMISSION_FINDINGS_KEPT, type Submission } from "../../submissions/types";
 import { gridFromXlsxBytes, WorkbookReadError } from "../../xlsx/bytes";
 import { summaryWorkbookBytes } from "../../xlsx/summary-workbook";
-import { badRequest, forbidden, LibraryError, notFound, unauthorized } from "../library/errors";
+import { attachment, auditLimit, parse, setUpApi, uploadedBytes } from "../api-plugin";
+import { badRequest, forbidden, notFound, unauthorized } from "../library/errors";
 import { checkName } from "../library/names";
 import { defaultDataDir } from "../library/plugin";
 import {
@@ -31,6 +31,7 @@ import {
   loadAdminToken,
   sameToken,
 } from "../library/tokens";
+import { sha256HexSync } from "../sha256";
 import type { SubmissionRepository } from "./repository";
 
 export interface SubmissionsPluginOptions {
@@ -79,24 +80,6 @@ const accountBody = z
   })
   .strict();
 
-function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  const details = result.error.issues.map(
-    (i) => `${i.path.length ? `${i.path.join(".")}：` : ""}${i.message}`,
-  );
-  throw badRequest("invalid_request", `${what}不正确：${details.join("；")}`, details);
-}
-
-function errorBody(code: string, message: string, details?: readonly string[]) {
-  return { error: { code, message, ...(details?.length ? { details } : {}) } };
-}
-
-function attachment(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
-
 /** The uploaded file's name (x-file-name, percent-encoded): a plain .xlsx name. */
 function fileNameOf(req: FastifyRequest): string {
   const raw = req.headers["x-file-name"];
@@ -139,65 +122,21 @@ const plugin: FastifyPluginAsync<SubmissionsPluginOptions> = async (app, options
   const adminToken = options.adminToken ?? loadAdminToken(dataDir).token;
   const today = options.today ?? todayUtc;
 
-  app.addHook("onRequest", async (_req, reply) => {
-    reply.header("access-control-allow-origin", "*");
-    reply.header("access-control-expose-headers", "content-disposition, x-submission-sha256");
+  setUpApi(app, {
+    api: "报送服务",
+    server: "报送服务器",
+    cors: {
+      exposeHeaders: "content-disposition, x-submission-sha256",
+      allowMethods: "GET, POST, OPTIONS",
+      allowHeaders: "authorization, content-type, x-file-name",
+    },
+    upload: {
+      mime: XLSX_MIME,
+      maxBytes: LEDGER_LIMITS.maxBytes,
+      tooLarge: `台账文件超过上限 ${LEDGER_LIMITS.maxBytes / 1024 / 1024} MB；请删去工作簿中的图片后再报送。`,
+      unsupported: `请求体须是 .xlsx 文件内容（Content-Type: ${XLSX_MIME} 或 application/octet-stream）。`,
+    },
   });
-  app.options("/*", async (_req, reply) =>
-    reply
-      .header("access-control-allow-methods", "GET, POST, OPTIONS")
-      .header("access-control-allow-headers", "authorization, content-type, x-file-name")
-      .header("access-control-max-age", "600")
-      .status(204)
-      .send(),
-  );
-  app.addContentTypeParser(
-    [XLSX_MIME, "application/octet-stream"],
-    { parseAs: "buffer", bodyLimit: LEDGER_LIMITS.maxBytes },
-    (_req, body, done) => done(null, body),
-  );
-
-  app.setErrorHandler((error: unknown, req, reply) => {
-    if (error instanceof LibraryError)
-      return reply.status(error.status).send(errorBody(error.code, error.message, error.details));
-    const e = error as { statusCode?: number; code?: string; message?: string };
-    if (e.statusCode === 413)
-      return reply
-        .status(413)
-        .send(
-          errorBody(
-            "too_large",
-            `台账文件超过上限 ${LEDGER_LIMITS.maxBytes / 1024 / 1024} MB；请删去工作簿中的图片后再报送。`,
-          ),
-        );
-    if (e.statusCode === 415)
-      return reply
-        .status(415)
-        .send(
-          errorBody(
-            "unsupported_media_type",
-            `请求体须是 .xlsx 文件内容（Content-Type: ${XLSX_MIME} 或 application/octet-stream）。`,
-          ),
-        );
-    if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500)
-      return reply
-        .status(e.statusCode)
-        .send(
-          errorBody(
-            "bad_request",
-            `请求格式不正确（${e.code ?? e.statusCode}）：${e.message ?? ""}`,
-          ),
-        );
-    req.log.error(error);
-    return reply
-      .status(500)
-      .send(errorBody("internal", "报送服务器内部错误，请稍后重试或联系管理员。"));
-  });
-  app.setNotFoundHandler((req, reply) =>
-    reply
-      .status(404)
-      .send(errorBody("not_found", `报送服务没有这个接口：${req.method} ${req.url}`)),
-  );
 
   /** Who calls: the admin, an office account or a unit account; 401 without a token, 403 for a bad one. */
   const caller = async (req: FastifyRequest): Promise<Caller> => {
@@ -286,15 +225,10 @@ const plugin: FastifyPluginAsync<SubmissionsPluginOptions> = async (app, options
       if (c.kind !== "unit")
         throw forbidden("not_unit", "报送须使用单位令牌：台账记在令牌所属的单位名下。");
       const { asOf } = parse(z.object({ asOf: dateSchema.optional() }), req.query, "报送参数");
-      if (!Buffer.isBuffer(req.body))
-        throw new LibraryError(
-          415,
-          "unsupported_media_type",
-          `请求体须是 .xlsx 文件内容（Content-Type: ${XLSX_MIME}）。`,
-        );
-      if (req.body.byteLength === 0)
-        throw badRequest("empty_body", "请求体为空；请把台账 .xlsx 文件内容作为请求体上传。");
-      const bytes = new Uint8Array(req.body.buffer, req.body.byteOffset, req.body.byteLength);
+      const bytes = uploadedBytes(req.body, {
+        unsupported: `请求体须是 .xlsx 文件内容（Content-Type: ${XLSX_MIME}）。`,
+        empty: "请求体为空；请把台账 .xlsx 文件内容作为请求体上传。",
+      });
       const fileName = fileNameOf(req);
       const what = `文件“${fileName}”`;
       // The untrusted-zip gate first (sizes, ratios, names, CRCs), before exceljs sees a byte.
@@ -324,7 +258,7 @@ const plugin: FastifyPluginAsync<SubmissionsPluginOptions> = async (app, options
           unitId: c.account.id,
           fileName,
           bytes,
-          sha256: createHash("sha256").update(bytes).digest("hex"),
+          sha256: sha256HexSync(bytes),
           asOf: day,
           figures,
           findings,
@@ -454,12 +388,7 @@ const plugin: FastifyPluginAsync<SubmissionsPluginOptions> = async (app, options
 
   app.get("/audit", async (req) => {
     await requireAdmin(req);
-    const { limit } = parse(
-      z.object({ limit: z.coerce.number().int().min(1).max(1000).default(200) }),
-      req.query,
-      "查询条件",
-    );
-    return { entries: await store.listAudit(limit) };
+    return { entries: await store.listAudit(auditLimit(req.query)) };
   });
 };
 

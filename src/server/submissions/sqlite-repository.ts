@@ -6,13 +6,12 @@
  * busy_timeout let several processes share the file; UNIQUE(unit_id, round) guards numbering.
  * Identical bytes are stored once (keyed by sha256).
  */
-import { mkdirSync } from "node:fs";
-import { dirname } from "node:path";
 import type Database from "better-sqlite3";
 import type { Finding } from "../../core/model";
 import type { UnitFigures } from "../../submissions/types";
 import { notFound } from "../library/errors";
-import { openSqlite } from "../library/sqlite-open";
+import { now } from "../store/sql";
+import { appendAudit, openMigratedSqlite, readAudit } from "../store/sqlite";
 import type {
   Account,
   AccountRole,
@@ -127,32 +126,11 @@ const toSubmission = (r: SubmissionRow): Submission => ({
   findings: JSON.parse(r.findings) as Finding[],
 });
 
-const now = () => new Date().toISOString();
-
 export class SqliteSubmissionRepository implements SubmissionRepository {
   private readonly db: Database.Database;
 
   constructor(readonly file: string) {
-    mkdirSync(dirname(file), { recursive: true });
-    this.db = openSqlite(file);
-    this.migrate();
-  }
-
-  private migrate(): void {
-    // The version is read inside the write lock (BEGIN IMMEDIATE): two processes opening a new
-    // file at once would otherwise both see version 0 and the second would re-run migration 1.
-    const run = this.db.transaction(() => {
-      const applied = this.db.pragma("user_version", { simple: true }) as number;
-      if (applied > MIGRATIONS.length)
-        throw new Error(
-          `报送数据库（${this.file}）由更新版本的程序创建（结构版本 ${applied}），请升级 zhenggai 后再启动。`,
-        );
-      for (let i = applied; i < MIGRATIONS.length; i++) {
-        this.db.exec(MIGRATIONS[i]!);
-        this.db.pragma(`user_version = ${i + 1}`);
-      }
-    });
-    run.immediate();
+    this.db = openMigratedSqlite(file, MIGRATIONS, "报送数据库");
   }
 
   private audit(
@@ -161,9 +139,7 @@ export class SqliteSubmissionRepository implements SubmissionRepository {
     target: string,
     detail: object,
   ): void {
-    this.db
-      .prepare("INSERT INTO audit (at, actor, action, target, detail) VALUES (?, ?, ?, ?, ?)")
-      .run(now(), actor, action, target, JSON.stringify(detail));
+    appendAudit(this.db, actor, action, target, detail);
   }
 
   private accountRow(id: number): Account | undefined {
@@ -339,10 +315,7 @@ export class SqliteSubmissionRepository implements SubmissionRepository {
   }
 
   async listAudit(limit: number): Promise<SubmissionAuditEntry[]> {
-    const rows = this.db
-      .prepare("SELECT id, at, actor, action, target, detail FROM audit ORDER BY id DESC LIMIT ?")
-      .all(limit) as Array<Omit<SubmissionAuditEntry, "detail"> & { detail: string }>;
-    return rows.map((r) => ({ ...r, detail: JSON.parse(r.detail) as Record<string, unknown> }));
+    return readAudit<SubmissionAuditEntry>(this.db, limit);
   }
 
   async close(): Promise<void> {

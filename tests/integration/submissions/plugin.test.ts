@@ -253,6 +253,30 @@ describe("submissions API", () => {
       (await app.inject({ url: "/api/submissions/audit", headers: auth(officeToken) })).statusCode,
     ).toBe(403);
   });
+
+  it("answers the framework's own errors as the library does: Chinese, chosen by code", async () => {
+    const badJson = await app.inject({
+      method: "POST",
+      url: "/api/submissions/accounts",
+      headers: { ...auth(ADMIN), "content-type": "application/json" },
+      payload: "{name:",
+    });
+    expect(badJson.statusCode).toBe(400);
+    expect(badJson.json().error.code).toBe("invalid_json");
+    expect(badJson.body).not.toMatch(/FST_|Unexpected token/);
+    const csv = await app.inject({
+      method: "POST",
+      url: "/api/submissions/submissions",
+      headers: { ...auth(tokens.get(UNITS[0]!)!), "content-type": "text/csv" },
+      payload: "a,b",
+    });
+    expect(csv.statusCode).toBe(415);
+    expect(csv.json().error.message).toContain(".xlsx");
+    const missing = await app.inject(`/api/submissions/${"x".repeat(300)}`);
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json().error.message).toMatch(/^报送服务没有这个接口：GET /);
+    expect(missing.json().error.message.length).toBeLessThan(200);
+  });
 });
 
 describe("zhenggai submit", () => {

@@ -1,11 +1,20 @@
 /**
- * Schema migrations on PostgreSQL, shared by every store that lives in the province's database
- * (the template library, the submissions store). Each component keeps its own numbered list;
+ * PostgreSQL plumbing shared by every store that lives in the province's database (the template
+ * library, the submissions store): the checked pool, migrations, transactions, audit rows.
+ *
+ * Schema migrations: Each component keeps its own numbered list;
  * `schema_migrations` records what ran. The whole run is one transaction under an advisory
  * lock, so servers starting together apply each migration exactly once and a failed migration
  * leaves nothing behind (DDL is transactional in PostgreSQL).
  */
 import type pg from "pg";
+import { now } from "./sql";
+
+/** A pool or one of its clients. */
+export type Queryable = Pick<pg.PoolClient, "query">;
+
+/** A timestamptz as pg returns it (Date) or as JSON carries it (string) → ISO 8601. */
+export const iso = (d: Date | string) => new Date(d).toISOString();
 
 /** Arbitrary constant key of the advisory lock that serialises migrations. */
 const MIGRATION_LOCK = 0x7a67_6d69_67; // "zgmig"
@@ -132,4 +141,52 @@ export async function openPool(url: string, max = 10): Promise<pg.Pool> {
     );
   }
   return pool;
+}
+
+/**
+ * openPool, then the pending migrations of `component`; the pool is ended again when they fail.
+ * Returns the pool and the URL without its password.
+ */
+export async function openMigratedPool(
+  url: string,
+  component: string,
+  migrations: readonly string[],
+  poolSize?: number,
+): Promise<{ pool: pg.Pool; where: string }> {
+  const pool = await openPool(url, poolSize);
+  try {
+    await runMigrations(pool, component, migrations, redactUrl(url));
+  } catch (e) {
+    await pool.end().catch(() => {});
+    throw e;
+  }
+  return { pool, where: redactUrl(url) };
+}
+
+/** Appends a row to a store's audit table, in the caller's transaction when `c` is its client. */
+export async function appendAudit(
+  c: Queryable,
+  table: string,
+  actor: string,
+  action: string,
+  target: string,
+  detail: object,
+): Promise<void> {
+  await c.query(
+    `INSERT INTO ${table} (at, actor, action, target, detail) VALUES ($1, $2, $3, $4, $5)`,
+    [now(), actor, action, target, JSON.stringify(detail)],
+  );
+}
+
+/** The newest `limit` rows of a store's audit table, newest first. */
+export async function readAudit<E extends { at: string }>(
+  c: Queryable,
+  table: string,
+  limit: number,
+): Promise<E[]> {
+  const { rows } = await c.query<Omit<E, "at"> & { at: Date }>(
+    `SELECT id, at, actor, action, target, detail FROM ${table} ORDER BY id DESC LIMIT $1`,
+    [limit],
+  );
+  return rows.map((r) => ({ ...r, at: iso(r.at) }) as unknown as E);
 }
