@@ -37,7 +37,7 @@ import type {
   SubmissionFilter,
   SubmissionRepository,
 } from "./repository";
-import { accountExists } from "./repository";
+import { accountExists, storedFindings } from "./repository";
 
 export const SUBMISSION_MIGRATIONS: readonly string[] = [
   `
@@ -151,7 +151,7 @@ const toSubmission = (r: SubmissionRow): Submission => ({
   submittedAt: iso(r.submitted_at),
   asOf: r.as_of as Submission["asOf"],
   figures: r.figures,
-  findings: r.findings,
+  findings: storedFindings(r.findings),
 });
 
 export class PostgresSubmissionRepository implements SubmissionRepository {

@@ -28,6 +28,15 @@ export type { Account, AccountRole, Submission, SubmissionAuditAction, Submissio
 const ROLE_LABEL: Record<AccountRole, string> = { unit: "单位", office: "巡察办账户" };
 
 /** The 409 every store gives for an account name already taken in its role. */
+/**
+ * Findings as stored: submissions kept before findings had a `detail` carry only the message
+ * (which then already names the place), so it stands in for the detail.
+ */
+export function storedFindings(raw: unknown): Finding[] {
+  if (!Array.isArray(raw)) return [];
+  return raw.map((f: Finding) => (typeof f.detail === "string" ? f : { ...f, detail: f.message }));
+}
+
 export const accountExists = (role: AccountRole, name: string) =>
   conflict("account_exists", `${ROLE_LABEL[role]}“${name}”已存在，请换一个名称。`);
 

@@ -7,7 +7,6 @@
  * Identical bytes are stored once (keyed by sha256).
  */
 import type Database from "better-sqlite3";
-import type { Finding } from "../../core/model";
 import type { UnitFigures } from "../../submissions/types";
 import { notFound } from "../library/errors";
 import { now } from "../store/sql";
@@ -22,7 +21,7 @@ import type {
   SubmissionFilter,
   SubmissionRepository,
 } from "./repository";
-import { accountExists } from "./repository";
+import { accountExists, storedFindings } from "./repository";
 
 const MIGRATIONS: readonly string[] = [
   `
@@ -123,7 +122,7 @@ const toSubmission = (r: SubmissionRow): Submission => ({
   submittedAt: r.submitted_at,
   asOf: r.as_of,
   figures: JSON.parse(r.figures) as UnitFigures,
-  findings: JSON.parse(r.findings) as Finding[],
+  findings: storedFindings(JSON.parse(r.findings)),
 });
 
 export class SqliteSubmissionRepository implements SubmissionRepository {
