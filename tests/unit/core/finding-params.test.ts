@@ -8,32 +8,20 @@ import { describe, expect, it } from "vitest";
 import { formatCheckText } from "../../../src/cli/check-output";
 import { analyseWorkbook, documentFindings, placeText } from "../../../src/core/index";
 import type { Finding } from "../../../src/core/model";
-import { BASIC_INFO_ROWS, HEADER, sheet, workbook } from "./helpers";
+import { BASIC_INFO_ROWS, HEADER, row as baseRow, sheet, workbook } from "./helpers";
 
 const LEDGER_HEADER = [...HEADER, "整改类型", "来源", "公开", "备用列"] as const;
 
-/** A valid row with overrides by header name. */
-function row(seq: unknown, overrides: Partial<Record<(typeof LEDGER_HEADER)[number], unknown>>) {
-  const base: Record<(typeof LEDGER_HEADER)[number], unknown> = {
-    序号: seq,
-    方面: "政治建设方面",
-    问题: `问题${String(seq)}`,
-    整改措施: "一是加强学习；二是完善制度",
-    责任领导: "张三",
-    责任部门: "办公室",
-    责任人: "李四",
-    整改时限: "2023年12月31日",
-    完成情况: "已完成",
-    整改成效: "已整改到位",
-    完成日期: "2023年12月1日",
-    佐证材料: "会议记录",
-    整改类型: "限期整改",
-    来源: "巡察反馈",
-    公开: "是",
-    备用列: "",
-  };
-  const merged = { ...base, ...overrides };
-  return LEDGER_HEADER.map((h) => merged[h]);
+const EXTRA_DEFAULTS = { 整改类型: "限期整改", 来源: "巡察反馈", 公开: "是", 备用列: "" } as const;
+type ExtraColumn = keyof typeof EXTRA_DEFAULTS;
+
+/** The helpers' valid row, with the extra columns of LEDGER_HEADER; overrides by header name. */
+function row(seq: number, overrides: Partial<Record<(typeof LEDGER_HEADER)[number], unknown>>) {
+  const extras = LEDGER_HEADER.slice(HEADER.length) as readonly ExtraColumn[];
+  return [
+    ...baseRow(seq, overrides),
+    ...extras.map((h) => (h in overrides ? overrides[h] : EXTRA_DEFAULTS[h])),
+  ];
 }
 
 const ledgerRows = [
