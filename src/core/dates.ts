@@ -174,10 +174,15 @@ export function todayLocal(now: Date = new Date()): LocalDate {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-/** 2023-10-23 → 2023年10月23日 (Arabic numerals, no leading zeros, as GB/T 9704 wants). */
+/** 2023年10月23日: Arabic numerals, no leading zeros, as GB/T 9704 wants; the one place it is written. */
+export function chineseDateOf(year: number, month: number, day: number): string {
+  return `${year}年${month}月${day}日`;
+}
+
+/** 2023-10-23 → 2023年10月23日. */
 export function formatChineseDate(date: LocalDate): string {
   const [y, m, d] = date.split("-").map(Number);
-  return `${y}年${m}月${d}日`;
+  return chineseDateOf(y!, m!, d!);
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   dateFromJs,
   dateFromSerial,
   daysInMonth,
+  formatChineseDate,
   isDateFormat,
   makeDate,
   parseDateCell,
@@ -48,7 +49,7 @@ export function cellText(cell: Cell): CellText {
     case "n": {
       if (isDateFormat(cell.fmt)) {
         const d = dateFromSerial(cell.v);
-        if (d.ok) return { text: chineseDate(d), removed: [] };
+        if (d.ok) return { text: formatChineseDate(d.date), removed: [] };
       }
       return { text: numberText(cell.v), removed: [] };
     }
@@ -56,16 +57,11 @@ export function cellText(cell: Cell): CellText {
       return { text: cell.v ? "是" : "否", removed: [] };
     case "d": {
       const d = dateFromJs(cell.v);
-      return { text: d.ok ? chineseDate(d) : "", removed: [] };
+      return { text: d.ok ? formatChineseDate(d.date) : "", removed: [] };
     }
     case "e":
       return { text: "", removed: [], error: cell.v };
   }
-}
-
-function chineseDate(d: DateParse & { ok: true }): string {
-  const [y, m, day] = d.date.split("-").map(Number);
-  return `${y}年${m}月${day}日`;
 }
 
 function lookup<T extends string>(

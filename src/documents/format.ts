@@ -2,6 +2,7 @@
  * Formatting helpers of the documents: Chinese numerals, Chinese dates, percentages and
  * XML-safe text. Pure functions, shared by the view model and the template formatters.
  */
+import { chineseDateOf } from "../core/dates";
 import type { LocalDate } from "../core/model";
 
 const DIGITS = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"] as const;
@@ -56,7 +57,7 @@ export function dateParts(value: string): [number, number, number] | undefined {
 export function chineseDate(date: LocalDate | undefined | null): string {
   if (!date) return "";
   const p = dateParts(date);
-  return p ? `${p[0]}年${p[1]}月${p[2]}日` : date;
+  return p ? chineseDateOf(...p) : date;
 }
 
 /** 11月28日. */
