@@ -109,7 +109,7 @@ function describe(
         : `无法使用（${name}）：${result.message ?? ""}`,
     );
     for (const f of result.findings.filter((x) => x.severity === "error")) {
-      lines.push(`  ${SEVERITY_WORD[f.severity]}  ${findingLocation(f)}  ${f.message}`);
+      lines.push(`  ${SEVERITY_WORD[f.severity]}  ${findingLocation(f)}  ${f.detail}`);
     }
   }
   return `${lines.join("\n")}\n`;

@@ -32,13 +32,19 @@ export function register(program: Command): void {
 }
 
 async function runSubmit(file: string, options: SubmitOptions): Promise<number> {
-  const [{ readFile }, { basename }, { SubmissionsClient, SubmissionsApiError }, opts] =
-    await Promise.all([
-      import("node:fs/promises"),
-      import("node:path"),
-      import("../../submissions/client"),
-      import("../options"),
-    ]);
+  const [
+    { readFile },
+    { basename },
+    { SubmissionsClient, SubmissionsApiError },
+    opts,
+    { findingLocation, messageWithoutLocation },
+  ] = await Promise.all([
+    import("node:fs/promises"),
+    import("node:path"),
+    import("../../submissions/client"),
+    import("../options"),
+    import("../check-output"),
+  ]);
   const server = options.server ?? process.env.ZHENGGAI_SERVER;
   const token = options.token ?? process.env.ZHENGGAI_SUBMIT_TOKEN;
   if (!server) {
@@ -70,7 +76,7 @@ async function runSubmit(file: string, options: SubmitOptions): Promise<number> 
     process.stdout.write(`${result.message}\n编号 ${s.id}，sha256 ${s.sha256}\n`);
     if (!result.counted) {
       for (const f of s.findings.filter((x) => x.severity === "error"))
-        process.stderr.write(`  错误  ${f.sheet}${f.cell ? `!${f.cell}` : ""}  ${f.message}\n`);
+        process.stderr.write(`  错误  ${findingLocation(f)}  ${messageWithoutLocation(f)}\n`);
       return opts.EXIT_HAS_ERRORS;
     }
     return opts.EXIT_OK;
