@@ -115,7 +115,9 @@ describe("task pane: 从反馈意见导入", () => {
     const section = page.locator('section[aria-label="校验结果"]');
     await section.waitFor();
     const errors = await section.locator('ul[data-severity="error"] > li').allInnerTexts();
-    expect(errors.some((e) => e.includes(declared!.message))).toBe(true);
+    expect(
+      errors.some((e) => e.includes(`基本信息!${declared!.cell}`) && e.includes(declared!.detail)),
+    ).toBe(true);
   });
 
   it("refuses a .pdf with a reason, downloading nothing", async () => {

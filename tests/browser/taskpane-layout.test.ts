@@ -296,7 +296,7 @@ describe("task pane layout and access in Chromium", () => {
 
     it("shows one group with its count, 50 cells at a time, each with 定位 selecting its cell", async () => {
       installFakeOffice(brokenLedgerInput(BROKEN_ROWS));
-      let broken: { sheet: string; cell?: string; message: string }[];
+      let broken: { sheet: string; cell?: string; message: string; detail: string }[];
       try {
         const grid = await createExcelWorkbookPort().readWorkbook();
         broken = analyseWorkbook(grid, { asOf: todayLocal(), precision: 0 }).findings.filter(
@@ -323,7 +323,7 @@ describe("task pane layout and access in Chromium", () => {
       const texts = await items.allInnerTexts();
       texts.forEach((text, i) => {
         expect(text).toContain(`${broken[i]!.sheet}!${broken[i]!.cell}`);
-        expect(text).toContain(broken[i]!.message);
+        expect(text).toContain(broken[i]!.detail);
         expect(text).toContain("定位");
       });
       await expectNoSidewaysScroll(page, "350 px, 100 cells open");

@@ -108,7 +108,8 @@ async function expectFindingsTab(page: Page, findings: readonly Finding[]): Prom
       const items = await group.locator(`ul[data-code="${code}"] > li`).allInnerTexts();
       expect(items).toHaveLength(expected.length);
       expected.forEach((f, j) => {
-        expect(items[j]).toContain(f.message);
+        // The place stands on its own line, then what is wrong (the message without the place).
+        expect(items[j]).toContain(f.detail);
         expect(items[j]).toContain(f.cell ? `${f.sheet}!${f.cell}` : f.sheet);
         if (f.cell || f.row) expect(items[j]).toContain("定位");
       });
@@ -311,7 +312,9 @@ describe("task pane in Chromium", () => {
       // offered once the contact is filled).
       await page.getByText("台账、设置有错误，通报未生成").waitFor();
       const refusal = page.getByTestId("refusal");
-      expect(await refusal.innerText()).toContain(declared!.message);
+      expect(await refusal.innerText()).toContain(
+        `基本信息!${declared!.cell}：${declared!.detail}`,
+      );
       expect(await refusal.locator('li[data-need="contacts"]').count()).toBe(1);
       expect(await page.getByRole("button", { name: "仍然生成" }).count()).toBe(0);
       expect(await page.getByTestId("docx-preview").count()).toBe(0);
