@@ -381,6 +381,145 @@ function reportCellIssues(
   }
 }
 
+/**
+ * Reads one non-text field's cell into its value and reports what is wrong with the cell. The
+ * readers are made once at module level (no closures per row or cell); a finding's address is
+ * worded only when the finding is made, from the row's lazy `cells`.
+ */
+interface FieldReader<V> {
+  /** The value of a blank cell, and of every row when the column is missing. */
+  readonly fallback: V;
+  readonly read: (cell: Cell, cells: RowCells, sheetRow: number, rep: Reporter) => V;
+}
+
+/**
+ * 完成情况, 整改类型, 来源, 是否公开: the cell as text, its error value or removed characters
+ * reported, then one accepted spelling or the fallback and an "unknown" finding.
+ */
+function enumeratedReader<V>(
+  field: LedgerField,
+  fallback: V,
+  normalise: (text: string, cell: Cell) => V | undefined,
+  code: CoreFindingCode,
+  detail: (text: string) => string,
+): FieldReader<V> {
+  return {
+    fallback,
+    read(cell, cells, sheetRow, rep) {
+      const t = cellText(cell);
+      if (t.error !== undefined || t.removed.length > 0)
+        reportCellIssues(t, cells[field]!, field, sheetRow, rep);
+      if (t.text === "") return fallback;
+      const value = normalise(t.text, cell);
+      if (value !== undefined) return value;
+      rep.cell(code, cells[field]!, sheetRow, detail(t.text), { field, value: t.text });
+      return fallback;
+    },
+  };
+}
+
+type DateFailure = { readonly ok: false; readonly reason: string };
+
+/**
+ * 整改时限, 完成日期: an error value reported as such (not as an unreadable date), otherwise the
+ * parse's value, null for a blank cell, or an "invalid" finding with the parser's reason.
+ */
+function dateReader<P extends { readonly ok: true }, V>(
+  field: LedgerField,
+  parse: (cell: Cell) => P | DateFailure | undefined,
+  dateOf: (parsed: P) => V,
+  code: CoreFindingCode,
+  detail: (text: string, reason: string) => string,
+): FieldReader<V | null> {
+  return {
+    fallback: null,
+    read(cell, cells, sheetRow, rep) {
+      if (cell.t === "e") {
+        reportCellIssues({ removed: [], error: cell.v }, cells[field]!, field, sheetRow, rep);
+        return null;
+      }
+      const parsed = parse(cell);
+      if (parsed === undefined) return null;
+      if (parsed.ok) return dateOf(parsed);
+      const text = cellText(cell).text;
+      rep.cell(code, cells[field]!, sheetRow, detail(text, parsed.reason), { field, value: text });
+      return null;
+    },
+  };
+}
+
+const READ_FIELDS = [
+  "status",
+  "deadline",
+  "doneDate",
+  "type",
+  "source",
+  "isPublic",
+] as const satisfies readonly LedgerField[];
+type ReadField = (typeof READ_FIELDS)[number];
+
+/** One reader per non-text field, typed by its `LedgerRow` value; read in READ_FIELDS order. */
+const FIELD_READERS: { readonly [F in ReadField]: FieldReader<LedgerRow[F]> } = {
+  status: enumeratedReader(
+    "status",
+    null,
+    normaliseStatus,
+    "ledger.status.unknown",
+    (text) =>
+      `完成情况“${text}”无法识别，应为以下之一：${ALLOWED_STATUS_TEXT}（也接受“完成”“已销号”“推进中”等常见写法）。${/超期|逾期/u.test(text) ? "超期由程序根据整改时限判断，不需要填写。" : ""}`,
+  ),
+  deadline: dateReader(
+    "deadline",
+    normaliseDeadline,
+    (parsed) => parsed.deadline,
+    "ledger.deadline.invalid",
+    (text, reason) =>
+      `整改时限“${text}”${reason}；应填写日期（如2023年12月31日）或“立行立改”“长期坚持”“长期”。`,
+  ),
+  doneDate: dateReader(
+    "doneDate",
+    parseDateCell,
+    (parsed) => parsed.date,
+    "ledger.doneDate.invalid",
+    (text, reason) =>
+      `完成日期“${text}”${reason}；请填写完整的日期，如2023年12月31日（不完整的日期不会被猜测）。`,
+  ),
+  type: enumeratedReader(
+    "type",
+    null,
+    normaliseType,
+    "ledger.type.unknown",
+    (text) => `整改类型“${text}”无法识别，应为立行立改、限期整改或长期整改。`,
+  ),
+  source: enumeratedReader(
+    "source",
+    "巡察反馈",
+    normaliseSource,
+    "ledger.source.unknown",
+    (text) =>
+      `来源“${text}”无法识别，已按“巡察反馈”统计；应为“巡察反馈”或“自查”（举一反三发现的问题）。`,
+  ),
+  isPublic: enumeratedReader(
+    "isPublic",
+    true,
+    // Booleans and 1/0 are read from the cell itself, not its text.
+    (_text, cell) => normalisePublic(cell),
+    "ledger.public.unknown",
+    (text) => `是否公开“${text}”无法识别，已按公开处理；应填“是”或“否”。`,
+  ),
+};
+
+/** Generic over the field so that the reader's value type matches the draft's field. */
+function readField<F extends ReadField>(
+  draft: RowDraft,
+  field: F,
+  cell: Cell,
+  sheetRow: number,
+  rep: Reporter,
+): void {
+  draft[field] = FIELD_READERS[field].read(cell, draft.cells, sheetRow, rep);
+}
+
 function readRow(
   view: SheetView,
   header: HeaderMatch,
@@ -428,141 +567,22 @@ function readRow(
     text.category = inherited.category;
   }
 
-  const cellAt = (
-    field: LedgerField,
-  ): { readonly cell: Cell; readonly address: string } | undefined => {
-    const c = header.columns.get(field);
-    if (c === undefined) return undefined;
-    // The address is made only when a finding names it.
-    return {
-      cell: view.value(r, c),
-      get address() {
-        return cells[field]!;
-      },
-    };
+  // Keys in LedgerRow's order; the readers then fill the mapped fields in READ_FIELDS order,
+  // which is the order of their findings.
+  const draft: RowDraft = {
+    row: sheetRow,
+    ...text,
+    deadline: FIELD_READERS.deadline.fallback,
+    type: FIELD_READERS.type.fallback,
+    status: FIELD_READERS.status.fallback,
+    doneDate: FIELD_READERS.doneDate.fallback,
+    source: FIELD_READERS.source.fallback,
+    isPublic: FIELD_READERS.isPublic.fallback,
+    cells,
   };
-
-  // 完成情况
-  let status: LedgerRow["status"] = null;
-  const st = cellAt("status");
-  if (st) {
-    const t = cellText(st.cell);
-    reportCellIssues(t, st.address, "status", sheetRow, rep);
-    if (t.text !== "") {
-      status = normaliseStatus(t.text) ?? null;
-      if (!status) {
-        rep.cell(
-          "ledger.status.unknown",
-          st.address,
-          sheetRow,
-          `完成情况“${t.text}”无法识别，应为以下之一：${ALLOWED_STATUS_TEXT}（也接受“完成”“已销号”“推进中”等常见写法）。${/超期|逾期/u.test(t.text) ? "超期由程序根据整改时限判断，不需要填写。" : ""}`,
-          { field: "status", value: t.text },
-        );
-      }
-    }
-  }
-
-  // 整改时限
-  let deadline: LedgerRow["deadline"] = null;
-  const dl = cellAt("deadline");
-  if (dl) {
-    if (dl.cell.t === "e")
-      reportCellIssues({ removed: [], error: dl.cell.v }, dl.address, "deadline", sheetRow, rep);
-    else {
-      const parsed = normaliseDeadline(dl.cell);
-      if (parsed?.ok) deadline = parsed.deadline;
-      else if (parsed) {
-        rep.cell(
-          "ledger.deadline.invalid",
-          dl.address,
-          sheetRow,
-          `整改时限“${cellText(dl.cell).text}”${parsed.reason}；应填写日期（如2023年12月31日）或“立行立改”“长期坚持”“长期”。`,
-          { field: "deadline", value: cellText(dl.cell).text },
-        );
-      }
-    }
-  }
-
-  // 完成日期
-  let doneDate: LedgerRow["doneDate"] = null;
-  const dd = cellAt("doneDate");
-  if (dd) {
-    if (dd.cell.t === "e")
-      reportCellIssues({ removed: [], error: dd.cell.v }, dd.address, "doneDate", sheetRow, rep);
-    else {
-      const parsed = parseDateCell(dd.cell);
-      if (parsed?.ok) doneDate = parsed.date;
-      else if (parsed) {
-        rep.cell(
-          "ledger.doneDate.invalid",
-          dd.address,
-          sheetRow,
-          `完成日期“${cellText(dd.cell).text}”${parsed.reason}；请填写完整的日期，如2023年12月31日（不完整的日期不会被猜测）。`,
-          { field: "doneDate", value: cellText(dd.cell).text },
-        );
-      }
-    }
-  }
-
-  // 整改类型
-  let type: LedgerRow["type"] = null;
-  const ty = cellAt("type");
-  if (ty) {
-    const t = cellText(ty.cell);
-    reportCellIssues(t, ty.address, "type", sheetRow, rep);
-    if (t.text !== "") {
-      type = normaliseType(t.text) ?? null;
-      if (!type) {
-        rep.cell(
-          "ledger.type.unknown",
-          ty.address,
-          sheetRow,
-          `整改类型“${t.text}”无法识别，应为立行立改、限期整改或长期整改。`,
-          { field: "type", value: t.text },
-        );
-      }
-    }
-  }
-
-  // 来源
-  let source: LedgerRow["source"] = "巡察反馈";
-  const so = cellAt("source");
-  if (so) {
-    const t = cellText(so.cell);
-    reportCellIssues(t, so.address, "source", sheetRow, rep);
-    if (t.text !== "") {
-      const s = normaliseSource(t.text);
-      if (s) source = s;
-      else {
-        rep.cell(
-          "ledger.source.unknown",
-          so.address,
-          sheetRow,
-          `来源“${t.text}”无法识别，已按“巡察反馈”统计；应为“巡察反馈”或“自查”（举一反三发现的问题）。`,
-          { field: "source", value: t.text },
-        );
-      }
-    }
-  }
-
-  // 是否公开
-  let isPublic = true;
-  const pu = cellAt("isPublic");
-  if (pu && pu.cell.t !== "empty") {
-    const t = cellText(pu.cell);
-    reportCellIssues(t, pu.address, "isPublic", sheetRow, rep);
-    if (t.text !== "" || pu.cell.t === "b") {
-      const p = normalisePublic(pu.cell);
-      if (p === undefined) {
-        rep.cell(
-          "ledger.public.unknown",
-          pu.address,
-          sheetRow,
-          `是否公开“${t.text}”无法识别，已按公开处理；应填“是”或“否”。`,
-          { field: "isPublic", value: t.text },
-        );
-      } else isPublic = p;
-    }
+  for (const field of READ_FIELDS) {
+    const c = header.columns.get(field);
+    if (c !== undefined) readField(draft, field, view.value(r, c), sheetRow, rep);
   }
 
   // Required text fields (a missing column is reported once at the header instead).
@@ -572,9 +592,9 @@ function readRow(
     if (view.value(r, header.columns.get(field)!).t === "e") continue;
     const empty =
       field === "status"
-        ? status === null && cellText(view.value(r, header.columns.get(field)!)).text === ""
+        ? draft.status === null && cellText(view.value(r, header.columns.get(field)!)).text === ""
         : field === "deadline"
-          ? deadline === null && view.value(r, header.columns.get(field)!).t === "empty"
+          ? draft.deadline === null && view.value(r, header.columns.get(field)!).t === "empty"
           : (text as Record<string, string>)[field] === "";
     if (empty) {
       const label = FIELD_LABEL[field];
@@ -590,17 +610,7 @@ function readRow(
     }
   }
 
-  return {
-    row: sheetRow,
-    ...text,
-    deadline,
-    type,
-    status,
-    doneDate,
-    source,
-    isPublic,
-    cells,
-  };
+  return draft;
 }
 
 /** Appends a merged-row continuation's own text to the problem it continues. */
