@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { formatCheckText } from "../../../src/cli/check-output";
 import { analyseWorkbook, documentFindings, placeText } from "../../../src/core/index";
 import type { Finding } from "../../../src/core/model";
-import { BASIC_INFO_ROWS, HEADER, row as baseRow, sheet, workbook } from "./helpers";
+import { BASIC_INFO_ROWS, row as baseRow, HEADER, sheet, workbook } from "./helpers";
 
 const LEDGER_HEADER = [...HEADER, "整改类型", "来源", "公开", "备用列"] as const;
 
