@@ -196,6 +196,27 @@ export function zipPackage(zip: PizZip): Uint8Array {
   return zipSync(files, { level: 6 });
 }
 
+/**
+ * The filled package as the file to save, for every document: no control characters in any
+ * XML part (values are clean, but a template's own text may carry them, pasted into Word or
+ * made by another tool), the output budget held (undefined past it), and the file's properties
+ * the document's own title and date, never the template's (documents.md 2a).
+ */
+export function finishPackage(zip: PizZip, title: string, date: string): Uint8Array | undefined {
+  let outputChars = 0;
+  for (const name of Object.keys(zip.files)) {
+    if (!/\.(xml|rels)$/.test(name)) continue;
+    const xml = zip.file(name)?.asText() ?? "";
+    outputChars += xml.length;
+    if (outputChars > RENDER_BUDGET.outputChars) return undefined;
+    const clean = stripIllegalXml(xml);
+    if (clean !== xml) zip.file(name, clean);
+  }
+  const core = zip.file("docProps/core.xml")?.asText();
+  if (core !== undefined) zip.file("docProps/core.xml", documentCoreProps(core, title, date));
+  return zipPackage(zip);
+}
+
 export function renderDocument(req: RenderRequest): RenderResult {
   const prepared = prepareTemplate(req.template);
   if (!prepared.ok) return { ok: false, findings: [...prepared.findings] };
@@ -255,32 +276,13 @@ export function renderDocument(req: RenderRequest): RenderResult {
         ];
     return { ok: false, findings };
   }
-  // Values are already clean; a template's own text may still carry control characters
-  // (pasted into Word, or made by another tool). None may reach the file.
   if (compiled.budget.exceeded) return { ok: false, findings: [budgetRefusal(kind)] };
   const zip = doc.getZip() as PizZip;
   const body = zip.file("word/document.xml")?.asText();
   if (body !== undefined) zip.file("word/document.xml", placeSignature(body, data.加盖印章));
-  let outputChars = 0;
-  for (const name of Object.keys(zip.files)) {
-    if (!/\.(xml|rels)$/.test(name)) continue;
-    const xml = zip.file(name)?.asText() ?? "";
-    outputChars += xml.length;
-    if (outputChars > RENDER_BUDGET.outputChars)
-      return { ok: false, findings: [budgetRefusal(kind)] };
-    const clean = stripIllegalXml(xml);
-    if (clean !== xml) zip.file(name, clean);
-  }
   const title = typeof data.标题 === "string" ? data.标题 : "";
-  // The file's properties are the document's own, never the template's (documents.md 2a).
-  const core = zip.file("docProps/core.xml")?.asText();
-  if (core !== undefined) {
-    zip.file(
-      "docProps/core.xml",
-      documentCoreProps(core, title, analysis.info.docDate ?? analysis.stats.asOf),
-    );
-  }
-  const docx = zipPackage(zip);
+  const docx = finishPackage(zip, title, analysis.info.docDate ?? analysis.stats.asOf);
+  if (!docx) return { ok: false, findings: [budgetRefusal(kind)] };
   const notes = [
     ...check.findings,
     ...otherDocumentTags(check.tagsUsed, kind),

@@ -11,13 +11,13 @@ import { formatPercent } from "../core/stats";
 import type { Summary } from "../core/summary";
 import type { RenderResult } from "./api";
 import { SUMMARY_DOCUMENT, SUMMARY_TAGS, type SummaryScopeData } from "./contract";
-import { chineseDate, percentText, shortChineseDate, stripIllegalXml } from "./format";
+import { chineseDate, percentText, shortChineseDate } from "./format";
 import {
   budgetRefusal,
   estimateRender,
   fileNameFromTitle,
+  finishPackage,
   RENDER_BUDGET,
-  zipPackage,
 } from "./render";
 import { prepareTemplate, TEMPLATE_SHEET } from "./template-check";
 
@@ -218,21 +218,12 @@ export function renderSummaryNotice(req: SummaryRenderRequest): RenderResult {
     };
   }
   if (compiled.budget.exceeded) return { ok: false, findings: [budgetRefusal(SUMMARY_DOCUMENT)] };
-  const zip = doc.getZip() as PizZip;
-  let outputChars = 0;
-  for (const name of Object.keys(zip.files)) {
-    if (!/\.(xml|rels)$/.test(name)) continue;
-    const xml = zip.file(name)?.asText() ?? "";
-    outputChars += xml.length;
-    if (outputChars > RENDER_BUDGET.outputChars)
-      return { ok: false, findings: [budgetRefusal(SUMMARY_DOCUMENT)] };
-    const clean = stripIllegalXml(xml);
-    if (clean !== xml) zip.file(name, clean);
-  }
   const title = String(data.标题 ?? "");
+  const docx = finishPackage(doc.getZip() as PizZip, title, req.date ?? req.summary.asOf);
+  if (!docx) return { ok: false, findings: [budgetRefusal(SUMMARY_DOCUMENT)] };
   return {
     ok: true,
-    docx: zipPackage(zip),
+    docx,
     fileName: fileNameFromTitle(title, "通报"),
     findings: check.findings,
   };

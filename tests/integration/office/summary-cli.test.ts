@@ -199,6 +199,11 @@ describe("zhenggai summary on 45 unit ledgers", () => {
       expect.objectContaining({ code: "template.gate.no-contract-tag" }),
     ]); // filled: no tag is left in the document
     const text = paragraphs(docx);
+    // The file's own properties: the notice's title and date, never the template's (“（模板）”).
+    const core = new PizZip(docx).file("docProps/core.xml")!.asText();
+    expect(core).toContain(`<dc:title>${text.find((p) => p.endsWith("通报"))}</dc:title>`);
+    expect(core).not.toContain("模板");
+    expect(core).toMatch(/<dcterms:created[^>]*>2024-01-05T00:00:00Z<\/dcterms:created>/);
     const n = total.问题总数 as number;
     const m = total.已完成 as number;
     const rate = formatPercent(m / n, 2);
