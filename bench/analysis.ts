@@ -5,12 +5,15 @@
 export const ANALYSIS = `
 ## Analysis (profiles: \`node --import tsx --cpu-prof bench/profile-e2e.ts\`, \`bench/profile-analyse.ts\`)
 
-**The machine.** Two cores shared with the other engineers' test suites during the day: the load
-average at the top says how busy the machine was during this run. Under load, absolute times
-inflate; the ratios (cases 3 and 4) stay robust because their variants run interleaved, while
-the batch speed-up (case 5) suffers most, since a second thread then has no free core.
+**The machine.** The header names it. Runs before 2026-12-03 were on a 2-core Intel Xeon; the
+2026-12-03 runs are on a 2-core AMD EPYC whose single thread is about 1.6–1.8× slower on the
+same code (the pure loop of case 5: 4.6–5.6 s here against 2.8–3.0 s there; the bare
+docxtemplater of case 3: 183 ms against 111 ms). Absolute goals met there with room (case 2:
+221 ms, case 8: check 432 ms) land just past them here (316 ms, 636 ms) with no change in our
+share: ours ÷ bare docxtemplater went from 1.35× to 1.10×. Under load, absolute times inflate;
+the ratios (cases 3 and 4) stay robust because their variants run interleaved.
 
-**Case 2, one click (goal 300 ms, met).** Rendering the .docx is about half of the time. Per
+**Case 2, one click (goal 300 ms; met on the Xeon, 316 ms here).** Rendering the .docx is about half of the time. Per
 1,000-problem 通报, on an idle core:
 - docxtemplater filling the nested loops (方面 → 类别 → 问题 with paragraph loops): its tag
   matching, loop and postrender code (\`doc-utils isStarting\`, \`postrender utf8Length\`,
@@ -36,40 +39,34 @@ the batch speed-up (case 5) suffers most, since a second thread then has no free
 The medians of two full runs the same evening differed by up to 100 ms (218 vs 321 ms) while
 another job shared the machine; isolated runs of cases 1–3 gave 203–220 ms.
 
-**Case 1, scaling (goal 6×, borderline).** The 10k and 50k profiles show the same functions
-with the same per-row cost; nothing is quadratic (merges are looked up in a map, header mapping
-is per sheet, statistics are single passes). What grows is memory work: the garbage collector
-takes 14 % of the samples at 10k and 19 % at 50k, since every major collection marks the whole
-live grid (800,000 cells at 50k) and the analysis keeps an A1 address string per ledger cell
-(\`LedgerRow.cells\`, what lets a finding or a clicked problem point at its cell). So the
-per-row cost rises from ≈ 23 µs at 10k to ≈ 28 µs at 50k, and the 10k → 50k ratio lands right
-at the goal: seven full runs on 2026-12-01 gave 5.27×, 5.23×, 5.55×, 6.23×, 6.09×, 4.04× (a
-slow 10k median) and 5.73× (the table above); isolated runs of the profile helper: 5.7×. A
-larger young generation (\`--max-semi-space-size=64\`) did not change it. Making the addresses
-lazy would cut the allocations but changes the model the pane and the documents use; not done. Real ledgers are far smaller (48 problems in seed 000).
+**Case 1, scaling (goal 5.5×).** The 10k and 50k profiles show the same functions with the
+same per-row cost; nothing is quadratic (merges are looked up in a map, header mapping is per
+sheet, statistics are single passes). What grew was memory work: every major collection marks
+the live grid, and the analysis used to keep an A1 address string per ledger cell. Those
+addresses are now made on demand (\`LedgerRow.cells\` getters on one class per ledger; merge
+continuations stored when the row is read; readRow's field readers word an address only when a
+finding names it): the analysis of 50,000 rows holds 28 MB instead of 42 MB, and the ratio went
+from 5.2–6.2× (seven runs on 2026-12-01) to 4.8× in the 2026-12-03 run. Real ledgers are far
+smaller (48 problems in seed 000).
 
 **Case 4, anchors.** All three engines produced the same visible text from the same data.
 docx-templates evaluates every command as JavaScript in a \`vm\` sandbox (its safe default), which
 costs seconds for a thousand problems; easy-template-x is closer but walks an XML DOM.
 
-**Case 5, batch (goal 1.6×, missed).** The machine is not the limit: its own row (a loop that
-never allocates, split over two threads) gives 1.7–2.0×. The limit is how much CPU a cold Node
-thread spends besides our work. Per-thread CPU times read from /proc for one 200-document run:
-the main thread ≈ 8 s, and four V8 helper threads ≈ 3.3 s together — mostly concurrent
-optimising compilation of exceljs, docxtemplater and our code (with
-\`--no-concurrent-recompilation\` they drop to ≈ 0.7 s and the main thread grows by the rest;
-\`--single-threaded-gc\` changes little, so it is not the collector). So one thread already keeps
-≈ 1.3 cores busy, and a second thread repeats the whole start: ≈ 1.4 s to register tsx and load
-the modules (the "worker ready after" row) and its own cold JIT, ≈ 2.5–3 s of extra CPU in all.
-For 200 documents the pool's CPU (≈ 13 s) over two cores cannot beat ≈ 1.2× the single
-thread's 8 s wall (the ceiling in the notes). The start-up is a fixed cost: the same pool on
-1,000 documents (the 100 ledgers five times) measured 31.1 s on one thread and 21.0 s on two,
-1.48×. Every saving per document makes the fixed cost weigh more: the lean templates cut the
-single-thread time per document by about a third, and the 200-document speed-up fell from 1.40×
-(2026-11-22) to ≈ 1.1× while both rows got faster. Loading an esbuild bundle of the job in the
-worker instead of registering tsx starts it in ≈ 0.7 s instead of ≈ 1.05 s (the rest is loading
-exceljs and docxtemplater): worth ≈ 0.05× here, not done, since it adds a build cache the CLI
-must keep fresh. Node 22's module compile cache would cut the cold start further; we are on
-Node 20. For an inspection office the absolute rate is what counts: ≈ 25–30 documents per second
-on one thread, 200 documents in under 8 s.
+**Case 5, batch (goal 1.6×, missed: not reachable on this machine).** The pool is not what limits
+it. The "no pool" row runs two separate one-thread \`zhenggai report\` processes on half the
+ledgers each, at the same time: they share nothing but the cores, and still reach only ≈ 1.3×
+(1.21× and 1.34× in two runs on 2026-12-03, the pool 1.22× and 1.27× beside them). A lone Node process keeps ≈ 1.27 cores busy: V8's
+helper threads (parallel scavenges, concurrent marking, concurrent optimising compilation) run
+on the idle second core. With both cores running JavaScript those helpers compete with it:
+100 documents took 4.25 s alone and 5.5 s each with a second process beside it. With
+\`--single-threaded\` (no helper threads) two processes do not slow each other (4.96 s alone,
+4.85 s side by side), but the lone run loses what the helpers gave it, so 1 thread vs 2 still
+comes to ≈ 1.4× at best. What the pool itself adds is small: the bundled worker is ready after
+0.5–0.6 s of CPU, and each thread warms its own JIT (the first 20 documents take ≈ 60–70 ms each,
+later ones ≈ 35 ms). The renderer now gates, compiles and checks a template once per process
+(\`prepareTemplate\`; the gate's unzip and docxtemplater's InspectModule deep copy were about a
+third of each render), which makes every document cheaper on one thread and on two alike. For an
+inspection office the absolute rate is what counts: ≈ 23–26 documents per second on one thread
+here, 200 documents in about 8 s.
 `;
