@@ -5,12 +5,11 @@
  */
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { basename, dirname, extname, join, resolve } from "node:path";
-import { analyseWorkbook } from "../core/index";
 import type { Finding, LocalDate, Precision } from "../core/model";
 import type { DocumentKind } from "../documents/api";
 import { renderDocument } from "../documents/render";
 import type { JobRef } from "../node/batch";
-import { readWorkbookFile, WorkbookReadError } from "../node/read-workbook";
+import { analyseLedgerFile } from "./ledger-file";
 
 /** Options of one generation; plain data (it crosses to worker threads). */
 export interface GenerateOptions {
@@ -66,25 +65,9 @@ export async function generateFromFile(
   input: string,
   options: GenerateOptions,
 ): Promise<GenerateResult> {
-  let grid: Awaited<ReturnType<typeof readWorkbookFile>>;
-  try {
-    grid = await readWorkbookFile(input);
-  } catch (error) {
-    if (error instanceof WorkbookReadError) {
-      return { input, status: "unusable", findings: [], message: error.message };
-    }
-    throw error;
-  }
-  const analysis = analyseWorkbook(grid, { asOf: options.asOf, precision: options.precision });
-  if (!analysis.ledger) {
-    const names = grid.sheets.map((s) => s.name).join("、") || "无";
-    return {
-      input,
-      status: "unusable",
-      findings: [],
-      message: `文件“${basename(input)}”中没有找到整改台账工作表（现有工作表：${names}）。`,
-    };
-  }
+  const read = await analyseLedgerFile(input, options);
+  if (!read.ok) return { input, status: "unusable", findings: [], message: read.message };
+  const { analysis } = read;
   let template: Uint8Array;
   try {
     template = await templateBytes(options.template);

@@ -4,12 +4,10 @@
  * worker threads: SUMMARY_JOB names this module (its own import.meta.url, which is the bundle
  * chunk when the CLI runs bundled), as REPORT_JOB does for `report`.
  */
-import { basename } from "node:path";
-import { analyseWorkbook } from "../core/index";
 import type { LocalDate, Precision } from "../core/model";
 import { type SummaryUnitFigures, unitFigures } from "../core/summary";
 import type { JobRef } from "../node/batch";
-import { readWorkbookFile, WorkbookReadError } from "../node/read-workbook";
+import { analyseLedgerFile } from "./ledger-file";
 
 export interface FiguresOptions {
   readonly asOf: LocalDate;
@@ -27,21 +25,7 @@ export async function figuresFromFile(
   input: string,
   options: FiguresOptions,
 ): Promise<FiguresResult> {
-  let grid: Awaited<ReturnType<typeof readWorkbookFile>>;
-  try {
-    grid = await readWorkbookFile(input);
-  } catch (error) {
-    if (error instanceof WorkbookReadError) return { input, ok: false, message: error.message };
-    throw error;
-  }
-  const analysis = analyseWorkbook(grid, { asOf: options.asOf, precision: options.precision });
-  if (!analysis.ledger) {
-    const names = grid.sheets.map((s) => s.name).join("、") || "无";
-    return {
-      input,
-      ok: false,
-      message: `文件“${basename(input)}”中没有找到整改台账工作表（现有工作表：${names}）。`,
-    };
-  }
-  return { input, ok: true, figures: unitFigures(analysis, input) };
+  const read = await analyseLedgerFile(input, options);
+  if (!read.ok) return { input, ok: false, message: read.message };
+  return { input, ok: true, figures: unitFigures(read.analysis, input) };
 }
