@@ -18,6 +18,7 @@ import {
   SOURCES,
   STATUSES,
 } from "../core/model";
+import { BODY_FONT, BORDER, styleHeader, TITLE_FONT, writeHeaderRow } from "./styles";
 import { stampWorkbook } from "./write";
 
 export type LedgerCellValue = string | number | Date | null | undefined;
@@ -161,24 +162,6 @@ const DATE_INFO: ReadonlySet<InfoField> = new Set<InfoField>([
 
 // ---------------------------------------------------------------------------------------------
 // Styles
-
-const THIN = { style: "thin" as const, color: { argb: "FF808080" } };
-const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
-const HEADER_FILL: ExcelJS.Fill = {
-  type: "pattern",
-  pattern: "solid",
-  fgColor: { argb: "FFDDEBF7" },
-};
-const HEADER_FONT: Partial<ExcelJS.Font> = { name: "宋体", size: 11, bold: true };
-const BODY_FONT: Partial<ExcelJS.Font> = { name: "宋体", size: 11 };
-const TITLE_FONT: Partial<ExcelJS.Font> = { name: "方正小标宋简体", size: 16, bold: true };
-
-function styleHeader(cell: ExcelJS.Cell): void {
-  cell.font = HEADER_FONT;
-  cell.fill = HEADER_FILL;
-  cell.border = BORDER;
-  cell.alignment = { vertical: "middle", horizontal: "center", wrapText: true };
-}
 
 function styleBody(cell: ExcelJS.Cell, date: boolean, dateFormat: string): void {
   cell.font = BODY_FONT;
@@ -386,11 +369,7 @@ function addInfoSheet(
     { key: "value", width: 44 },
     { key: "note", width: 70 },
   ];
-  ["项目", "内容", "说明"].forEach((h, i) => {
-    const cell = ws.getCell(1, i + 1);
-    cell.value = h;
-    styleHeader(cell);
-  });
+  writeHeaderRow(ws, ["项目", "内容", "说明"]);
   entries.forEach((e, i) => {
     const r = i + 2;
     const keyCell = ws.getCell(r, 1);
@@ -463,11 +442,7 @@ function addNarrativeSheet(wb: ExcelJS.Workbook, entries: readonly NarrativeEntr
     { key: "heading", width: 26 },
     { key: "text", width: 90 },
   ];
-  ["部分", "小标题", "内容"].forEach((h, i) => {
-    const cell = ws.getCell(1, i + 1);
-    cell.value = h;
-    styleHeader(cell);
-  });
+  writeHeaderRow(ws, ["部分", "小标题", "内容"]);
   entries.forEach((e, i) => {
     const r = i + 2;
     const values = [e.part, e.heading, e.text];

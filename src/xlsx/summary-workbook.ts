@@ -8,6 +8,7 @@ import ExcelJS from "exceljs";
 import { formatChineseDate } from "../core/dates";
 import { UNREAD_STATUS } from "../core/model";
 import { NOT_DONE_STATUSES, type Summary } from "../core/summary";
+import { BODY_FONT, BORDER, TITLE_FONT, writeHeaderRow } from "./styles";
 import { writeXlsxDeterministic } from "./write";
 
 export const SUMMARY_SHEET = { units: "汇总", aspects: "方面汇总", overdue: "超期问题" } as const;
@@ -29,13 +30,6 @@ export const SUMMARY_COLUMNS: readonly string[] = [
   "备注",
 ];
 
-const THIN = { style: "thin" as const, color: { argb: "FF808080" } };
-const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
-const HEADER_FILL: ExcelJS.Fill = {
-  type: "pattern",
-  pattern: "solid",
-  fgColor: { argb: "FFDDEBF7" },
-};
 const FLAG_FILL: ExcelJS.Fill = {
   type: "pattern",
   pattern: "solid",
@@ -46,9 +40,6 @@ const TOTAL_FILL: ExcelJS.Fill = {
   pattern: "solid",
   fgColor: { argb: "FFF2F2F2" },
 };
-const HEADER_FONT: Partial<ExcelJS.Font> = { name: "宋体", size: 11, bold: true };
-const BODY_FONT: Partial<ExcelJS.Font> = { name: "宋体", size: 11 };
-const TITLE_FONT: Partial<ExcelJS.Font> = { name: "方正小标宋简体", size: 16, bold: true };
 
 type Value = string | number | null;
 
@@ -70,13 +61,8 @@ function sheetWithTitle(
   t.font = TITLE_FONT;
   t.alignment = { horizontal: "center", vertical: "middle" };
   ws.getRow(1).height = 30;
-  header.forEach((h, i) => {
-    const c = ws.getCell(2, i + 1);
-    c.value = h;
-    c.font = HEADER_FONT;
-    c.fill = HEADER_FILL;
-    c.border = BORDER;
-    c.alignment = { vertical: "middle", horizontal: "center", wrapText: true };
+  writeHeaderRow(ws, header, 2);
+  header.forEach((_, i) => {
     ws.getColumn(i + 1).width = widths[i] ?? 10;
   });
   return ws;
