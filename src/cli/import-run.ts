@@ -5,7 +5,7 @@
  * for the clerk to fill. Never overwrites a file unless --force.
  */
 import { existsSync } from "node:fs";
-import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { todayLocal } from "../core/dates";
 import type { ImportResult, SourceParagraph } from "../core/import";
@@ -17,6 +17,7 @@ import { gridFromXlsxBytes } from "../xlsx/bytes";
 import { buildImportedLedger } from "../xlsx/imported-ledger";
 import { writeXlsxDeterministic } from "../xlsx/write";
 import { EXIT_OK, failUnusable } from "./options";
+import { writeOutputFile } from "./output-file";
 
 export interface ImportOptions {
   out?: string;
@@ -109,14 +110,7 @@ export async function runImport(file: string, options: ImportOptions): Promise<n
     return 2;
   }
   const bytes = await writeXlsxDeterministic(buildImportedLedger(result));
-  try {
-    await mkdir(dirname(out), { recursive: true });
-    await writeFile(out, bytes);
-  } catch (error) {
-    const reason = error instanceof Error && "code" in error ? String(error.code) : String(error);
-    failUnusable(`无法写入“${out}”（${reason}），请检查路径和权限。`);
-    return 2;
-  }
+  if (!(await writeOutputFile(out, bytes))) return 2;
   // What is left: the same analysis `zhenggai check` runs, on the workbook just written.
   const analysis = analyseWorkbook(await gridFromXlsxBytes(bytes, basename(out)), {
     asOf: todayLocal(),

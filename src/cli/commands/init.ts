@@ -3,10 +3,10 @@
  * drop-downs, date checks and input prompts. Never overwrites a file unless --force.
  */
 import { existsSync } from "node:fs";
-import { mkdir, writeFile } from "node:fs/promises";
-import { dirname, extname } from "node:path";
+import { extname } from "node:path";
 import type { Command } from "commander";
 import { EXIT_OK, exitTwoOnUsageErrors, failUnusable, runCommand } from "../options";
+import { writeOutputFile } from "../output-file";
 
 interface InitOptions {
   force?: boolean;
@@ -47,14 +47,7 @@ export async function runInit(out: string, options: InitOptions): Promise<number
     import("../../xlsx/write"),
   ]);
   const bytes = await writeXlsxDeterministic(buildBlankLedger(rows));
-  try {
-    await mkdir(dirname(out), { recursive: true });
-    await writeFile(out, bytes);
-  } catch (error) {
-    const reason = error instanceof Error && "code" in error ? String(error.code) : String(error);
-    failUnusable(`无法写入“${out}”（${reason}），请检查路径和权限。`);
-    return 2;
-  }
+  if (!(await writeOutputFile(out, bytes))) return 2;
   process.stdout.write(
     `已生成空白台账：${out}\n按“整改台账”逐行登记问题，在“基本信息”填写巡察和发文信息，然后运行 zhenggai check ${out} 检查。\n`,
   );
