@@ -2,7 +2,7 @@
  * The exceljs adapter: .xlsx bytes → WorkbookGrid. No fs and no `node:` imports, because the
  * task pane lazy-loads this module in the browser for standalone (non-Office) mode.
  */
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import {
   type Cell,
   type CellRange,
@@ -11,6 +11,7 @@ import {
   type WorkbookGrid,
 } from "../core/grid";
 import { boundedArea, scanXlsx, textTooLong, type WorkbookScan, XLSX_LIMITS } from "./bounds";
+import { Workbook } from "./workbook-class";
 
 /**
  * Worksheet parts we never read. Skipping them makes loading faster and sidesteps exceljs
@@ -40,7 +41,7 @@ const IGNORED_SHEET_NODES = [
 
 /** Loads an .xlsx workbook for reading values; exceljs throws on anything it cannot parse. */
 export async function loadXlsx(bytes: Uint8Array | ArrayBuffer): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new Workbook();
   // exceljs' typings ask for a Node Buffer, but JSZip underneath accepts any Uint8Array or
   // ArrayBuffer, which keeps this module usable in the browser.
   await workbook.xlsx.load(bytes as unknown as ArrayBuffer, { ignoreNodes: IGNORED_SHEET_NODES });

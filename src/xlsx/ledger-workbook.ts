@@ -3,7 +3,7 @@
  * ledgers built from the seeds. One builder, so the template and the examples share the
  * column layout, prompts and drop-downs a clerk sees.
  */
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import {
   FIELD_LABEL,
   INFO_KEYS,
@@ -19,6 +19,7 @@ import {
   STATUSES,
 } from "../core/model";
 import { BODY_FONT, BORDER, styleHeader, TITLE_FONT, writeHeaderRow } from "./styles";
+import { Workbook } from "./workbook-class";
 import { stampWorkbook } from "./write";
 
 export type LedgerCellValue = string | number | Date | null | undefined;
@@ -187,7 +188,7 @@ function listFormula(values: readonly string[]): string {
 
 /** Builds the workbook in memory; write it with writeXlsxDeterministic. */
 export function buildLedgerWorkbook(spec: LedgerWorkbookSpec): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
+  const wb = new Workbook();
   stampWorkbook(wb);
   addLedgerSheet(wb, spec);
   addInfoSheet(wb, spec.info, spec.dateFormat ?? DATE_FORMAT);

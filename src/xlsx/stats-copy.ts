@@ -4,8 +4,8 @@
  * caller passes it in, since this layer may not import src/office). The original sheets' cells
  * are read and written back by exceljs unchanged; the caller's bytes are never modified.
  */
-import ExcelJS from "exceljs";
 import { SHEET } from "../core/model";
+import { Workbook } from "./workbook-class";
 
 /** The part of the pure stats layout that a sheet needs (structurally the office StatsLayout). */
 export interface StatsSheetLayout {
@@ -34,7 +34,7 @@ export async function workbookWithStatsSheet(
 ): Promise<Uint8Array> {
   // Loaded whole (not through grid.ts, which skips validations and drawings to read fast), from
   // a copy: the caller's buffer stays as it was.
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new Workbook();
   await workbook.xlsx.load(bytes.slice() as unknown as ArrayBuffer);
   const old = workbook.getWorksheet(SHEET.stats);
   if (old) workbook.removeWorksheet(old.id);

@@ -4,11 +4,12 @@
  * Rates are written as numbers with a percent format, so the figures stay computable in Excel.
  * Bytes are deterministic (./write.ts), so the same ledgers give the same file.
  */
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { formatChineseDate } from "../core/dates";
 import { UNREAD_STATUS } from "../core/model";
 import { NOT_DONE_STATUSES, type Summary } from "../core/summary";
 import { BODY_FONT, BORDER, TITLE_FONT, writeHeaderRow } from "./styles";
+import { Workbook } from "./workbook-class";
 import { writeXlsxDeterministic } from "./write";
 
 export const SUMMARY_SHEET = { units: "汇总", aspects: "方面汇总", overdue: "超期问题" } as const;
@@ -85,7 +86,7 @@ function addRow(
 
 /** The 汇总 workbook as .xlsx bytes. */
 export async function summaryWorkbookBytes(summary: Summary): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new Workbook();
   const asOf = formatChineseDate(summary.asOf);
   const p = summary.precision;
 

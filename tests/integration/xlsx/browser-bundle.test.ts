@@ -1,7 +1,8 @@
 /**
  * The task pane lazy-loads src/xlsx/grid.ts and src/xlsx/bytes.ts in the browser
  * (standalone mode), so they must bundle for the browser: no fs, no `node:` modules, exceljs
- * resolved to its browser build.
+ * resolved to its browser build (the Workbook class through package.json's `browser` field,
+ * src/xlsx/workbook-class.browser.ts in place of the Node module).
  */
 import { build } from "esbuild";
 import { expect, it } from "vitest";
@@ -15,6 +16,7 @@ it.each([
       "src/xlsx/bounds.ts",
       "src/xlsx/grid.ts",
       "src/xlsx/read-error.ts",
+      "src/xlsx/workbook-class.browser.ts",
     ],
   ],
   [
@@ -26,6 +28,7 @@ it.each([
       "src/xlsx/bytes.ts",
       "src/xlsx/grid.ts",
       "src/xlsx/read-error.ts",
+      "src/xlsx/workbook-class.browser.ts",
     ],
   ],
 ])("%s bundles for the browser without Node built-ins", async (entry, localInputs) => {
