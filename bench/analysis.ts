@@ -6,14 +6,17 @@ export const ANALYSIS = `
 ## Analysis (profiles: \`node --import tsx --cpu-prof bench/profile-e2e.ts\`, \`bench/profile-analyse.ts\`)
 
 **The machine.** The header names it. Runs before 2026-12-03 were on a 2-core Intel Xeon; the
-2026-12-03 runs are on a 2-core AMD EPYC whose single thread is about 1.6–1.8× slower on the
-same code (the pure loop of case 5: 4.6–5.6 s here against 2.8–3.0 s there; the bare
-docxtemplater of case 3: 183 ms against 111 ms). Absolute goals met there with room (case 2:
-221 ms, case 8: check 432 ms) land just past them here (316 ms, 636 ms) with no change in our
-share: ours ÷ bare docxtemplater went from 1.35× to 1.10×. Under load, absolute times inflate;
-the ratios (cases 3 and 4) stay robust because their variants run interleaved.
+2026-12-03 runs are on a 2-core AMD EPYC virtual machine whose single thread is about 1.6–1.8×
+slower on the same code (the pure loop of case 5: 4.6–5.6 s here against 2.8–3.0 s there; the
+bare docxtemplater of case 3: 183–190 ms against 111 ms), and whose host is noisy: two full runs
+an hour apart, with nothing else running in the machine, gave case 1 4.82× and 5.78×, case 2
+316 and 385 ms, case 4 (easy-template-x ÷ ours) 1.17× and 0.83×; cases 1 and 4 rerun alone
+right after the second gave 5.16× and 1.14×. Absolute goals met on the Xeon with room (case 2:
+221 ms) land past them here with no change in our share (ours ÷ bare docxtemplater: 1.35×
+there, 1.10–1.26× here). Ratios of variants run interleaved (cases 3 and 4) are the robust
+figures; single medians move with the host.
 
-**Case 2, one click (goal 300 ms; met on the Xeon, 316 ms here).** Rendering the .docx is about half of the time. Per
+**Case 2, one click (goal 300 ms; met on the Xeon, 316–385 ms here).** Rendering the .docx is about half of the time. Per
 1,000-problem 通报, on an idle core:
 - docxtemplater filling the nested loops (方面 → 类别 → 问题 with paragraph loops): its tag
   matching, loop and postrender code (\`doc-utils isStarting\`, \`postrender utf8Length\`,
@@ -46,8 +49,8 @@ the live grid, and the analysis used to keep an A1 address string per ledger cel
 addresses are now made on demand (\`LedgerRow.cells\` getters on one class per ledger; merge
 continuations stored when the row is read; readRow's field readers word an address only when a
 finding names it): the analysis of 50,000 rows holds 28 MB instead of 42 MB, and the ratio went
-from 5.2–6.2× (seven runs on 2026-12-01) to 4.8× in the 2026-12-03 run. Real ledgers are far
-smaller (48 problems in seed 000).
+from 5.2–6.2× (seven runs on 2026-12-01) to 4.8–5.8× in the 2026-12-03 runs on a noisier,
+slower machine (5.16× alone). Real ledgers are far smaller (48 problems in seed 000).
 
 **Case 4, anchors.** All three engines produced the same visible text from the same data.
 docx-templates evaluates every command as JavaScript in a \`vm\` sandbox (its safe default), which
@@ -56,7 +59,7 @@ costs seconds for a thousand problems; easy-template-x is closer but walks an XM
 **Case 5, batch (goal 1.6×, missed: not reachable on this machine).** The pool is not what limits
 it. The "no pool" row runs two separate one-thread \`zhenggai report\` processes on half the
 ledgers each, at the same time: they share nothing but the cores, and still reach only ≈ 1.3×
-(1.21× and 1.34× in two runs on 2026-12-03, the pool 1.22× and 1.27× beside them). A lone Node process keeps ≈ 1.27 cores busy: V8's
+(1.21×, 1.26× and 1.34× in three runs on 2026-12-03, the pool 1.22×, 1.33× and 1.27× beside them). A lone Node process keeps ≈ 1.27 cores busy: V8's
 helper threads (parallel scavenges, concurrent marking, concurrent optimising compilation) run
 on the idle second core. With both cores running JavaScript those helpers compete with it:
 100 documents took 4.25 s alone and 5.5 s each with a second process beside it. With
