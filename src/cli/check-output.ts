@@ -3,7 +3,7 @@
  * report (findings by severity, then the statistics tables).
  */
 
-import { cellPlace } from "../core/findings";
+import { detailOfMessage } from "../core/findings";
 import {
   type Finding,
   type GroupStats,
@@ -162,10 +162,7 @@ export function findingLocation(f: Finding): string {
 export function messageWithoutLocation(
   f: Pick<Finding, "sheet" | "cell" | "message"> & { readonly detail?: string },
 ): string {
-  if (f.detail !== undefined) return f.detail;
-  const prefix = cellPlace(f.sheet, f.cell);
-  if (!f.message.startsWith(prefix)) return f.message;
-  return f.message.slice(prefix.length).replace(/^[：:，,\s]+/u, "") || f.message;
+  return f.detail ?? detailOfMessage(f);
 }
 
 /** Terminal columns a string occupies: CJK and full-width characters take two. */

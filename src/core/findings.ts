@@ -243,6 +243,16 @@ export function makeFinding(
   return buildFinding({ ...where, severity: FINDING_CODES[code].severity, code }, detail, options);
 }
 
+/**
+ * The detail of a finding made before findings carried one (报送 keeps findings as JSON): its
+ * message without the place it starts with (「整改台账」F7：…), or the message as it is.
+ */
+export function detailOfMessage(f: Pick<Finding, "sheet" | "cell" | "message">): string {
+  const prefix = cellPlace(f.sheet, f.cell);
+  if (!f.message.startsWith(prefix)) return f.message;
+  return f.message.slice(prefix.length).replace(/^[：:，,\s]+/u, "") || f.message;
+}
+
 /** A cell's place in a message: 「整改台账」F7 (「基本信息」 when the cell is unknown). */
 export function cellPlace(sheet: string, cell?: string): string {
   return `「${sheet}」${cell ?? ""}`;

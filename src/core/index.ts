@@ -16,6 +16,7 @@ export {
   type CoreFindingCode,
   cellPlace,
   cellTextFindings,
+  detailOfMessage,
   FINDING_CODES,
   type FindingCatalogue,
   type FindingCode,

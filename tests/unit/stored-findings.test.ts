@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { storedFindings } from "../../src/server/submissions/repository";
 
 describe("findings read back from a submission store", () => {
-  it("keeps a stored detail and gives an older finding its message as the detail", () => {
+  it("keeps a stored detail and gives an older finding its message without the place", () => {
     const now = {
       severity: "warning",
       code: "ledger.seq.gap",
@@ -17,7 +17,10 @@ describe("findings read back from a submission store", () => {
       cell: "D7",
       message: "「整改台账」D7：问题为空，请填写问题。",
     };
-    expect(storedFindings([now, older])).toEqual([now, { ...older, detail: older.message }]);
+    expect(storedFindings([now, older])).toEqual([
+      now,
+      { ...older, detail: "问题为空，请填写问题。" },
+    ]);
     expect(storedFindings(null)).toEqual([]);
   });
 });

@@ -12,6 +12,7 @@
  * - every state change writes its audit entry in the same transaction;
  * - account names are unique per role; tokens are stored only as their sha256.
  */
+import { detailOfMessage } from "../../core/findings";
 import type { Finding, LocalDate } from "../../core/model";
 import type {
   Account,
@@ -28,17 +29,19 @@ export type { Account, AccountRole, Submission, SubmissionAuditAction, Submissio
 const ROLE_LABEL: Record<AccountRole, string> = { unit: "单位", office: "巡察办账户" };
 
 /** The 409 every store gives for an account name already taken in its role. */
+export const accountExists = (role: AccountRole, name: string) =>
+  conflict("account_exists", `${ROLE_LABEL[role]}“${name}”已存在，请换一个名称。`);
+
 /**
- * Findings as stored: submissions kept before findings had a `detail` carry only the message
- * (which then already names the place), so it stands in for the detail.
+ * Findings as stored: submissions kept before findings had a `detail` carry only the message,
+ * which starts with the place; the detail is that message without it.
  */
 export function storedFindings(raw: unknown): Finding[] {
   if (!Array.isArray(raw)) return [];
-  return raw.map((f: Finding) => (typeof f.detail === "string" ? f : { ...f, detail: f.message }));
+  return raw.map((f: Finding) =>
+    typeof f.detail === "string" ? f : { ...f, detail: detailOfMessage(f) },
+  );
 }
-
-export const accountExists = (role: AccountRole, name: string) =>
-  conflict("account_exists", `${ROLE_LABEL[role]}“${name}”已存在，请换一个名称。`);
 
 export interface NewSubmission {
   readonly unitId: number;
