@@ -69,7 +69,7 @@ comes to ≈ 1.4× at best. What the pool itself adds is small: the bundled work
 0.5–0.6 s of CPU, and each thread warms its own JIT (the first 20 documents take ≈ 60–70 ms each,
 later ones ≈ 35 ms). The renderer now gates, compiles and checks a template once per process
 (\`prepareTemplate\`; the gate's unzip and docxtemplater's InspectModule deep copy were about a
-third of each render), which makes every document cheaper on one thread and on two alike. For an
+fifth of each render), which makes every document cheaper on one thread and on two alike. For an
 inspection office the absolute rate is what counts: ≈ 23–26 documents per second on one thread
 here, 200 documents in about 8 s.
 `;
