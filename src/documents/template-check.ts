@@ -562,11 +562,19 @@ interface CheckedTemplate {
   readonly files: Readonly<Record<string, Uint8Array>>;
   readonly locators: ReadonlyMap<string, PartLocator>;
   readonly check: TemplateCheckResult;
+  /** Bytes held: the copy and the gated parts. */
+  readonly size: number;
 }
 
 /** The few templates a process renders with (a batch uses one); most recent first. */
 const checkedTemplates: CheckedTemplate[] = [];
 const CHECKED_TEMPLATES_KEPT = 4;
+/**
+ * What the kept templates may hold in all. A shipped template is about 30 KB; the gate lets a
+ * template inflate to 50 MB, and the library server trial-renders every upload, each a new
+ * template, so without this bound it would keep up to four of those for nothing.
+ */
+const CHECKED_TEMPLATES_MAX_BYTES = 16 * 1024 * 1024;
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   if (a.length !== b.length) return false;
@@ -609,15 +617,16 @@ export function prepareTemplate(
   const compiled = outcome.compiled;
   const check = checkCompiled(compiled, tags);
   if (!check.ok) return { ok: false, findings: check.findings };
+  const size = bytes.length + Object.values(compiled.files).reduce((n, f) => n + f.length, 0);
   const entry: CheckedTemplate = {
     bytes: bytes.slice(),
     tags,
     files: compiled.files,
     locators: compiled.locators,
     check,
+    size,
   };
-  checkedTemplates.unshift(entry);
-  checkedTemplates.length = Math.min(checkedTemplates.length, CHECKED_TEMPLATES_KEPT);
+  keep(entry);
   // The first render takes the instance the check inspected.
   let first: RenderableTemplate | undefined = compiled;
   return {
@@ -629,6 +638,27 @@ export function prepareTemplate(
       return taken;
     },
   };
+}
+
+/** How many templates are kept and the bytes they hold (tests, diagnostics). */
+export function keptTemplates(): { readonly count: number; readonly bytes: number } {
+  return {
+    count: checkedTemplates.length,
+    bytes: checkedTemplates.reduce((n, t) => n + t.size, 0),
+  };
+}
+
+/** Keeps `entry` first, dropping the oldest past the count or the byte bound. */
+function keep(entry: CheckedTemplate): void {
+  if (entry.size > CHECKED_TEMPLATES_MAX_BYTES) return;
+  checkedTemplates.unshift(entry);
+  let held = 0;
+  for (let i = 0; i < checkedTemplates.length; i++) {
+    held += checkedTemplates[i]!.size;
+    if (i < CHECKED_TEMPLATES_KEPT && held <= CHECKED_TEMPLATES_MAX_BYTES) continue;
+    checkedTemplates.length = i;
+    break;
+  }
 }
 
 /** Compiles a checked template's gated parts again, without the inspect module. */

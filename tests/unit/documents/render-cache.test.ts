@@ -3,9 +3,11 @@
  * renders one template hundreds of times. These tests make sure the kept check never stands
  * in for a different template, and that a render from the kept parts is the same document.
  */
+
+import PizZip from "pizzip";
 import { describe, expect, it } from "vitest";
 import { renderDocument } from "../../../src/documents/render";
-import { prepareTemplate } from "../../../src/documents/template-check";
+import { keptTemplates, prepareTemplate } from "../../../src/documents/template-check";
 import { buildDocx, reportAnalysis } from "./helpers";
 import { reportTemplate } from "./templates";
 
@@ -66,5 +68,35 @@ describe("a template rendered again", () => {
     const b = prepared.compile();
     expect(a.doc).not.toBe(b.doc);
     expect(a.budget).not.toBe(b.budget);
+  });
+
+  it("keeps at most four templates and 16 MB in all: big uploads push the older ones out", () => {
+    // Six different templates (the library server trial-renders every upload, each new).
+    for (let i = 0; i < 6; i++) {
+      const zip = new PizZip(reportTemplate());
+      zip.file("docProps/custom-marker.xml", `<x>${i}</x>`);
+      expect(prepareTemplate(zip.generate({ type: "uint8array" })).ok).toBe(true);
+    }
+    expect(keptTemplates().count).toBe(4);
+    // Templates near the gate's 5 MB: a picture that does not compress, 4.5 MB each, so every
+    // one holds about 9 MB (its bytes and its parts).
+    const bigTemplate = () => {
+      const picture = new Uint8Array(4.5 * 1024 * 1024);
+      for (let at = 0; at < picture.length; at += 65_536)
+        crypto.getRandomValues(picture.subarray(at, at + 65_536));
+      const zip = new PizZip(reportTemplate());
+      zip.file("word/media/picture.bin", picture);
+      return zip.generate({ type: "uint8array", compression: "DEFLATE" });
+    };
+    for (let i = 0; i < 3; i++) {
+      const bytes = bigTemplate();
+      const r = renderDocument({ template: bytes, kind: "报告", analysis: reportAnalysis() });
+      expect(r.ok).toBe(true);
+      const kept = keptTemplates();
+      expect(kept.bytes).toBeLessThanOrEqual(16 * 1024 * 1024);
+      expect(kept.bytes).toBeGreaterThan(9 * 1024 * 1024); // the newest is kept
+      // The first big one fits beside the three newest small ones; two big ones do not.
+      expect(kept.count).toBe(i === 0 ? 4 : 1);
+    }
   });
 });
