@@ -106,10 +106,15 @@ export async function batchCase(pieces: Pieces): Promise<CaseResult> {
               { cwd: fileURLToPath(ROOT), stdio: "ignore" },
             );
             childProcess.on("error", reject);
-            childProcess.on("exit", () => {
-              const r = JSON.parse(readFileSync(result, "utf8")) as ChildRun;
-              if (r.code !== 0) reject(new Error(`zhenggai report 退出码 ${r.code}`));
-              else resolve(r.wallMs);
+            childProcess.on("exit", (code) => {
+              // A child that died before writing its result rejects this run, not the process.
+              try {
+                const r = JSON.parse(readFileSync(result, "utf8")) as ChildRun;
+                if (r.code !== 0) reject(new Error(`zhenggai report 退出码 ${r.code}`));
+                else resolve(r.wallMs);
+              } catch {
+                reject(new Error(`zhenggai report 没有写出结果（退出码 ${code}）`));
+              }
             });
           });
         }),
