@@ -97,6 +97,7 @@ export async function batchCase(pieces: Pieces): Promise<CaseResult> {
         halves.map((half, i) => {
           const outDir = join(dir, `out-half-${i}`);
           const result = join(dir, `result-half-${i}.json`);
+          rmSync(result, { force: true }); // never a previous round's result
           rmSync(outDir, { recursive: true, force: true });
           mkdirSync(outDir);
           return new Promise<number>((resolve, reject) => {
